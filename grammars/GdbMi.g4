@@ -1,0 +1,2 @@
+grammar GdbMi;
+line : EOF ;

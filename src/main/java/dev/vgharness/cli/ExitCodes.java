@@ -1,0 +1,67 @@
+package dev.vgharness.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * The exit codes of {@code cli.md}, decided in one place: 0 passed, 1 an expectation failed, 2 bad usage or an
+ * invalid plan (nothing run), 3 an infrastructure failure.
+ */
+final class ExitCodes {
+
+    static final int PASSED = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    static final int INFRASTRUCTURE = 3;
+
+    private ExitCodes() {
+    }
+
+    /** The code for an exception that escaped a command: usage problems are 2, anything else 3. */
+    static int of(Throwable failure) {
+        if (failure instanceof UsageException) {
+            return USAGE;
+        }
+        return INFRASTRUCTURE;
+    }
+
+    /** A problem with what the user gave us (a file that does not exist, a bad option value). */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** One clear line on stderr instead of a stack trace (the trace only with -v). */
+    static final class ExceptionHandler implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+            PrintWriter err = cl.getErr();
+            err.println("vgharness: " + oneLine(ex));
+            if (parsed.hasMatchedOption("-v") || parsed.subcommands().stream().anyMatch(s -> s.hasMatchedOption("-v"))) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return of(ex);
+        }
+    }
+
+    /** Bad usage: the message, a hint, exit 2. */
+    static final class UsageHandler implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("vgharness: " + ex.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return USAGE;
+        }
+    }
+
+    static String oneLine(Throwable ex) {
+        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        return message.replace('\n', ' ');
+    }
+}

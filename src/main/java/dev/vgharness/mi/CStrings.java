@@ -1,0 +1,121 @@
+package dev.vgharness.mi;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * C strings as gdb writes them in MI ({@code printchar} in gdb's utils.c): {@code \n \t \r \b \f}, GNU {@code \e}
+ * and {@code \a}, {@code \" \\}, and 3-digit octal for other bytes. The text handed in holds one byte per char
+ * (ISO-8859-1), so raw high bytes (sevenbit-strings off) and octal escapes meet as bytes and are decoded together
+ * as UTF-8, with U+FFFD for invalid sequences.
+ */
+public final class CStrings {
+
+    private CStrings() {
+    }
+
+    /**
+     * The index of the quote that closes the string opened at {@code open}, or -1 when the line ends first.
+     */
+    public static int closingQuote(CharSequence line, int open) {
+        int n = line.length();
+        for (int i = open + 1; i < n; i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                return i;
+            }
+            if (c == '\\') {
+                i++;
+            }
+        }
+        return -1;
+    }
+
+    /** Decodes the characters strictly between {@code open} and {@code close} (the two quotes). */
+    public static String decode(String line, int open, int close) {
+        int from = open + 1;
+        for (int i = from; i < close; i++) {
+            char c = line.charAt(i);
+            if (c == '\\' || c >= 0x80) {
+                return decodeBytes(line, from, close);
+            }
+        }
+        // Plain ASCII, the common case: no copy through a byte array.
+        return line.substring(from, close);
+    }
+
+    private static String decodeBytes(String line, int from, int to) {
+        byte[] bytes = new byte[to - from];
+        int n = 0;
+        int i = from;
+        while (i < to) {
+            char c = line.charAt(i++);
+            if (c != '\\' || i >= to) {
+                bytes[n++] = (byte) c;
+                continue;
+            }
+            char e = line.charAt(i++);
+            if (e >= '0' && e <= '7') {
+                int value = e - '0';
+                for (int digits = 1; digits < 3 && i < to && isOctal(line.charAt(i)); digits++) {
+                    value = value * 8 + (line.charAt(i++) - '0');
+                }
+                bytes[n++] = (byte) value;
+            } else if (e == 'x' && i < to && Character.digit(line.charAt(i), 16) >= 0) {
+                int value = 0;
+                while (i < to && Character.digit(line.charAt(i), 16) >= 0) {
+                    value = value * 16 + Character.digit(line.charAt(i++), 16);
+                }
+                bytes[n++] = (byte) value;
+            } else {
+                bytes[n++] = (byte) simpleEscape(e);
+            }
+        }
+        return new String(bytes, 0, n, StandardCharsets.UTF_8);
+    }
+
+    private static boolean isOctal(char c) {
+        return c >= '0' && c <= '7';
+    }
+
+    private static char simpleEscape(char e) {
+        return switch (e) {
+            case 'n' -> '\n';
+            case 't' -> '\t';
+            case 'r' -> '\r';
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'e' -> '\033';
+            case 'a' -> '\007';
+            case 'v' -> '\013';
+            // \" \\ \' \? and anything unknown stand for themselves, as in C.
+            default -> e;
+        };
+    }
+
+    /** Quotes a Java string as an MI command argument: {@code "a \"b\""}. Non-ASCII goes out as UTF-8. */
+    public static String quote(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /** A line read as ISO-8859-1 (one char per byte) turned back into text, for raw non-MI lines. */
+    public static String latin1ToUtf8(String bytesAsChars) {
+        for (int i = 0; i < bytesAsChars.length(); i++) {
+            if (bytesAsChars.charAt(i) >= 0x80) {
+                return new String(bytesAsChars.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            }
+        }
+        return bytesAsChars;
+    }
+}

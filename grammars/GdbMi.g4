@@ -18,13 +18,15 @@
  *   - before MI4 the breakpoint "script" field is a tuple of bare values: script={"silent","continue"};
  *   - lists may mix results and values; keys may repeat; identifiers hold upper case, digits, '_' and '-'.
  * A C string is one token, decoded in code (escapes to bytes, then UTF-8), never in the grammar.
+ * Every token the records need is labelled: values are built during the parse from the labels
+ * (MiRecordBuilder), without a parse tree, so a 500 KB stack listing costs no tree.
  */
 grammar GdbMi;
 
 line
-    : TOKEN? CARET IDENT (COMMA topItem)* EOF                   # resultRecord
-    | TOKEN? mark=(STAR | PLUS | EQUALS) IDENT (COMMA topItem)* EOF # asyncRecord
-    | mark=(TILDE | AT | AMPERSAND) STRING EOF                  # streamRecord
+    : token=TOKEN? CARET recordClass=IDENT (COMMA topItem)* EOF              # resultRecord
+    | token=TOKEN? mark=(STAR | PLUS | EQUALS) recordClass=IDENT (COMMA topItem)* EOF # asyncRecord
+    | mark=(TILDE | AT | AMPERSAND) text=STRING EOF                          # streamRecord
     | PROMPT EOF                                                # prompt
     ;
 
@@ -34,11 +36,11 @@ topItem
     ;
 
 result
-    : IDENT EQUALS value
+    : name=IDENT EQUALS value
     ;
 
 value
-    : STRING                                                    # constValue
+    : text=STRING                                               # constValue
     | tuple                                                     # tupleValue
     | list                                                      # listValue
     ;

@@ -4,12 +4,13 @@ import dev.vgharness.mi.antlr.GdbMiLexer;
 import dev.vgharness.mi.antlr.GdbMiParser;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -17,8 +18,9 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * Parses one line of GDB/MI output into a {@link MiRecord}. The only class that sees ANTLR: no parse tree leaves it.
  *
  * <p>The line is bytes as chars (ISO-8859-1), as gdb's stdout is read. Stream records and prompts, most of the
- * traffic, are recognised by hand; result and async records go through the grammar with SLL prediction, and only a
- * line that fails is parsed again in LL mode to name the error's position. A line that does not start like an MI
+ * traffic, are recognised by hand; result and async records go through the grammar's parser with SLL prediction
+ * over {@link MiTokenizer} (the grammar's lexer rules written out by hand), building values as rules exit, with no
+ * parse tree. Only a line that fails is parsed again in LL mode to name the error's position. A line that does not start like an MI
  * record is the program's own output ({@link MiRecord.Output}), never an error.
  *
  * <p>Not thread-safe: one instance per reader thread (lexer and parser are reused between lines).
@@ -27,13 +29,11 @@ public final class MiParser {
 
     private static final MiRecord.Prompt PROMPT = new MiRecord.Prompt();
 
-    private final GdbMiLexer lexer = new GdbMiLexer(CharStreams.fromString(""));
-    private final CommonTokenStream tokens = new CommonTokenStream(lexer);
-    private final GdbMiParser parser = new GdbMiParser(tokens);
+    private final GdbMiParser parser = new GdbMiParser(new UnbufferedTokenStream<>(new MiTokenizer("")));
 
     public MiParser() {
-        lexer.removeErrorListeners();
         parser.removeErrorListeners();
+        parser.setBuildParseTree(false);
     }
 
     /** Parses a line (without its line end) as line 1. */
@@ -98,11 +98,8 @@ public final class MiParser {
     }
 
     private MiRecord parseWithGrammar(String line, int lineNumber) throws MiParseException {
-        reset(line);
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        parser.setErrorHandler(new BailErrorStrategy());
         try {
-            return new MiTreeBuilder(line).record(parser.line());
+            return parseFast(line);
         } catch (ParseCancellationException sllFailed) {
             return parseReportingErrors(line, lineNumber);
         } catch (NumberFormatException tooLong) {
@@ -110,27 +107,38 @@ public final class MiParser {
         }
     }
 
-    private MiRecord parseReportingErrors(String line, int lineNumber) throws MiParseException {
-        reset(line);
-        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-        parser.setErrorHandler(new DefaultErrorStrategy());
-        ErrorCollector errors = new ErrorCollector(lineNumber);
-        parser.addErrorListener(errors);
+    /** SLL prediction, unbuffered tokens, bail out at the first error. */
+    private MiRecord parseFast(String line) {
+        parser.setTokenStream(new UnbufferedTokenStream<>(new MiTokenizer(line)));
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        MiRecordBuilder builder = new MiRecordBuilder(line);
+        parser.setErrorHandler(new AbandoningBail(builder));
+        parser.addParseListener(builder);
         try {
-            GdbMiParser.LineContext tree = parser.line();
-            if (errors.first != null) {
-                throw errors.first;
-            }
-            return new MiTreeBuilder(line).record(tree);
+            parser.line();
+            return builder.record();
         } finally {
-            parser.removeErrorListeners();
+            parser.removeParseListeners();
         }
     }
 
-    private void reset(String line) {
-        lexer.setInputStream(CharStreams.fromString(line));
-        tokens.setTokenSource(lexer);
-        parser.setTokenStream(tokens);
+    /** Only for a line that failed: LL prediction, stopping at the first error with its position. */
+    private MiRecord parseReportingErrors(String line, int lineNumber) throws MiParseException {
+        parser.setTokenStream(new CommonTokenStream(new MiTokenizer(line)));
+        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+        parser.setErrorHandler(new DefaultErrorStrategy());
+        MiRecordBuilder builder = new MiRecordBuilder(line);
+        parser.addParseListener(builder);
+        parser.addErrorListener(new FirstErrorThrower(lineNumber, builder));
+        try {
+            parser.line();
+            return builder.record();
+        } catch (SyntaxError e) {
+            throw e.cause;
+        } finally {
+            parser.removeParseListeners();
+            parser.removeErrorListeners();
+        }
     }
 
     private static String stripCarriageReturn(String line) {
@@ -138,21 +146,62 @@ public final class MiParser {
         return n > 0 && line.charAt(n - 1) == '\r' ? line.substring(0, n - 1) : line;
     }
 
-    /** Keeps the first syntax error, with a message a person can act on. */
-    private static final class ErrorCollector extends BaseErrorListener {
-        private final int lineNumber;
-        private MiParseException first;
+    /** Carries the first syntax error out of ANTLR's callbacks, before recovery can build half a record. */
+    private static final class SyntaxError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient MiParseException cause;
 
-        ErrorCollector(int lineNumber) {
+        SyntaxError(MiParseException cause) {
+            super(null, null, false, false);
+            this.cause = cause;
+        }
+    }
+
+    /** Bails out at the first error (SLL), telling the builder first. */
+    private static final class AbandoningBail extends BailErrorStrategy {
+        private final MiRecordBuilder builder;
+
+        AbandoningBail(MiRecordBuilder builder) {
+            this.builder = builder;
+        }
+
+        @Override
+        public void recover(Parser recognizer, RecognitionException e) {
+            builder.abandon();
+            super.recover(recognizer, e);
+        }
+
+        @Override
+        public Token recoverInline(Parser recognizer) {
+            builder.abandon();
+            return super.recoverInline(recognizer);
+        }
+
+        @Override
+        public void sync(Parser recognizer) {
+            try {
+                super.sync(recognizer);
+            } catch (RuntimeException e) {
+                builder.abandon();
+                throw e;
+            }
+        }
+    }
+
+    private static final class FirstErrorThrower extends BaseErrorListener {
+        private final int lineNumber;
+        private final MiRecordBuilder builder;
+
+        FirstErrorThrower(int lineNumber, MiRecordBuilder builder) {
             this.lineNumber = lineNumber;
+            this.builder = builder;
         }
 
         @Override
         public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int column, String msg,
                 RecognitionException e) {
-            if (first == null) {
-                first = new MiParseException(lineNumber, column + 1, explain((Token) offending, msg));
-            }
+            builder.abandon();
+            throw new SyntaxError(new MiParseException(lineNumber, column + 1, explain((Token) offending, msg)));
         }
 
         private static String explain(Token token, String antlrMessage) {

@@ -1,0 +1,75 @@
+package dev.vgharness.vgdb;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.vgharness.mi.MiRecord;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * How to start gdb for a session.
+ *
+ * @param gdb the gdb binary (a name found on PATH, or a path)
+ * @param program the executable whose symbols gdb loads, if any
+ * @param environment added to the harness's environment (the vgdb names need the same LOGNAME/USER/HOST/HOSTNAME
+ *     as valgrind had)
+ * @param workingDirectory where gdb runs, if not here
+ * @param commandTimeout the default deadline of every command
+ * @param traffic every line sent ({@code -> }) and received ({@code <- }), for {@code -v}
+ * @param unsolicited records that belong to no command: the program's output, async valgrind output
+ */
+public record GdbLaunch(String gdb, Optional<Path> program, Map<String, String> environment,
+        Optional<Path> workingDirectory, Duration commandTimeout, Consumer<String> traffic,
+        Consumer<MiRecord> unsolicited) {
+
+    public GdbLaunch {
+        requireNonNull(gdb, "gdb is null");
+        requireNonNull(program, "program is null");
+        environment = Map.copyOf(environment);
+        requireNonNull(workingDirectory, "workingDirectory is null");
+        requireNonNull(commandTimeout, "commandTimeout is null");
+        requireNonNull(traffic, "traffic is null");
+        requireNonNull(unsolicited, "unsolicited is null");
+    }
+
+    /** gdb from PATH, no program, 30 s per command, nothing logged. */
+    public static GdbLaunch defaults() {
+        return new GdbLaunch("gdb", Optional.empty(), Map.of(), Optional.empty(), Duration.ofSeconds(30), line -> { },
+                record -> { });
+    }
+
+    public GdbLaunch withGdb(String path) {
+        return new GdbLaunch(path, program, environment, workingDirectory, commandTimeout, traffic, unsolicited);
+    }
+
+    public GdbLaunch withProgram(Path path) {
+        return new GdbLaunch(gdb, Optional.of(path), environment, workingDirectory, commandTimeout, traffic, unsolicited);
+    }
+
+    public GdbLaunch withEnvironment(Map<String, String> env) {
+        return new GdbLaunch(gdb, program, env, workingDirectory, commandTimeout, traffic, unsolicited);
+    }
+
+    public GdbLaunch withCommandTimeout(Duration timeout) {
+        return new GdbLaunch(gdb, program, environment, workingDirectory, timeout, traffic, unsolicited);
+    }
+
+    public GdbLaunch withTraffic(Consumer<String> log) {
+        return new GdbLaunch(gdb, program, environment, workingDirectory, commandTimeout, log, unsolicited);
+    }
+
+    public GdbLaunch withUnsolicited(Consumer<MiRecord> sink) {
+        return new GdbLaunch(gdb, program, environment, workingDirectory, commandTimeout, traffic, sink);
+    }
+
+    /** The argv: MI3 (nested multi-location breakpoints), no init files, quiet. */
+    List<String> argv() {
+        List<String> argv = new java.util.ArrayList<>(List.of(gdb, "--interpreter=mi3", "-nx", "-q"));
+        program.ifPresent(p -> argv.add(p.toString()));
+        return argv;
+    }
+}

@@ -30,6 +30,9 @@ public final class ProcessTree {
     public static boolean terminate(ProcessHandle root, Duration grace) {
         Objects.requireNonNull(root, "root is null");
         List<ProcessHandle> tree = snapshot(root);
+        if (tree.stream().noneMatch(ProcessHandle::isAlive)) {
+            return true;
+        }
         tree.forEach(ProcessHandle::destroy);
         if (awaitDeath(tree, grace)) {
             return true;
@@ -41,16 +44,35 @@ public final class ProcessTree {
         return awaitDeath(again, AFTER_KILL);
     }
 
-    /** SIGKILL to {@code root} and its descendants at once, without a grace (used when the JVM goes down). */
+    /** SIGKILL to {@code root}, its descendants and its group at once, without a grace (the JVM is going down). */
     public static void kill(ProcessHandle root) {
         snapshot(root).forEach(ProcessHandle::destroyForcibly);
     }
 
-    /** Descendants first, then the root itself. */
+    /**
+     * Descendants first, then the root itself, then the other members of the process group the root leads
+     * (valgrind does, under setsid): orphans of the target that left the parent chain.
+     */
     static List<ProcessHandle> snapshot(ProcessHandle root) {
         List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
         tree.add(root);
+        // A group id is the pid of the process that made the group and is not reused while the group has
+        // members, so members of group root.pid() are ours even after the root itself has ended.
+        ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != root.pid() && !tree.contains(p) && processGroup(p.pid()) == root.pid())
+                .forEach(tree::add);
         return tree;
+    }
+
+    /** The process group of a live process (field 5 of /proc/PID/stat), or -1. */
+    static long processGroup(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[2]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static boolean awaitDeath(List<ProcessHandle> tree, Duration limit) {

@@ -35,6 +35,7 @@ public final class ValgrindProcess implements AutoCloseable {
 
     private static final Pattern READY_FIFO = Pattern.compile("vgdb-from-vgdb-to-(\\d+)-by-.*");
     private static final Duration REAP_LIMIT = Duration.ofSeconds(5);
+    private static final Duration PUMP_LIMIT = Duration.ofSeconds(3);
 
     private final PrivateDir dir;
     private final Path vgdb;
@@ -166,9 +167,10 @@ public final class ValgrindProcess implements AutoCloseable {
             if (pid.isPresent()) {
                 return pid.get();
             }
-            if (started.result.hasResult()) {
+            if (!started.process.isAlive()) {
+                awaitPumps(started.result);
                 throw HarnessException.failed("valgrind ended before its gdbserver was ready ("
-                        + ExitStatus.fromJava(started.result.getExitValue()) + "): "
+                        + ExitStatus.fromJava(started.process.exitValue()) + "): "
                         + stderrTail(started.launch.stderr()), null);
             }
             if (System.nanoTime() > end) {
@@ -177,6 +179,14 @@ public final class ValgrindProcess implements AutoCloseable {
                         + " ms (raise the start-up timeout): " + stderrTail(started.launch.stderr()));
             }
             ProcessTree.sleepQuietly(5);
+        }
+    }
+
+    private static void awaitPumps(DefaultExecuteResultHandler result) {
+        try {
+            result.waitFor(PUMP_LIMIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -250,11 +260,18 @@ public final class ValgrindProcess implements AutoCloseable {
     /** Waits up to {@code limit} for the end of the process; empty when it is still running. */
     public Optional<ExitStatus> waitFor(Duration limit) {
         try {
-            result.waitFor(limit);
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                return Optional.empty();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return Optional.empty();
         }
-        return result.hasResult() ? Optional.of(ExitStatus.fromJava(result.getExitValue())) : Optional.empty();
+        // Let the pumps finish the capture files; a leftover child holding the pipes only delays this.
+        awaitPumps(result);
+        // From the process itself: commons-exec reports a pump that outlived its stop timeout as a failure
+        // with no exit value.
+        return Optional.of(ExitStatus.fromJava(process.exitValue()));
     }
 
     /** Valgrind's resident memory in kB (VmRSS), empty once it has ended. */
@@ -276,9 +293,7 @@ public final class ValgrindProcess implements AutoCloseable {
     private static void shutDown(Process process, DefaultExecuteResultHandler result,
             ChildReaper.Registration registration, PrivateDir dir) {
         try {
-            if (process.isAlive() || process.toHandle().descendants().findAny().isPresent()) {
-                ProcessTree.terminate(process.toHandle(), ProcessTree.DEFAULT_GRACE);
-            }
+            ProcessTree.terminate(process.toHandle(), ProcessTree.DEFAULT_GRACE);
             result.waitFor(REAP_LIMIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -108,6 +108,24 @@ class ValgrindProcessTest {
     }
 
     @Test
+    void closeAlsoEndsAnOrphanLeftInValgrindsProcessGroup() throws IOException {
+        Path sh = Executables.find("sh").orElseThrow();
+        ValgrindLaunch l = ValgrindLaunch.of(List.of(sh.toString(), "-c", "sleep 300 & echo started"), work);
+        ValgrindProcess vg = ValgrindProcess.start(l);
+        List<String> resume = new ArrayList<>(vg.vgdbCommand());
+        resume.addAll(List.of("v.set", "vgdb-error", "999999"));
+        assertTrue(ShortCommand.run(resume, vg.vgdbEnvironment(), SHORT).succeeded());
+        assertEquals(Optional.of(ExitStatus.exited(0)), vg.waitFor(Duration.ofSeconds(30)));
+        List<ProcessHandle> orphans = ProcessHandle.allProcesses()
+                .filter(p -> ProcessTree.processGroup(p.pid()) == vg.pid()).toList();
+        assertEquals(1, orphans.size(), "the backgrounded sleep outlived the shell");
+
+        vg.close();
+
+        assertFalse(orphans.get(0).isAlive());
+    }
+
+    @Test
     void aMissingProgramIsAClearErrorBeforeAnythingStarts() {
         ValgrindLaunch l = ValgrindLaunch.of(List.of(work.resolve("no-such-program").toString()), work);
 

@@ -1,0 +1,70 @@
+package dev.vgharness.vgdb;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The JVM-wide list of the processes vgharness started (valgrind, gdb, vgdb), with one shutdown hook that
+ * SIGKILLs every one still registered and runs its cleanup (removing a private FIFO directory), so that
+ * Ctrl-C or SIGTERM to the harness leaves nothing behind. A child unregisters by closing its registration.
+ */
+public final class ChildReaper {
+
+    private static final Map<Registration, Boolean> LIVE = new ConcurrentHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(ChildReaper::reapAll, "vgharness-child-reaper"));
+    }
+
+    private ChildReaper() {
+    }
+
+    /** A registered child; {@link #close()} removes it from the list (it does not kill it). */
+    public static final class Registration implements AutoCloseable {
+        private final ProcessHandle process;
+        private final Runnable cleanup;
+
+        private Registration(ProcessHandle process, Runnable cleanup) {
+            this.process = process;
+            this.cleanup = cleanup;
+        }
+
+        public ProcessHandle process() {
+            return process;
+        }
+
+        @Override
+        public void close() {
+            LIVE.remove(this);
+        }
+    }
+
+    /** Registers a child process; {@code cleanup} runs after it is killed at JVM exit (may be a no-op). */
+    public static Registration register(ProcessHandle process, Runnable cleanup) {
+        Objects.requireNonNull(process, "process is null");
+        Objects.requireNonNull(cleanup, "cleanup is null");
+        Registration registration = new Registration(process, cleanup);
+        LIVE.put(registration, Boolean.TRUE);
+        return registration;
+    }
+
+    /** The number of children registered now. */
+    public static int registered() {
+        return LIVE.size();
+    }
+
+    private static void reapAll() {
+        for (Registration child : LIVE.keySet()) {
+            ProcessTree.kill(child.process);
+        }
+        for (Registration child : LIVE.keySet()) {
+            try {
+                child.process.onExit().get(2, java.util.concurrent.TimeUnit.SECONDS);
+                child.cleanup.run();
+            } catch (Exception e) {
+                // The JVM is going down: a child that will not die or a directory that will not go is not worth a hang.
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.vgharness.vgdb;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to start under valgrind: {@code valgrind --vgdb=yes --vgdb-error=0 --vgdb-prefix=<private>/vgdb
+ * <options> -- <argv>} in {@code cwd}, with {@code environment} added to the inherited one, stdin from a file
+ * (or none), and the target's stdout and stderr (valgrind's log included) captured to files.
+ *
+ * @param valgrind     the valgrind binary: a path, or a name looked up on PATH
+ * @param options      extra valgrind options, for example {@code --leak-check=full}
+ * @param argv         the program and its arguments, never passed through a shell
+ * @param readyTimeout how long valgrind gets to create its gdbserver FIFO
+ * @param deadline     the whole run's limit, after which the process tree is killed
+ */
+public record ValgrindLaunch(
+        String valgrind,
+        List<String> options,
+        List<String> argv,
+        Path cwd,
+        Map<String, String> environment,
+        Optional<Path> stdin,
+        Path stdout,
+        Path stderr,
+        Duration readyTimeout,
+        Duration deadline) {
+
+    public ValgrindLaunch {
+        Objects.requireNonNull(valgrind, "valgrind is null");
+        options = List.copyOf(options);
+        argv = List.copyOf(argv);
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("argv is empty: name the program to run");
+        }
+        Objects.requireNonNull(cwd, "cwd is null");
+        environment = Map.copyOf(environment);
+        Objects.requireNonNull(stdin, "stdin is null");
+        Objects.requireNonNull(stdout, "stdout is null");
+        Objects.requireNonNull(stderr, "stderr is null");
+        Objects.requireNonNull(readyTimeout, "readyTimeout is null");
+        Objects.requireNonNull(deadline, "deadline is null");
+    }
+
+    /**
+     * {@code valgrind} from PATH, no extra options, the current directory, no stdin, output into
+     * {@code captureDir/target.stdout} and {@code captureDir/valgrind.stderr}, 30 s to get ready, 10 min in all.
+     */
+    public static ValgrindLaunch of(List<String> argv, Path captureDir) {
+        return new ValgrindLaunch("valgrind", List.of(), argv, Path.of("").toAbsolutePath(), Map.of(), Optional.empty(),
+                captureDir.resolve("target.stdout"), captureDir.resolve("valgrind.stderr"), Duration.ofSeconds(30),
+                Duration.ofMinutes(10));
+    }
+
+    public ValgrindLaunch withValgrind(String binary) {
+        return new ValgrindLaunch(binary, options, argv, cwd, environment, stdin, stdout, stderr, readyTimeout, deadline);
+    }
+
+    public ValgrindLaunch withOptions(List<String> extra) {
+        return new ValgrindLaunch(valgrind, extra, argv, cwd, environment, stdin, stdout, stderr, readyTimeout, deadline);
+    }
+
+    public ValgrindLaunch withCwd(Path dir) {
+        return new ValgrindLaunch(valgrind, options, argv, dir, environment, stdin, stdout, stderr, readyTimeout, deadline);
+    }
+
+    public ValgrindLaunch withEnvironment(Map<String, String> added) {
+        return new ValgrindLaunch(valgrind, options, argv, cwd, added, stdin, stdout, stderr, readyTimeout, deadline);
+    }
+
+    public ValgrindLaunch withStdin(Path file) {
+        return new ValgrindLaunch(valgrind, options, argv, cwd, environment, Optional.of(file), stdout, stderr,
+                readyTimeout, deadline);
+    }
+
+    public ValgrindLaunch withTimeouts(Duration ready, Duration whole) {
+        return new ValgrindLaunch(valgrind, options, argv, cwd, environment, stdin, stdout, stderr, ready, whole);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.vgharness.vgdb;
+
+import dev.vgharness.mi.CStrings;
+import dev.vgharness.mi.MiTuple;
+import dev.vgharness.mi.MiValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The MI commands the harness uses, each with a typed answer. Transcripts show what gdb 13 prints; see
+ * {@code fixtures/mi/} for whole sessions.
+ */
+public final class GdbCommands {
+
+    private GdbCommands() {
+    }
+
+    /**
+     * Attaches to valgrind's gdbserver through vgdb. The pipe is given unquoted: the quoted form
+     * {@code -target-select remote "| vgdb ..."} fails ("No such file or directory"). gdb answers {@code ^connected}
+     * after a {@code *stopped} at {@code _start}, which is consumed here.
+     * <pre>
+     * -> 101-target-select remote | vgdb --vgdb-prefix=/tmp/vgharness-x/vgdb --pid=9253
+     * <- *stopped,frame={addr="0x000000000401ab70",func="_start",...},thread-id="1",stopped-threads="all"
+     * <- 101^connected
+     * </pre>
+     */
+    public static StopEvent attach(MiSession gdb, ValgrindProcess valgrind, Duration timeout) throws MiSessionException {
+        gdb.send(valgrind.targetSelectCommand(), timeout);
+        return gdb.awaitStop(timeout);
+    }
+
+    /**
+     * Inserts a breakpoint. {@code 102^done,bkpt={number="1",...,file="leaks.c",line="18",...}}; a location gdb
+     * cannot resolve is {@code ^error,msg="No source file named nosuch.c."}, thrown as
+     * {@link MiSessionException.CommandFailed}.
+     */
+    public static GdbBreakpoint breakInsert(MiSession gdb, String location, Optional<String> condition, int ignore,
+            boolean temporary) throws MiSessionException {
+        StringBuilder command = new StringBuilder("-break-insert");
+        if (temporary) {
+            command.append(" -t");
+        }
+        condition.ifPresent(c -> command.append(" -c ").append(CStrings.quote(c)));
+        if (ignore > 0) {
+            command.append(" -i ").append(ignore);
+        }
+        command.append(' ').append(CStrings.quote(location));
+        return GdbBreakpoint.of(gdb.send(command.toString()).result().tuple("bkpt"));
+    }
+
+    /** Deletes a breakpoint: {@code -break-delete 2} → {@code ^done}. */
+    public static void breakDelete(MiSession gdb, String number) throws MiSessionException {
+        gdb.send("-break-delete " + number);
+    }
+
+    /** Lets the target run: {@code ^running}, then {@code *running,thread-id="all"}; the stop comes as an event. */
+    public static void continueRunning(MiSession gdb) throws MiSessionException {
+        gdb.send("-exec-continue");
+    }
+
+    /** Stops the running target; under vgdb it stops as {@code signal-received,signal-name="SIGTRAP"}. */
+    public static void interrupt(MiSession gdb) throws MiSessionException {
+        gdb.send("-exec-interrupt");
+    }
+
+    /**
+     * The current thread's stack:
+     * {@code ^done,stack=[frame={level="0",addr="0x...",func="stage",file="leak.c",fullname="/src/leak.c",line="7",
+     * arch="i386:x86-64"},frame={...}]}.
+     */
+    public static List<GdbFrame> stack(MiSession gdb) throws MiSessionException {
+        List<GdbFrame> frames = new ArrayList<>();
+        for (MiValue frame : gdb.send("-stack-list-frames").result().list("stack").all("frame")) {
+            frames.add(GdbFrame.of((MiTuple) frame));
+        }
+        return frames;
+    }
+
+    /**
+     * Every thread: {@code ^done,threads=[{id="1",target-id="Thread 9450 (tid 1 VgTs_Runnable)",frame={...},
+     * state="stopped"}],current-thread-id="1"}.
+     */
+    public static List<GdbThread> threads(MiSession gdb) throws MiSessionException {
+        List<GdbThread> threads = new ArrayList<>();
+        for (MiValue thread : gdb.send("-thread-info").result().list("threads").values()) {
+            threads.add(GdbThread.of((MiTuple) thread));
+        }
+        return threads;
+    }
+
+    /** Asks gdb to exit: {@code ^exit}. {@link MiSession#close()} does this too. */
+    public static void exit(MiSession gdb, Duration timeout) throws MiSessionException {
+        gdb.exchange("-gdb-exit", timeout);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.vgharness.vgdb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vgharness.Fixtures;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** MiSession against the real gdb, and against the real valgrind through vgdb. */
+class MiSessionTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void breaksRunsStopsListsTheStackAndSeesTheExit() throws Exception {
+        Path leaky = Fixtures.compile("src/leaky.c");
+        int line = Fixtures.line("src/leaky.c", "request_done");
+        try (MiSession gdb = MiSession.start(GdbLaunch.defaults().withProgram(leaky))) {
+            GdbBreakpoint bp = GdbCommands.breakInsert(gdb, "leaky.c:" + line, Optional.empty(), 0, false);
+            assertEquals("1", bp.number());
+            assertEquals(Optional.of(line), bp.locations().get(0).line());
+
+            gdb.send("-exec-run");
+            StopEvent stop = gdb.awaitStop(WAIT);
+            assertEquals("breakpoint-hit", stop.reason());
+            assertEquals(1, stop.breakpoint());
+            assertEquals("handle_request", stop.frame().orElseThrow().function());
+            assertEquals(Optional.of(line), stop.frame().orElseThrow().line());
+
+            List<GdbFrame> stack = GdbCommands.stack(gdb);
+            assertEquals(List.of("handle_request", "main"), stack.stream().map(GdbFrame::function).toList());
+            assertEquals(Optional.of(Fixtures.line("src/leaky.c", "after_request") - 1), stack.get(1).line());
+
+            GdbCommands.breakDelete(gdb, bp.number());
+            gdb.send("-exec-continue");
+            StopEvent end = gdb.awaitStop(WAIT);
+            assertEquals(new StopEvent("exited-normally", 0, 0, Optional.empty(), Optional.empty(), Optional.of(0)), end);
+        }
+    }
+
+    @Test
+    void anErrorAnswerIsATypedExceptionWithGdbsMessage() throws Exception {
+        try (MiSession gdb = MiSession.start(GdbLaunch.defaults().withProgram(Fixtures.compile("src/leaky.c")))) {
+            MiSessionException.CommandFailed e = assertThrows(MiSessionException.CommandFailed.class,
+                    () -> gdb.send("-break-insert no_such_function_anywhere"));
+            assertEquals("Function \"no_such_function_anywhere\" not defined.", e.gdbMessage());
+            assertEquals("1", gdb.send("-data-evaluate-expression 1").result().string("value"));
+        }
+    }
+
+    @Test
+    void gdbDyingMidCommandIsAnExceptionNotAHang() throws Exception {
+        try (MiSession gdb = MiSession.start(GdbLaunch.defaults())) {
+            ProcessHandle.of(gdb.pid()).orElseThrow().destroyForcibly();
+            MiSessionException e = assertThrows(MiSessionException.class,
+                    () -> gdb.send("-data-evaluate-expression 1", Duration.ofSeconds(10)));
+            assertTrue(e instanceof MiSessionException.GdbGone, e.toString());
+            assertTrue(e.getMessage().startsWith("gdb exited"), e.getMessage());
+            assertThrows(MiSessionException.GdbGone.class, () -> gdb.awaitStop(Duration.ofSeconds(5)));
+        }
+    }
+
+    @Test
+    void aMissingGdbIsAClearError() {
+        MiSessionException e = assertThrows(MiSessionException.class,
+                () -> MiSession.start(GdbLaunch.defaults().withGdb("/nonexistent/gdb")));
+        assertTrue(e.getMessage().startsWith("cannot start gdb '/nonexistent/gdb'"), e.getMessage());
+    }
+
+    @Test
+    void closeEndsGdbAndUnregistersIt() throws Exception {
+        int before = ChildReaper.registered();
+        MiSession gdb = MiSession.start(GdbLaunch.defaults());
+        long pid = gdb.pid();
+        gdb.close();
+        assertEquals(Optional.empty(), ProcessHandle.of(pid).filter(ProcessHandle::isAlive));
+        assertEquals(before, ChildReaper.registered());
+    }
+
+    @Test
+    void attachesThroughVgdbRunsMonitorCommandsAndContinuesToExit() throws Exception {
+        Path leaky = Fixtures.compile("src/leaky.c");
+        List<String> traffic = Collections.synchronizedList(new ArrayList<>());
+        ValgrindLaunch launch = ValgrindLaunch.of(List.of(leaky.toString(), "2"), temp);
+        try (ValgrindProcess valgrind = ValgrindProcess.start(launch);
+                MiSession gdb = MiSession.start(GdbLaunch.defaults().withProgram(leaky)
+                        .withEnvironment(valgrind.vgdbEnvironment()).withTraffic(traffic::add))) {
+            GdbCommands.attach(gdb, valgrind, WAIT);
+            assertEquals("vgdb-error value changed from 0 to 999999\n",
+                    gdb.monitor("v.set vgdb-error 999999", WAIT));
+            assertEquals("n_errs_found 0 n_errs_shown 0 (vgdb-error 999999) \n",
+                    gdb.monitor("v.info n_errs_found", WAIT));
+            gdb.send("-exec-continue");
+            StopEvent end = gdb.awaitStop(WAIT);
+            assertEquals("exited-normally", end.reason());
+            assertEquals(Optional.of(ExitStatus.exited(0)), valgrind.waitFor(WAIT));
+            assertTrue(traffic.stream().anyMatch(l -> l.startsWith("-> ") && l.contains("-target-select remote | ")),
+                    "the traffic log shows the commands");
+        }
+    }
+}

@@ -55,6 +55,58 @@ class MiTranscriptTest {
         assertEquals(true, lines.size() > 20, "too few lines read from " + transcript);
     }
 
+    static java.util.stream.Stream<Path> recordings() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(Fixtures.file("mi"))) {
+            return files.filter(f -> f.toString().endsWith(".mi")).sorted().toList().stream();
+        }
+    }
+
+    /** A raw recording: gdb's stdout byte for byte, one char per byte. */
+    static List<String> rawLines(Path recording) throws IOException {
+        List<String> lines = new ArrayList<>();
+        MiLineReader reader = new MiLineReader(Files.newInputStream(recording));
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    @ParameterizedTest
+    @MethodSource("recordings")
+    void everyRawRecordingParsesWithoutErrorsAndPrintsBackUnchanged(Path recording) throws Exception {
+        MiParser parser = new MiParser();
+        List<String> lines = rawLines(recording);
+        List<String> mismatches = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String printed = MiFormatter.format(parser.parse(lines.get(i), i + 1));
+            if (!printed.equals(lines.get(i))) {
+                mismatches.add(lines.get(i) + "\n   != " + printed);
+            }
+        }
+        assertEquals(List.of(), mismatches);
+    }
+
+    private static MiRecord.Result resultOf(String recording, String tokenAndClass) throws Exception {
+        for (String line : rawLines(Fixtures.file("mi/" + recording))) {
+            if (line.startsWith(tokenAndClass)) {
+                return (MiRecord.Result) new MiParser().parse(line);
+            }
+        }
+        throw new AssertionError("no line " + tokenAndClass + " in " + recording);
+    }
+
+    @Test
+    void mi2AndMi3MultiLocationBreakpointsGiveTheSameLocations() throws Exception {
+        MiRecord.Result mi2 = resultOf("overload_mi2.mi", "101^done");
+        MiRecord.Result mi3 = resultOf("overload_mi3.mi", "101^done");
+        List<MiValue> mi2Locations = mi2.all("bkpt").subList(1, mi2.all("bkpt").size());
+        List<MiValue> mi3Locations = mi3.tuple("bkpt").list("locations").values();
+        assertEquals(mi3Locations, mi2Locations);
+        assertEquals(List.of("area(int, int)", "area(double)"),
+                mi3Locations.stream().map(l -> ((MiTuple) l).string("func")).toList());
+        assertEquals("<MULTIPLE>", mi3.tuple("bkpt").string("addr"));
+    }
+
     @Test
     void monitorOutputWithNonAsciiDecodesAsUtf8() throws Exception {
         List<String> lines = gdbLines(Fixtures.file("mi/samples/mi_escaping.mi.transcript"));

@@ -106,8 +106,14 @@ final class CaseReader {
             return Optional.empty();
         }
         List<String> argv = new ArrayList<>();
-        values.nonEmptyString(list.items().get(0), "the program in " + what).ifPresent(argv::add);
-        list.items().stream().skip(1).forEach(item -> values.string(item, "an item of " + what).ifPresent(argv::add));
+        values.text(list.items().get(0), "the program in " + what).ifPresent(program -> {
+            if (program.isBlank()) {
+                values.problems().add(list.items().get(0).location(), "the program in " + what + " must not be empty");
+            } else {
+                argv.add(program);
+            }
+        });
+        list.items().stream().skip(1).forEach(item -> values.text(item, "an item of " + what).ifPresent(argv::add));
         return argv.size() == list.items().size() ? Optional.of(argv) : Optional.empty();
     }
 

@@ -47,6 +47,17 @@ final class Values {
         return wrong(node, what, "a string");
     }
 
+    /**
+     * Any scalar but null, as written: where only text makes sense (argv, environment values) {@code true} and
+     * {@code no} are kept as the words the user wrote rather than rejected as booleans.
+     */
+    Optional<String> text(YamlNode node, String what) {
+        if (node instanceof YamlScalar s && s.kind() == Kind.BOOLEAN) {
+            return Optional.of(s.text());
+        }
+        return string(node, what);
+    }
+
     Optional<String> nonEmptyString(YamlNode node, String what) {
         Optional<String> text = string(node, what);
         if (text.isPresent() && text.get().isBlank()) {
@@ -93,7 +104,7 @@ final class Values {
         return map(node, what).map(m -> {
             Map<String, String> values = new LinkedHashMap<>();
             for (Entry e : m.entries()) {
-                string(e.value(), "the value of '" + e.key() + "' in " + what).ifPresent(v -> values.put(e.key(), v));
+                text(e.value(), "the value of '" + e.key() + "' in " + what).ifPresent(v -> values.put(e.key(), v));
             }
             return values;
         });

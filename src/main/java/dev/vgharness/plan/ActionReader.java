@@ -60,9 +60,10 @@ final class ActionReader {
     private Optional<Action> bare(YamlScalar name, String owner) {
         return switch (name.text()) {
             case LEAK_CHECK -> Optional.of(LeakCheckAction.defaults());
-            case BLOCK_LIST, WHO_POINTS_AT -> needs(name, owner, "a map with 'kinds'", "{kinds: [definite]}");
-            default -> needs(name, owner, "the command text", "\"" + (name.text().equals(GDB)
-                    ? "info threads" : "v.info n_errs_found") + "\"");
+            case BLOCK_LIST -> needs(name, owner, "'kinds' or 'records'", "{kinds: [definite]}");
+            case WHO_POINTS_AT -> needs(name, owner, "'kinds' or 'address'", "{kinds: [possible]}");
+            case MONITOR -> needs(name, owner, "the command text", "\"v.info n_errs_found\"");
+            default -> needs(name, owner, "the command text", "\"info threads\"");
         };
     }
 

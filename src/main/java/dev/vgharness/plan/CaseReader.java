@@ -136,7 +136,7 @@ final class CaseReader {
     private List<Path> suppressions(YamlNode node, String what) {
         List<Path> files = new ArrayList<>();
         values.list(node, what).ifPresent(l -> l.items()
-                .forEach(item -> values.existingFile(item, "suppression file in " + what).ifPresent(files::add)));
+                .forEach(item -> values.existingFile(item, what).ifPresent(files::add)));
         return files;
     }
 

@@ -119,10 +119,11 @@ final class LeakOptionReader {
             return Optional.empty();
         }
         Set<E> chosen = EnumSet.noneOf(type);
-        for (YamlNode item : list.items()) {
-            values.choice(item, "an item of " + what, words).ifPresent(w -> chosen.add(Enum.valueOf(type, w.toUpperCase(Locale.ROOT))));
-        }
-        return Optional.of(chosen);
+        long read = list.items().stream()
+                .flatMap(item -> values.choice(item, "an item of " + what, words).stream())
+                .peek(w -> chosen.add(Enum.valueOf(type, w.toUpperCase(Locale.ROOT))))
+                .count();
+        return read == list.items().size() ? Optional.of(chosen) : Optional.empty();
     }
 
     private OptionalInt limit(YamlNode node, String what) {
@@ -145,7 +146,7 @@ final class LeakOptionReader {
             List<Integer> numbers = list.items().stream()
                     .flatMap(item -> values.integer(item, "an item of " + what, 1).stream())
                     .map(Long::intValue).toList();
-            return Optional.of(numbers);
+            return numbers.size() == list.items().size() ? Optional.of(numbers) : Optional.empty();
         });
     }
 

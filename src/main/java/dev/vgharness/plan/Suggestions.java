@@ -32,10 +32,15 @@ final class Suggestions {
                 bestDistance = d;
             }
         }
-        if (best != null && bestDistance <= MAX_DISTANCE && bestDistance < word.length()) {
+        if (best != null && bestDistance <= 1 && bestDistance < word.length()) {
             return Optional.of(best);
         }
-        return candidates.stream().filter(c -> lower.length() >= 2 && c.startsWith(lower)).findFirst();
+        // A started word ("max" for "max_hits") beats a two-edit guess ("at").
+        Optional<String> completed = candidates.stream().filter(c -> lower.length() >= 2 && c.startsWith(lower)).findFirst();
+        if (completed.isPresent() || best == null || bestDistance > MAX_DISTANCE || bestDistance >= word.length()) {
+            return completed;
+        }
+        return Optional.of(best);
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */

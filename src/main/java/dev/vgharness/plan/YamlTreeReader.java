@@ -67,11 +67,13 @@ final class YamlTreeReader {
     private YamlNode node(JsonToken token) throws IOException {
         Location location = location(parser.currentTokenLocation());
         boolean accepted = acceptTag(location);
-        return switch (token) {
+        YamlNode node = switch (token) {
             case START_OBJECT -> map(location);
             case START_ARRAY -> list(location);
-            default -> accepted ? scalar(token, location) : invalid(location);
+            default -> accepted ? scalar(token, location) : null;
         };
+        // A rejected value is read to its end (so parsing goes on) but never used.
+        return accepted ? node : invalid(location);
     }
 
     private YamlMap map(Location location) throws IOException {
@@ -101,7 +103,7 @@ final class YamlTreeReader {
 
     private YamlNode scalar(JsonToken token, Location location) throws IOException {
         String text = parser.getText();
-        if (parser.canReadObjectId() && isAlias()) {
+        if (isAlias()) {
             problems.add(location, "aliases (*" + text + ") are not supported; use 'defaults:' to share settings");
             return invalid(location);
         }

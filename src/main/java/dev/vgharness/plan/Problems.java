@@ -21,8 +21,9 @@ final class Problems {
         return file;
     }
 
+    /** Line breaks in the message (from a key or value the user wrote) are escaped: a problem is one line. */
     void add(Location location, String message) {
-        found.add(new Located(location, message));
+        found.add(new Located(location, message.replace("\r", "\\r").replace("\n", "\\n")));
     }
 
     boolean isEmpty() {

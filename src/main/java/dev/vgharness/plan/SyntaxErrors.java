@@ -2,6 +2,7 @@ package dev.vgharness.plan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.vgharness.plan.YamlNode.Location;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -11,6 +12,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * {@code expected ',' or ']', but got : (while parsing a flow sequence started at 2:4)}.
  */
 final class SyntaxErrors {
+
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
     private SyntaxErrors() {
     }
@@ -36,7 +39,8 @@ final class SyntaxErrors {
         if (original.startsWith("Expected a field name")) {
             return "YAML syntax error: a key must be a plain value, not a list or a map";
         }
-        return "syntax error: " + original;
+        // Jackson names a place as "[Source: ...; line: 1, column: 11]"; we write places as 1:11.
+        return "syntax error: " + SOURCE.matcher(original).replaceAll("$1:$2");
     }
 
     private static Location at(Mark mark) {

@@ -208,9 +208,13 @@ class PlanValidationTest {
     }
 
     @Test
-    void reportsAYamlSyntaxErrorAsOneLocatedLine() throws IOException {
-        assertEquals("plan.yaml:2:17: YAML syntax error: mapping values are not allowed here",
-                problems("cases:\n  - name: growth: fast\n"));
+    void reportsAYamlSyntaxErrorAsOneLocatedLine() {
+        Path plan = Path.of("fixtures/plans/invalid/syntax-error.yaml");
+
+        PlanException e = assertThrows(PlanException.class, () -> PlanLoader.load(plan));
+
+        assertEquals("fixtures/plans/invalid/syntax-error.yaml:2:17: YAML syntax error: mapping values are not allowed here",
+                e.getMessage());
     }
 
     @Test
@@ -231,19 +235,17 @@ class PlanValidationTest {
     }
 
     @Test
-    void rejectsCustomTagsWithoutConstructingAnything() throws IOException {
+    void rejectsCustomTagsWithoutConstructingAnything() {
+        Path plan = Path.of("fixtures/plans/invalid/hostile-tags.yaml");
+
+        PlanException e = assertThrows(PlanException.class, () -> PlanLoader.load(plan));
+
         assertEquals("""
-                plan.yaml:1:7: tag !!java.net.URL is not allowed: a plan holds plain maps, lists and scalars
-                plan.yaml:3:11: tag !custom is not allowed: a plan holds plain maps, lists and scalars
-                plan.yaml:4:14: tag !!python/object:os.system is not allowed: a plan holds plain maps, lists and scalars
-                plan.yaml:5:10: tag !!javax.script.ScriptEngineManager is not allowed: a plan holds plain maps, lists and scalars""",
-                problems("""
-                        name: !!java.net.URL http://example.com/
-                        cases:
-                          - name: !custom g
-                            command: !!python/object:os.system [p]
-                            env: !!javax.script.ScriptEngineManager {A: b}
-                        """));
+                fixtures/plans/invalid/hostile-tags.yaml:1:7: tag !!java.net.URL is not allowed: a plan holds plain maps, lists and scalars
+                fixtures/plans/invalid/hostile-tags.yaml:3:11: tag !custom is not allowed: a plan holds plain maps, lists and scalars
+                fixtures/plans/invalid/hostile-tags.yaml:4:14: tag !!python/object:os.system is not allowed: a plan holds plain maps, lists and scalars
+                fixtures/plans/invalid/hostile-tags.yaml:5:10: tag !!javax.script.ScriptEngineManager is not allowed: a plan holds plain maps, lists and scalars""",
+                e.getMessage());
     }
 
     @Test

@@ -154,7 +154,13 @@ final class LeakOptionReader {
     private Optional<Long> address(YamlNode node, String what) {
         if (node instanceof YamlScalar s && (s.kind() == Kind.STRING || s.kind() == Kind.INTEGER)
                 && HEX_ADDRESS.matcher(s.text()).matches()) {
-            return Optional.of(Long.parseUnsignedLong(s.text().substring(2), 16));
+            long address = Long.parseUnsignedLong(s.text().substring(2), 16);
+            if (address == 0) {
+                // Memcheck answers "Cannot search who points at 0x0"; better to say so before anything runs.
+                values.problems().add(node.location(), what + " must not be 0x0");
+                return Optional.empty();
+            }
+            return Optional.of(address);
         }
         return values.wrong(node, what, "a hex address such as \"0x4a5a040\"");
     }

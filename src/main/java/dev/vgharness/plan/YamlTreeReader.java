@@ -24,7 +24,8 @@ import java.util.Set;
  * Reads YAML (or JSON) text into a located {@link YamlNode} tree with Jackson's streaming parser, which never
  * constructs objects from tags. Tags other than YAML's core ones ({@code !!java.net.URL x}, {@code !custom})
  * and aliases ({@code *anchor}) are reported and their values marked INVALID; syntax errors become one located
- * problem with SnakeYAML's message and no stack trace.
+ * problem with SnakeYAML's message and no stack trace. Jackson does not expose tags on mapping keys; they are
+ * harmless because keys are only ever read as text.
  */
 final class YamlTreeReader {
 

@@ -155,6 +155,15 @@ class PlanLoaderTest {
     }
 
     @Test
+    void readsJsonTextInAYamlFileBecauseJsonIsYaml() throws IOException {
+        Path plan = write("{\"name\": \"as-json\", \"cases\": [{\"name\": \"c\", \"command\": [\"prog\"]}]}");
+
+        assertEquals(new Plan(1, "as-json", plan, dir, Optional.empty(), List.of(new CaseSpec("c", List.of("prog"), dir,
+                Map.of(), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), List.of()))),
+                PlanLoader.load(plan));
+    }
+
+    @Test
     void acceptsAnUnquotedHexAddressAndANullSignal() throws IOException {
         Path plan = write("""
                 cases:

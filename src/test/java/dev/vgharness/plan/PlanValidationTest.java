@@ -80,6 +80,7 @@ class PlanValidationTest {
             actions: [{block_list: {kinds: [definite], records: [1]}}] | 7:32: block_list of breakpoint 'b' of case 'g' takes one of 'kinds' or 'records', not both
             actions: [{block_list: {records: [0]}}]        | 7:43: an item of 'records' in block_list of breakpoint 'b' of case 'g' must be 1 or more, not 0
             actions: [{who_points_at: {address: 4096}}]    | 7:45: 'address' in who_points_at of breakpoint 'b' of case 'g' must be a hex address such as "0x4a5a040", not 4096
+            actions: [{who_points_at: {address: "0x0"}}]   | 7:45: 'address' in who_points_at of breakpoint 'b' of case 'g' must not be 0x0
             actions: [{who_points_at: {address: "0xZZ"}}]  | 7:45: 'address' in who_points_at of breakpoint 'b' of case 'g' must be a hex address such as "0x4a5a040", not "0xZZ"
             actions: [{who_points_at: {kinds: [possible], length: 8}}] | 7:63: 'length' in who_points_at of breakpoint 'b' of case 'g' goes with 'address'; with 'kinds' each block is searched over its size
             actions: [{who_points_at: {address: "0x10", length: 0}}]   | 7:61: 'length' in who_points_at of breakpoint 'b' of case 'g' must be 1 or more, not 0

@@ -1,0 +1,162 @@
+package dev.vgharness.plan;
+
+import dev.vgharness.plan.ExpectationReader.Scope;
+import dev.vgharness.plan.YamlNode.Kind;
+import dev.vgharness.plan.YamlNode.Location;
+import dev.vgharness.plan.YamlNode.YamlList;
+import dev.vgharness.plan.YamlNode.YamlMap;
+import dev.vgharness.plan.YamlNode.YamlScalar;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the plan's {@code defaults:} and its cases ({@code - name: growth, command: [./bin/server], ...}) and
+ * merges the two.
+ */
+final class CaseReader {
+
+    static final List<String> CASE_KEYS =
+            List.of("name", "command", "cwd", "env", "stdin", "timeout", "valgrind", "breakpoints", "expect");
+    static final List<String> DEFAULT_KEYS = List.of("command", "cwd", "env", "stdin", "timeout", "valgrind", "expect");
+    private static final List<String> VALGRIND_KEYS = List.of("options", "suppressions");
+
+    private final Values values;
+    private final ExpectationReader expectations;
+    private final BreakpointReader breakpoints;
+    private final Map<String, Location> names = new HashMap<>();
+
+    CaseReader(Values values) {
+        this.values = values;
+        this.expectations = new ExpectationReader(values);
+        this.breakpoints = new BreakpointReader(values);
+    }
+
+    CaseDraft defaults(YamlNode node) {
+        return values.map(node, "'defaults'").map(map -> draft(new Fields(map, "defaults", DEFAULT_KEYS, Map.of(
+                "name", "'name' cannot be set in defaults, only in a case",
+                "breakpoints", "'breakpoints' cannot be set in defaults, only in a case"), values.problems())))
+                .orElse(CaseDraft.EMPTY);
+    }
+
+    /** @param number the case's 1-based position, naming it in messages when it has no usable name */
+    Optional<CaseSpec> read(YamlNode node, int number, CaseDraft defaults) {
+        Optional<YamlMap> map = values.map(node, "case #" + number);
+        if (map.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields fields = new Fields(map.get(), context(map.get(), number), CASE_KEYS, values.problems());
+        Optional<String> name = fields.require("name").flatMap(n -> values.nonEmptyString(n, fields.what("name")));
+        name.ifPresent(n -> unique(n, fields.get("name").get().location()));
+        CaseDraft merged = draft(fields).over(defaults);
+        List<BreakpointSpec> stops = fields.get("breakpoints").map(n -> breakpoints(n, fields)).orElse(List.of());
+        if (merged.command().isEmpty() && fields.get("command").isEmpty()) {
+            values.problems().add(fields.location(), fields.missing("command"));
+        }
+        if (name.isEmpty() || merged.command().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CaseSpec(name.get(), resolved(merged.command().get()),
+                merged.cwd().orElse(values.folder()), merged.env(), merged.stdin(), merged.timeout(),
+                merged.valgrindOptions(), merged.suppressions(), stops, List.copyOf(merged.expectations().values())));
+    }
+
+    private static String context(YamlMap map, int number) {
+        return map.entry("name").map(YamlNode.Entry::value)
+                .filter(v -> v instanceof YamlScalar s && s.kind() == Kind.STRING && !s.text().isBlank())
+                .map(v -> "case '" + ((YamlScalar) v).text() + "'").orElse("case #" + number);
+    }
+
+    private void unique(String name, Location location) {
+        Location first = names.putIfAbsent(name, location);
+        if (first != null) {
+            values.problems().add(location, "duplicate case name '" + name + "' (first at line " + first.line() + ")");
+        }
+    }
+
+    private CaseDraft draft(Fields f) {
+        Optional<List<String>> command = f.get("command").flatMap(n -> command(n, f.what("command")));
+        Optional<Path> cwd = f.get("cwd").flatMap(n -> values.path(n, f.what("cwd")));
+        Map<String, String> env = f.get("env").flatMap(n -> values.stringMap(n, f.what("env"))).orElse(Map.of());
+        Optional<Path> stdin = f.get("stdin").flatMap(n -> values.existingFile(n, f.what("stdin")));
+        Optional<Duration> timeout = f.get("timeout").flatMap(n -> values.duration(n, f.what("timeout")));
+        Optional<YamlMap> valgrind = f.get("valgrind").flatMap(n -> values.map(n, f.what("valgrind")));
+        Fields vg = valgrind.map(m -> new Fields(m, "valgrind of " + f.context(), VALGRIND_KEYS, values.problems()))
+                .orElse(null);
+        List<String> options = vg == null ? List.of() : vg.get("options").flatMap(n -> options(n, vg.what("options")))
+                .orElse(List.of());
+        List<Path> suppressions = vg == null ? List.of()
+                : vg.get("suppressions").map(n -> suppressions(n, vg.what("suppressions"))).orElse(List.of());
+        Map<String, Expectation> expect = f.get("expect")
+                .map(n -> expectations.read(n, f.context(), Scope.CASE)).orElse(Map.of());
+        return new CaseDraft(command, cwd, env, stdin, timeout, options, suppressions, expect);
+    }
+
+    /** argv as a list; arguments may be empty strings, the program may not. */
+    private Optional<List<String>> command(YamlNode node, String what) {
+        if (!(node instanceof YamlList list)) {
+            return values.wrong(node, what, "a list of arguments such as [./server, --port, \"80\"] (no shell)");
+        }
+        if (list.items().isEmpty()) {
+            values.problems().add(node.location(), what + " must not be empty: give the program and its arguments");
+            return Optional.empty();
+        }
+        List<String> argv = new ArrayList<>();
+        values.text(list.items().get(0), "the program in " + what).ifPresent(program -> {
+            if (program.isBlank()) {
+                values.problems().add(list.items().get(0).location(), "the program in " + what + " must not be empty");
+            } else {
+                argv.add(program);
+            }
+        });
+        list.items().stream().skip(1).forEach(item -> values.text(item, "an item of " + what).ifPresent(argv::add));
+        return argv.size() == list.items().size() ? Optional.of(argv) : Optional.empty();
+    }
+
+    private Optional<List<String>> options(YamlNode node, String what) {
+        Optional<YamlList> list = values.list(node, what);
+        List<String> options = new ArrayList<>();
+        for (YamlNode item : list.map(YamlList::items).orElse(List.of())) {
+            values.nonEmptyString(item, "an item of " + what).ifPresent(option -> {
+                if (option.startsWith("-")) {
+                    options.add(option);
+                } else {
+                    values.problems().add(item.location(), "an item of " + what + " must be a Valgrind option starting"
+                            + " with '-', not " + item.describe());
+                }
+            });
+        }
+        return list.map(l -> options);
+    }
+
+    private List<Path> suppressions(YamlNode node, String what) {
+        List<Path> files = new ArrayList<>();
+        values.list(node, what).ifPresent(l -> l.items()
+                .forEach(item -> values.existingFile(item, what).ifPresent(files::add)));
+        return files;
+    }
+
+    private List<BreakpointSpec> breakpoints(YamlNode node, Fields fields) {
+        List<BreakpointSpec> specs = new ArrayList<>();
+        Optional<YamlList> list = values.list(node, fields.what("breakpoints"));
+        Map<String, Location> ids = new HashMap<>();
+        List<YamlNode> items = list.map(YamlList::items).orElse(List.of());
+        for (int i = 0; i < items.size(); i++) {
+            breakpoints.read(items.get(i), i + 1, fields.context(), ids).ifPresent(specs::add);
+        }
+        return specs;
+    }
+
+    /** argv[0] with a '/' is relative to the plan's folder; a bare name is left for PATH, like execvp does. */
+    private List<String> resolved(List<String> argv) {
+        List<String> resolved = new ArrayList<>(argv);
+        if (argv.get(0).contains("/")) {
+            resolved.set(0, values.folder().resolve(argv.get(0)).normalize().toString());
+        }
+        return resolved;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.vgharness.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One case of a plan, with the plan's {@code defaults:} already merged in: one run of the target under Memcheck
+ * with gdb attached. The merge rules are:
+ * <ul>
+ *   <li>{@code command}, {@code cwd}, {@code stdin}, {@code timeout}: the case's value if it has one, else the
+ *       default's;</li>
+ *   <li>{@code env}: merged key by key, the case's value winning;</li>
+ *   <li>{@code valgrind.options}: the defaults' options first, then the case's (Valgrind takes the last of a
+ *       repeated option, so the case still wins);</li>
+ *   <li>{@code valgrind.suppressions}: the defaults' files, then the case's (suppression files add up; a case
+ *       cannot drop a default one);</li>
+ *   <li>{@code expect}: merged metric by metric, the case's value winning.</li>
+ * </ul>
+ *
+ * @param command argv; an argv[0] containing a '/' is resolved against the plan's folder and made absolute, a
+ *     bare name is left to be found on PATH
+ * @param cwd the target's working directory, absolute (default: the plan's folder)
+ * @param env added to the harness's environment, in the order written
+ * @param stdin a file fed to the target's standard input, absolute
+ * @param timeout for the whole case; empty when neither the case nor the defaults set one (the CLI's
+ *     {@code --timeout} or the runner's own default applies, see {@link #timeoutOr})
+ * @param valgrindOptions extra Valgrind options, defaults first
+ * @param suppressions suppression files, absolute
+ * @param expectations checked when the target has ended
+ */
+public record CaseSpec(String name, List<String> command, Path cwd, Map<String, String> env, Optional<Path> stdin,
+        Optional<Duration> timeout, List<String> valgrindOptions, List<Path> suppressions,
+        List<BreakpointSpec> breakpoints, List<Expectation> expectations) {
+
+    public CaseSpec {
+        requireNonNull(name, "name is null");
+        requireNonNull(cwd, "cwd is null");
+        requireNonNull(stdin, "stdin is null");
+        requireNonNull(timeout, "timeout is null");
+        command = List.copyOf(command);
+        // Map.copyOf would lose the written order, which reports and tests rely on.
+        env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+        valgrindOptions = List.copyOf(valgrindOptions);
+        suppressions = List.copyOf(suppressions);
+        breakpoints = List.copyOf(breakpoints);
+        expectations = List.copyOf(expectations);
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("command is empty");
+        }
+    }
+
+    /** The case's timeout, or {@code fallback} (e.g. the CLI's {@code --timeout}) when the plan sets none. */
+    public Duration timeoutOr(Duration fallback) {
+        return timeout.orElse(fallback);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.vgharness.plan;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A number an {@code expect:} block can check, named as in the plan: {@code definitely_lost_bytes},
+ * {@code new_possibly_lost_blocks}, {@code errors}, {@code hits} (breakpoint only), {@code exit_code} (case only).
+ * The target's {@code signal} is not a number and is a {@link SignalExpectation} instead.
+ */
+public enum Metric {
+    DEFINITELY_LOST_BYTES, DEFINITELY_LOST_BLOCKS,
+    INDIRECTLY_LOST_BYTES, INDIRECTLY_LOST_BLOCKS,
+    POSSIBLY_LOST_BYTES, POSSIBLY_LOST_BLOCKS,
+    STILL_REACHABLE_BYTES, STILL_REACHABLE_BLOCKS,
+    SUPPRESSED_BYTES, SUPPRESSED_BLOCKS,
+    NEW_DEFINITELY_LOST_BYTES, NEW_DEFINITELY_LOST_BLOCKS,
+    NEW_INDIRECTLY_LOST_BYTES, NEW_INDIRECTLY_LOST_BLOCKS,
+    NEW_POSSIBLY_LOST_BYTES, NEW_POSSIBLY_LOST_BLOCKS,
+    NEW_STILL_REACHABLE_BYTES, NEW_STILL_REACHABLE_BLOCKS,
+    NEW_SUPPRESSED_BYTES, NEW_SUPPRESSED_BLOCKS,
+    ERRORS, HITS, EXIT_CODE;
+
+    private static final String NEW = "NEW_";
+
+    /** The name in the plan, e.g. {@code new_definitely_lost_bytes}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Metric> byKey(String key) {
+        return Arrays.stream(values()).filter(m -> m.key().equals(key)).findFirst();
+    }
+
+    /** Every metric's key, in declaration order (for "did you mean"). */
+    static List<String> keys() {
+        return Arrays.stream(values()).map(Metric::key).toList();
+    }
+
+    public boolean allowedAtBreakpoint() {
+        return this != EXIT_CODE;
+    }
+
+    public boolean allowedAtCase() {
+        return this != HITS;
+    }
+
+    /** True for the {@code new_*} metrics: the increase since the previous leak check of the same case. */
+    public boolean isIncrease() {
+        return name().startsWith(NEW);
+    }
+
+    /** For a leak metric, the summary kind as report.md names it ({@code definitely_lost}); empty otherwise. */
+    public Optional<String> leakKind() {
+        String base = isIncrease() ? name().substring(NEW.length()) : name();
+        int unit = base.lastIndexOf('_');
+        if (!base.endsWith("_BYTES") && !base.endsWith("_BLOCKS")) {
+            return Optional.empty();
+        }
+        return Optional.of(base.substring(0, unit).toLowerCase(Locale.ROOT));
+    }
+
+    /** True for the {@code *_bytes} leak metrics, false for blocks and the plain counts. */
+    public boolean countsBytes() {
+        return name().endsWith("_BYTES");
+    }
+}

@@ -1,0 +1,16 @@
+package dev.vgharness.plan;
+
+import static java.util.Objects.requireNonNull;
+
+/** Any monitor command, its text kept for the report: {@code - monitor: "v.info n_errs_found"}. */
+public record MonitorAction(String command) implements Action {
+
+    public MonitorAction {
+        requireNonNull(command, "command is null");
+    }
+
+    @Override
+    public String name() {
+        return "monitor";
+    }
+}

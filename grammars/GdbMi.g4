@@ -18,44 +18,72 @@
  *   - before MI4 the breakpoint "script" field is a tuple of bare values: script={"silent","continue"};
  *   - lists may mix results and values; keys may repeat; identifiers hold upper case, digits, '_' and '-'.
  * A C string is one token, decoded in code (escapes to bytes, then UTF-8), never in the grammar.
- * Every token the records need is labelled: values are built during the parse from the labels
- * (MiRecordBuilder), without a parse tree, so a 500 KB stack listing costs no tree.
+ * Every token the records need is labelled, and one call per rule hands it to a Builder (MiRecordBuilder):
+ * values are built during the parse, with no parse tree and no listener, so a 500 KB stack listing costs
+ * no tree.
  */
 grammar GdbMi;
 
+@parser::members {
+    /** What the actions tell as each rule completes: values are built during the parse, with no tree. */
+    public interface Builder {
+        void resultRecord(Token token, Token recordClass);
+        void asyncRecord(Token token, Token mark, Token recordClass);
+        void streamRecord(Token mark, Token text);
+        void prompt();
+        void bareTopTuple();
+        void result(Token name);
+        void constant(Token text);
+        void open();
+        void closeTuple();
+        void closeList();
+        void bareItem();
+    }
+
+    private Builder builder;
+
+    public void setBuilder(Builder builder) {
+        this.builder = builder;
+    }
+}
+
 line
-    : token=TOKEN? CARET recordClass=IDENT (COMMA topItem)* EOF              # resultRecord
-    | token=TOKEN? mark=(STAR | PLUS | EQUALS) recordClass=IDENT (COMMA topItem)* EOF # asyncRecord
-    | mark=(TILDE | AT | AMPERSAND) text=STRING EOF                          # streamRecord
-    | PROMPT EOF                                                # prompt
+    : token=TOKEN? CARET recordClass=IDENT (COMMA topItem)* EOF
+        { builder.resultRecord($token, $recordClass); }                          # resultRecord
+    | token=TOKEN? mark=(STAR | PLUS | EQUALS) recordClass=IDENT (COMMA topItem)* EOF
+        { builder.asyncRecord($token, $mark, $recordClass); }                    # asyncRecord
+    | mark=(TILDE | AT | AMPERSAND) str=STRING EOF
+        { builder.streamRecord($mark, $str); }                                  # streamRecord
+    | PROMPT EOF
+        { builder.prompt(); }                                                    # prompt
     ;
 
 topItem
-    : result                                                    # namedTopItem
-    | tuple                                                     # bareTopTuple
+    : result                                                                     # namedTopItem
+    | tuple { builder.bareTopTuple(); }                                          # bareTopTuple
     ;
 
 result
-    : name=IDENT EQUALS value
+    : name=IDENT EQUALS value { builder.result($name); }
     ;
 
 value
-    : text=STRING                                               # constValue
-    | tuple                                                     # tupleValue
-    | list                                                      # listValue
+    : str=STRING { builder.constant($str); }                                   # constValue
+    | tuple                                                                      # tupleValue
+    | list                                                                       # listValue
     ;
 
 tuple
-    : LBRACE (item (COMMA item)*)? RBRACE
+    : LBRACE { builder.open(); } (item (COMMA item)*)? RBRACE { builder.closeTuple(); }
     ;
 
 list
-    : LBRACKET (item (COMMA item)*)? RBRACKET
+    : LBRACKET { builder.open(); } (item (COMMA item)*)? RBRACKET { builder.closeList(); }
     ;
 
 item
-    : result                                                    # namedItem
-    | value                                                     # bareItem
+    : result                                                                     # namedItem
+    | value { builder.bareItem(); }                                              # bareItem
     ;
 
 PROMPT       : '(gdb)' ' '* ;

@@ -1,12 +1,12 @@
 package dev.vgharness.mi;
 
 import dev.vgharness.mi.antlr.GdbMiLexer;
+import java.nio.charset.StandardCharsets;
 import dev.vgharness.mi.antlr.GdbMiParser;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
-import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
@@ -19,8 +19,8 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  *
  * <p>The line is bytes as chars (ISO-8859-1), as gdb's stdout is read. Stream records and prompts, most of the
  * traffic, are recognised by hand; result and async records go through the grammar's parser with SLL prediction
- * over {@link MiTokenizer} (the grammar's lexer rules written out by hand), building values as rules exit, with no
- * parse tree. Only a line that fails is parsed again in LL mode to name the error's position. A line that does not start like an MI
+ * over {@link MiTokenizer} (the grammar's lexer rules written out by hand); the grammar's actions hand each
+ * completed rule to {@link MiRecordBuilder}, so no parse tree is built. Only a line that fails is parsed again in LL mode to name the error's position. A line that does not start like an MI
  * record is the program's own output ({@link MiRecord.Output}), never an error.
  *
  * <p>Not thread-safe: one instance per reader thread (lexer and parser are reused between lines).
@@ -111,15 +111,11 @@ public final class MiParser {
     private MiRecord parseFast(String line) {
         parser.setTokenStream(new UnbufferedTokenStream<>(new MiTokenizer(line)));
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        MiRecordBuilder builder = new MiRecordBuilder(line);
-        parser.setErrorHandler(new AbandoningBail(builder));
-        parser.addParseListener(builder);
-        try {
-            parser.line();
-            return builder.record();
-        } finally {
-            parser.removeParseListeners();
-        }
+        MiRecordBuilder builder = new MiRecordBuilder(line, isAscii(line));
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.setBuilder(builder);
+        parser.line();
+        return builder.record();
     }
 
     /** Only for a line that failed: LL prediction, stopping at the first error with its position. */
@@ -127,18 +123,27 @@ public final class MiParser {
         parser.setTokenStream(new CommonTokenStream(new MiTokenizer(line)));
         parser.getInterpreter().setPredictionMode(PredictionMode.LL);
         parser.setErrorHandler(new DefaultErrorStrategy());
-        MiRecordBuilder builder = new MiRecordBuilder(line);
-        parser.addParseListener(builder);
-        parser.addErrorListener(new FirstErrorThrower(lineNumber, builder));
+        MiRecordBuilder builder = new MiRecordBuilder(line, isAscii(line));
+        parser.setBuilder(builder);
+        parser.addErrorListener(new FirstErrorThrower(lineNumber));
         try {
             parser.line();
             return builder.record();
         } catch (SyntaxError e) {
             throw e.cause;
         } finally {
-            parser.removeParseListeners();
             parser.removeErrorListeners();
         }
+    }
+
+    /** One vectorisable pass over the bytes; sevenbit-strings makes almost every MI line ASCII. */
+    private static boolean isAscii(String line) {
+        byte[] bytes = line.getBytes(StandardCharsets.ISO_8859_1);
+        int any = 0;
+        for (byte b : bytes) {
+            any |= b;
+        }
+        return any >= 0;
     }
 
     private static String stripCarriageReturn(String line) {
@@ -157,50 +162,16 @@ public final class MiParser {
         }
     }
 
-    /** Bails out at the first error (SLL), telling the builder first. */
-    private static final class AbandoningBail extends BailErrorStrategy {
-        private final MiRecordBuilder builder;
-
-        AbandoningBail(MiRecordBuilder builder) {
-            this.builder = builder;
-        }
-
-        @Override
-        public void recover(Parser recognizer, RecognitionException e) {
-            builder.abandon();
-            super.recover(recognizer, e);
-        }
-
-        @Override
-        public Token recoverInline(Parser recognizer) {
-            builder.abandon();
-            return super.recoverInline(recognizer);
-        }
-
-        @Override
-        public void sync(Parser recognizer) {
-            try {
-                super.sync(recognizer);
-            } catch (RuntimeException e) {
-                builder.abandon();
-                throw e;
-            }
-        }
-    }
-
     private static final class FirstErrorThrower extends BaseErrorListener {
         private final int lineNumber;
-        private final MiRecordBuilder builder;
 
-        FirstErrorThrower(int lineNumber, MiRecordBuilder builder) {
+        FirstErrorThrower(int lineNumber) {
             this.lineNumber = lineNumber;
-            this.builder = builder;
         }
 
         @Override
         public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int column, String msg,
                 RecognitionException e) {
-            builder.abandon();
             throw new SyntaxError(new MiParseException(lineNumber, column + 1, explain((Token) offending, msg)));
         }
 

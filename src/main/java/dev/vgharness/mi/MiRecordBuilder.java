@@ -1,40 +1,28 @@
 package dev.vgharness.mi;
 
-import dev.vgharness.mi.antlr.GdbMiParser.AsyncRecordContext;
-import dev.vgharness.mi.antlr.GdbMiParser.BareItemContext;
-import dev.vgharness.mi.antlr.GdbMiParser.BareTopTupleContext;
-import dev.vgharness.mi.antlr.GdbMiParser.ConstValueContext;
-import dev.vgharness.mi.antlr.GdbMiParser.ListContext;
-import dev.vgharness.mi.antlr.GdbMiParser.PromptContext;
-import dev.vgharness.mi.antlr.GdbMiParser.ResultContext;
-import dev.vgharness.mi.antlr.GdbMiParser.ResultRecordContext;
-import dev.vgharness.mi.antlr.GdbMiParser.StreamRecordContext;
-import dev.vgharness.mi.antlr.GdbMiParser.TupleContext;
+import dev.vgharness.mi.antlr.GdbMiParser;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.ErrorNode;
-import org.antlr.v4.runtime.tree.ParseTreeListener;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
- * Builds the immutable record while the parser runs (a parse listener over labelled tokens), so no parse tree is
- * ever kept. Items pile up on one stack; a tuple or list takes back what was pushed since it opened.
+ * Builds the immutable record while the parser runs, from the grammar's actions: items pile up on one stack, and a
+ * tuple or list takes back what was pushed since it opened. A failed parse simply stops calling it.
  */
-final class MiRecordBuilder implements ParseTreeListener {
+final class MiRecordBuilder implements GdbMiParser.Builder {
 
     private final String line;
+    private final boolean ascii;
     private final List<Object> stack = new ArrayList<>();
-    private final int[] opened = new int[64];
-    private int[] openedStack = opened;
+    private int[] opened = new int[32];
     private int depth;
     private MiRecord record;
-    private boolean abandoned;
 
-    MiRecordBuilder(String line) {
+    MiRecordBuilder(String line, boolean ascii) {
         this.line = line;
+        this.ascii = ascii;
     }
 
     MiRecord record() {
@@ -44,80 +32,81 @@ final class MiRecordBuilder implements ParseTreeListener {
         return record;
     }
 
-    /**
-     * Called when the parse fails: the rules that unwind still fire their exit events, and must not touch the
-     * half-built stack.
-     */
-    void abandon() {
-        abandoned = true;
+    @Override
+    public void resultRecord(Token token, Token recordClass) {
+        record = new MiRecord.Result(token(token), recordClass.getText(), topResults());
     }
 
     @Override
-    public void enterEveryRule(ParserRuleContext ctx) {
-        if (abandoned) {
-            return;
-        }
-        if (ctx instanceof TupleContext || ctx instanceof ListContext) {
-            if (depth == openedStack.length) {
-                openedStack = java.util.Arrays.copyOf(openedStack, depth * 2);
-            }
-            openedStack[depth++] = stack.size();
-        }
+    public void asyncRecord(Token token, Token mark, Token recordClass) {
+        record = new MiRecord.Async(MiRecord.AsyncKind.of(mark.getText().charAt(0)), token(token),
+                recordClass.getText(), topResults());
     }
 
     @Override
-    public void exitEveryRule(ParserRuleContext ctx) {
-        if (abandoned) {
-            return;
-        }
-        if (ctx instanceof ConstValueContext c) {
-            stack.add(new MiConst(string(c.text)));
-        } else if (ctx instanceof ResultContext r) {
-            stack.set(stack.size() - 1, new MiResult(r.name.getText(), (MiValue) stack.get(stack.size() - 1)));
-        } else if (ctx instanceof BareItemContext) {
-            stack.set(stack.size() - 1, new MiResult("", (MiValue) stack.get(stack.size() - 1)));
-        } else if (ctx instanceof TupleContext) {
-            List<MiResult> items = takeItems();
-            stack.add(items.isEmpty() ? MiTuple.EMPTY : new MiTuple(items));
-        } else if (ctx instanceof ListContext) {
-            List<MiResult> items = takeItems();
-            stack.add(items.isEmpty() ? MiList.EMPTY : new MiList(items));
-        } else if (ctx instanceof BareTopTupleContext) {
-            nameBareTopTuple();
-        } else {
-            exitLine(ctx);
-        }
+    public void streamRecord(Token mark, Token text) {
+        record = new MiRecord.Stream(MiRecord.StreamKind.of(mark.getText().charAt(0)), string(text));
     }
 
-    private void exitLine(ParserRuleContext ctx) {
-        if (ctx instanceof ResultRecordContext r) {
-            record = new MiRecord.Result(token(r.token), r.recordClass.getText(), topResults());
-        } else if (ctx instanceof AsyncRecordContext a) {
-            record = new MiRecord.Async(MiRecord.AsyncKind.of(a.mark.getText().charAt(0)), token(a.token),
-                    a.recordClass.getText(), topResults());
-        } else if (ctx instanceof StreamRecordContext s) {
-            record = new MiRecord.Stream(MiRecord.StreamKind.of(s.mark.getText().charAt(0)), string(s.text));
-        } else if (ctx instanceof PromptContext) {
-            record = new MiRecord.Prompt();
-        }
+    @Override
+    public void prompt() {
+        record = new MiRecord.Prompt();
     }
 
     /** MI2 multi-location breakpoints: a bare tuple at the top level takes the name of the result before it. */
-    private void nameBareTopTuple() {
+    @Override
+    public void bareTopTuple() {
         int top = stack.size() - 1;
         String previous = top > 0 ? ((MiResult) stack.get(top - 1)).name() : "";
         stack.set(top, new MiResult(previous, (MiValue) stack.get(top)));
     }
 
+    @Override
+    public void result(Token name) {
+        int top = stack.size() - 1;
+        stack.set(top, new MiResult(name.getText(), (MiValue) stack.get(top)));
+    }
+
+    @Override
+    public void constant(Token text) {
+        stack.add(new MiConst(string(text)));
+    }
+
+    @Override
+    public void open() {
+        if (depth == opened.length) {
+            opened = Arrays.copyOf(opened, depth * 2);
+        }
+        opened[depth++] = stack.size();
+    }
+
+    @Override
+    public void closeTuple() {
+        List<MiResult> items = takeItems();
+        stack.add(items.isEmpty() ? MiTuple.EMPTY : new MiTuple(items));
+    }
+
+    @Override
+    public void closeList() {
+        List<MiResult> items = takeItems();
+        stack.add(items.isEmpty() ? MiList.EMPTY : new MiList(items));
+    }
+
+    @Override
+    public void bareItem() {
+        int top = stack.size() - 1;
+        stack.set(top, new MiResult("", (MiValue) stack.get(top)));
+    }
+
     private List<MiResult> takeItems() {
-        int from = openedStack[--depth];
+        int from = opened[--depth];
         List<Object> tail = stack.subList(from, stack.size());
-        List<MiResult> items = new ArrayList<>(tail.size());
-        for (Object item : tail) {
-            items.add((MiResult) item);
+        MiResult[] items = new MiResult[tail.size()];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = (MiResult) tail.get(i);
         }
         tail.clear();
-        return items;
+        return Arrays.asList(items);
     }
 
     private List<MiResult> topResults() {
@@ -134,16 +123,9 @@ final class MiRecordBuilder implements ParseTreeListener {
     }
 
     private String string(Token token) {
+        if (ascii && token instanceof MiTokenizer.MiToken t && !t.escaped()) {
+            return line.substring(token.getStartIndex() + 1, token.getStopIndex());
+        }
         return CStrings.decode(line, token.getStartIndex(), token.getStopIndex());
-    }
-
-    @Override
-    public void visitTerminal(TerminalNode node) {
-        // Tokens are read from the labels when their rule exits.
-    }
-
-    @Override
-    public void visitErrorNode(ErrorNode node) {
-        // Errors end the parse before any value is used.
     }
 }

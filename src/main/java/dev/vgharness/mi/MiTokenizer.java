@@ -19,6 +19,9 @@ final class MiTokenizer implements TokenSource {
     private final String line;
     private final Pair<TokenSource, CharStream> source;
     private int position;
+    private boolean escaped;
+    /** Where the next backslash at or after {@code position} is (line length: none); found once, reused. */
+    private int nextBackslash = -1;
 
     MiTokenizer(String line) {
         this.line = line;
@@ -34,6 +37,7 @@ final class MiTokenizer implements TokenSource {
         }
         char c = line.charAt(start);
         int type;
+        escaped = false;
         if (c == '"') {
             type = string(start, n);
         } else if (c >= '0' && c <= '9') {
@@ -52,18 +56,35 @@ final class MiTokenizer implements TokenSource {
         return token(type, start, position - 1);
     }
 
+    /** String.indexOf is vectorised: most strings hold no backslash and end at the next quote. */
     private int string(int start, int n) {
         int i = start + 1;
-        while (i < n) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                position = i + 1;
+        while (true) {
+            int quote = line.indexOf('"', i);
+            int backslash = backslashFrom(i);
+            if (quote < 0 && backslash >= n) {
+                position = n;
+                return GdbMiLexer.UNTERMINATED_STRING;
+            }
+            if (quote >= 0 && quote < backslash) {
+                position = quote + 1;
                 return GdbMiLexer.STRING;
             }
-            i += c == '\\' ? 2 : 1;
+            escaped = true;
+            if (backslash + 1 >= n) {
+                position = n;
+                return GdbMiLexer.UNTERMINATED_STRING;
+            }
+            i = backslash + 2;
         }
-        position = n;
-        return GdbMiLexer.UNTERMINATED_STRING;
+    }
+
+    private int backslashFrom(int from) {
+        if (nextBackslash < from) {
+            int found = line.indexOf('\\', from);
+            nextBackslash = found < 0 ? line.length() : found;
+        }
+        return nextBackslash;
     }
 
     private int skipDigits(int i, int n) {
@@ -114,10 +135,25 @@ final class MiTokenizer implements TokenSource {
     }
 
     private Token token(int type, int start, int stop) {
-        CommonToken token = new CommonToken(source, type, Token.DEFAULT_CHANNEL, start, stop);
+        MiToken token = new MiToken(source, type, start, stop, escaped);
         token.setLine(1);
         token.setCharPositionInLine(start);
         return token;
+    }
+
+    /** A token that knows whether its C string holds an escape, so plain strings skip the decoder's scan. */
+    static final class MiToken extends CommonToken {
+        private static final long serialVersionUID = 1L;
+        private final boolean escaped;
+
+        MiToken(Pair<TokenSource, CharStream> source, int type, int start, int stop, boolean escaped) {
+            super(source, type, Token.DEFAULT_CHANNEL, start, stop);
+            this.escaped = escaped;
+        }
+
+        boolean escaped() {
+            return escaped;
+        }
     }
 
     @Override

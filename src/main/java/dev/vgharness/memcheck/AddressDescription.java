@@ -29,9 +29,10 @@ record AddressDescription(PointerLocation location, Integer thread, Long blockOf
             return new AddressDescription(PointerLocation.STACK, thread == TextScanner.NONE ? null : (int) thread,
                     null, null);
         }
-        if (s.skip("in the ") || s.skip("in a ")) {
-            return new AddressDescription(s.rest().contains("segment") ? PointerLocation.GLOBAL : PointerLocation.OTHER,
-                    null, null, null);
+        if (s.skip("in the ")) {
+            // "in the Data segment of OBJ", "in the BSS segment of OBJ": static storage
+            boolean staticData = s.skip("Data segment") || s.skip("BSS segment");
+            return new AddressDescription(staticData ? PointerLocation.GLOBAL : PointerLocation.OTHER, null, null, null);
         }
         long offset = s.number();
         if (offset == TextScanner.NONE || !s.skip(" bytes inside ")) {

@@ -18,6 +18,7 @@ final class MemcheckTextCollector implements MemcheckListener {
     private final List<MonitorError> monitorErrors = new ArrayList<>();
     private HeapSummary heapSummary;
     private ErrorSummary errorSummary;
+    private int errorsBeforeSummary = -1;
 
     private List<LossRecord> records = new ArrayList<>();
     private List<String> hints = new ArrayList<>();
@@ -96,6 +97,9 @@ final class MemcheckTextCollector implements MemcheckListener {
     @Override
     public void errorSummary(ErrorSummary summaryOfErrors) {
         errorSummary = summaryOfErrors;
+        if (errorsBeforeSummary < 0) {
+            errorsBeforeSummary = errors.size();
+        }
     }
 
     /** The leak searches so far, the open one included. */
@@ -118,6 +122,17 @@ final class MemcheckTextCollector implements MemcheckListener {
     }
 
     List<MemcheckError> errors() {
+        return List.copyOf(errors);
+    }
+
+    /**
+     * The errors of a log: with {@code -s} valgrind lists every error context again after the first ERROR SUMMARY,
+     * with its count, so that list replaces the errors printed while the program ran.
+     */
+    List<MemcheckError> logErrors() {
+        if (errorsBeforeSummary >= 0 && errors.size() > errorsBeforeSummary) {
+            return List.copyOf(errors.subList(errorsBeforeSummary, errors.size()));
+        }
         return List.copyOf(errors);
     }
 

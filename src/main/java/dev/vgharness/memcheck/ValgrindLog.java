@@ -35,7 +35,7 @@ public record ValgrindLog(List<MemcheckError> errors, HeapSummary heapSummary, L
         MemcheckTextCollector collector = new MemcheckTextCollector();
         MemcheckTextParser.parse(text, MemcheckTextParser.Context.LEAK_CHECK, collector);
         List<LeakCheckResult> searches = collector.leakChecks();
-        return new ValgrindLog(collector.errors(), collector.heapSummary(),
+        return new ValgrindLog(collector.logErrors(), collector.heapSummary(),
                 searches.isEmpty() ? null : searches.get(searches.size() - 1), collector.errorSummary());
     }
 }

@@ -37,7 +37,10 @@ final class MemcheckTextCollector implements MemcheckListener {
 
     @Override
     public void leakSummary(LeakSummary leakSummary) {
-        closeIfEnded();
+        // in xtleak mode the "xtree leak report" line comes before the summary of the same search
+        if (summary != null || noLeaks) {
+            close();
+        }
         summary = leakSummary;
         open = true;
     }

@@ -65,8 +65,10 @@ final class XmlErrors {
         List<StackFrame> frames = new ArrayList<>(stack.children().size());
         for (XmlNode frame : stack.children()) {
             String line = frame.childText("line");
-            frames.add(new StackFrame(frame.childLong("ip", 0), frame.childText("fn"), frame.childText("file"),
-                    line == null ? null : Integer.valueOf(line), frame.childText("obj")));
+            String file = frame.childText("file");
+            // like the text form, which names the object only when there is no source location
+            frames.add(new StackFrame(frame.childLong("ip", 0), frame.childText("fn"), file,
+                    line == null ? null : Integer.valueOf(line), file == null ? frame.childText("obj") : null));
         }
         return frames;
     }

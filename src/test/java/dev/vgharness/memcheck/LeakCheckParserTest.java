@@ -206,4 +206,42 @@ class LeakCheckParserTest {
 
         assertEquals(new LeakCheckResult(List.of(), null, true, null, List.of(), List.of()), LeakCheckParser.parse(text));
     }
+
+    @Test
+    void errorMarkersAroundRecordsDoNotDisturbTheRecords() {
+        String text = miAnswer("sample319.markers.mi.transcript", "monitor leak_check full reachable any");
+        LeakCheckResult result = LeakCheckParser.parse(text);
+
+        StackFrame cycleMain = src(0x1092DA, "main", "leaks.c", 60);
+        StackFrame indirectMain = src(0x1092D5, "main", "leaks.c", 59);
+        assertEquals(new LeakCheckResult(List.of(
+                record(2, 7, INDIRECTLY_LOST, 24, 1, MALLOC, src(0x109218, "make_cycle", "leaks.c", 39), cycleMain),
+                record(3, 7, INDIRECTLY_LOST, 40, 1, MALLOC, src(0x1091D7, "make_indirect", "leaks.c", 31),
+                        indirectMain),
+                new LossRecord(4, 7, DEFINITELY_LOST, 48, 24, 24, 1, null, null, null, null, false,
+                        List.of(MALLOC, src(0x10920A, "make_cycle", "leaks.c", 38), cycleMain)),
+                record(5, 7, POSSIBLY_LOST, 64, 1, MALLOC, src(0x1092AB, "main", "leaks.c", 55)),
+                new LossRecord(6, 7, DEFINITELY_LOST, 64, 24, 40, 1, null, null, null, null, false,
+                        List.of(MALLOC, src(0x1091C9, "make_indirect", "leaks.c", 30), indirectMain)),
+                record(7, 7, STILL_REACHABLE, 100, 1, MALLOC, src(0x10929A, "main", "leaks.c", 54))),
+                new LeakSummary(totals(48, 2), totals(64, 2), totals(64, 1), totals(100, 1), totals(16, 1), List.of()),
+                false, null, List.of(), List.of()), result);
+    }
+
+    @Test
+    void aLimitedSearchPrintsTheLargestRecordsWithSeparatedNumbers() {
+        LeakCheckResult result = LeakCheckParser.parse(answer("many.leak_check_limited.txt"));
+
+        StackFrame main = src(0x10DEE5, "main", "many.c", dev.vgharness.Fixtures.line("src/many.c", "call_leak_many"));
+        int leakMany = dev.vgharness.Fixtures.line("src/many.c", "leak_many");
+        assertEquals(List.of(
+                record(1099, 1101, DEFINITELY_LOST, 1198, 1, MALLOC, src(0x10DEAE, "leak_many", "many.c", leakMany),
+                        main),
+                record(1100, 1101, STILL_REACHABLE, 1199, 1, MALLOC, src(0x10DEC0, "leak_many", "many.c", leakMany),
+                        main),
+                record(1101, 1101, STILL_REACHABLE, 1_234_567, 1, MALLOC,
+                        src(0x10DED9, "main", "many.c", dev.vgharness.Fixtures.line("src/many.c", "big_alloc")))),
+                result.lossRecords());
+        assertEquals(totals(1198, 1), result.summary().definitelyLost());
+    }
 }

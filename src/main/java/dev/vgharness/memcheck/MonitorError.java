@@ -1,0 +1,18 @@
+package dev.vgharness.memcheck;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A complaint of a monitor command, found in its text because gdb answers {@code ^done} anyway:
+ * {@code invalid loss record nr}, {@code command 'frobnicate' not recognised}. An answer can carry both a
+ * complaint and a normal result ({@code leak_check full limited 0} still searches).
+ *
+ * @param text the line as valgrind printed it, without prefix
+ */
+public record MonitorError(MonitorErrorKind kind, String text) {
+
+    public MonitorError {
+        requireNonNull(kind, "kind is null");
+        requireNonNull(text, "text is null");
+    }
+}

@@ -1,0 +1,119 @@
+package dev.vgharness.memcheck;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads a valgrind {@code --xml=yes} file with StAX, one top-level element at a time. Unknown elements are skipped;
+ * a file cut short gives everything read before the cut and {@code complete == false}.
+ * <pre>
+ * &lt;error&gt;&lt;unique&gt;0x0&lt;/unique&gt;&lt;tid&gt;1&lt;/tid&gt;&lt;kind&gt;InvalidRead&lt;/kind&gt;
+ *   &lt;what&gt;Invalid read of size 4&lt;/what&gt;&lt;stack&gt;&lt;frame&gt;&lt;ip&gt;0x109173&lt;/ip&gt;...
+ * </pre>
+ */
+public final class ValgrindXmlParser {
+
+    private final List<MemcheckError> errors = new ArrayList<>();
+    private final List<LossRecord> lossRecords = new ArrayList<>();
+    private final List<ValgrindXmlReport.ErrorCount> errorCounts = new ArrayList<>();
+    private final List<ValgrindXmlReport.SuppressionCount> suppressionCounts = new ArrayList<>();
+    private final List<String> states = new ArrayList<>();
+    private Integer protocolVersion;
+    private String tool;
+    private Long pid;
+    private LeakSummary leakSummary;
+    private HeapSummary heapSummary;
+    private ErrorSummary errorSummary;
+
+    private ValgrindXmlParser() {
+    }
+
+    public static ValgrindXmlReport parse(InputStream xml) {
+        return new ValgrindXmlParser().read(xml);
+    }
+
+    private ValgrindXmlReport read(InputStream xml) {
+        boolean complete = false;
+        try {
+            XMLInputFactory factory = XMLInputFactory.newFactory();
+            factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+            factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+            XMLStreamReader reader = factory.createXMLStreamReader(xml);
+            complete = readDocument(reader);
+        } catch (XMLStreamException e) {
+            // a file cut short: keep what was read
+            complete = false;
+        }
+        return new ValgrindXmlReport(protocolVersion, tool, pid, withCounts(errors), lossRecords, errorCounts,
+                suppressionCounts, states, leakSummary, heapSummary, errorSummary, complete);
+    }
+
+    /** True when the document reached its end ({@code </valgrindoutput>}). */
+    private boolean readDocument(XMLStreamReader reader) throws XMLStreamException {
+        int depth = 0;
+        while (reader.hasNext()) {
+            int event = reader.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                if (depth == 0) {
+                    depth = 1;
+                } else {
+                    topLevel(XmlNode.read(reader));
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void topLevel(XmlNode node) {
+        switch (node.name()) {
+            case "protocolversion" -> protocolVersion = Integer.valueOf(node.text());
+            case "tool" -> tool = node.text();
+            case "pid" -> pid = Long.valueOf(node.text());
+            case "status" -> states.add(node.childText("state"));
+            case "error" -> error(node);
+            case "errorcounts" -> node.children().forEach(pair -> errorCounts.add(
+                    new ValgrindXmlReport.ErrorCount(pair.childLong("unique", -1), pair.childLong("count", 0))));
+            case "suppcounts" -> node.children().forEach(pair -> suppressionCounts.add(
+                    new ValgrindXmlReport.SuppressionCount(pair.childText("name"), pair.childLong("count", 0))));
+            case "leak_summary" -> leakSummary = XmlSummaries.leakSummary(node);
+            case "heap_summary" -> heapSummary = XmlSummaries.heapSummary(node);
+            case "error_summary" -> errorSummary = new ErrorSummary(node.childLong("errors", 0),
+                    node.childLong("error_contexts", 0), node.childLong("suppressed", 0),
+                    node.childLong("suppressed_contexts", 0));
+            default -> {
+                // unknown or uninteresting elements (preamble, args, ...) are skipped
+            }
+        }
+    }
+
+    private void error(XmlNode node) {
+        String kind = node.childText("kind");
+        LeakKind leakKind = kind == null ? null : LeakKind.fromXmlKind(kind).orElse(null);
+        if (leakKind != null) {
+            lossRecords.add(XmlErrors.lossRecord(node, leakKind));
+        } else {
+            errors.add(XmlErrors.error(node));
+        }
+    }
+
+    private List<MemcheckError> withCounts(List<MemcheckError> found) {
+        Map<Long, Long> counts = new HashMap<>();
+        errorCounts.forEach(c -> counts.put(c.unique(), c.count()));
+        List<MemcheckError> counted = new ArrayList<>(found.size());
+        for (MemcheckError e : found) {
+            long count = e.unique() == null ? e.count() : counts.getOrDefault(e.unique(), e.count());
+            counted.add(new MemcheckError(e.kind(), e.what(), count, e.stack(), e.auxiliary(), e.auxiliaryStack(),
+                    e.notes(), e.suppression(), e.unique(), e.thread()));
+        }
+        return counted;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.vgharness.memcheck;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * One small element of a valgrind XML file read into memory ({@code <error>}, {@code <errorcounts>}, ...): the
+ * file is streamed element by element, and only one top-level element is held at a time.
+ */
+record XmlNode(String name, String text, List<XmlNode> children) {
+
+    /** Reads the element the reader is positioned on (START_ELEMENT) up to its end. */
+    static XmlNode read(XMLStreamReader reader) throws XMLStreamException {
+        String name = reader.getLocalName();
+        StringBuilder text = new StringBuilder();
+        List<XmlNode> children = new ArrayList<>();
+        while (true) {
+            int event = reader.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                children.add(read(reader));
+            } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+                    || event == XMLStreamConstants.SPACE) {
+                text.append(reader.getText());
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                return new XmlNode(name, text.toString().strip(), List.copyOf(children));
+            }
+        }
+    }
+
+    XmlNode child(String childName) {
+        for (XmlNode child : children) {
+            if (child.name.equals(childName)) {
+                return child;
+            }
+        }
+        return null;
+    }
+
+    String childText(String childName) {
+        XmlNode child = child(childName);
+        return child == null ? null : child.text;
+    }
+
+    long childLong(String childName, long fallback) {
+        String value = childText(childName);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        return value.startsWith("0x") ? Long.parseUnsignedLong(value.substring(2), 16) : Long.parseLong(value);
+    }
+}

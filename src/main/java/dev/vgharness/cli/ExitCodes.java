@@ -17,6 +17,15 @@ final class ExitCodes {
     private ExitCodes() {
     }
 
+    /** The code for a finished run: 0 every case passed, 1 an expectation failed, 3 an infrastructure error. */
+    static int of(dev.vgharness.plan.RunResult result) {
+        return switch (result.status()) {
+            case PASSED -> PASSED;
+            case FAILED -> FAILED;
+            case ERROR -> INFRASTRUCTURE;
+        };
+    }
+
     /** The code for an exception that escaped a command: usage problems are 2, anything else 3. */
     static int of(Throwable failure) {
         if (failure instanceof UsageException) {
@@ -28,9 +37,20 @@ final class ExitCodes {
     /** A problem with what the user gave us (a file that does not exist, a bad option value). */
     static final class UsageException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final boolean located;
 
         UsageException(String message) {
+            this(message, false);
+        }
+
+        private UsageException(String message, boolean located) {
             super(message);
+            this.located = located;
+        }
+
+        /** Lines that already say where ({@code plan.yaml:14:9: ...}): printed as they are, one per problem. */
+        static UsageException located(String lines) {
+            return new UsageException(lines, true);
         }
     }
 
@@ -39,7 +59,11 @@ final class ExitCodes {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
             PrintWriter err = cl.getErr();
-            err.println("vgharness: " + oneLine(ex));
+            if (ex instanceof UsageException u && u.located) {
+                err.println(u.getMessage());
+            } else {
+                err.println("vgharness: " + oneLine(ex));
+            }
             if (parsed.hasMatchedOption("-v") || parsed.subcommands().stream().anyMatch(s -> s.hasMatchedOption("-v"))) {
                 ex.printStackTrace(err);
             }

@@ -1,6 +1,7 @@
 package dev.vgharness.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +22,13 @@ import dev.vgharness.memcheck.PointerLocation;
 import dev.vgharness.memcheck.PointerOwner;
 import dev.vgharness.memcheck.PointerSearch;
 import dev.vgharness.memcheck.StackFrame;
+import dev.vgharness.plan.CaseResult;
+import dev.vgharness.plan.FinalResults;
+import dev.vgharness.plan.LossRecordResult;
+import dev.vgharness.plan.RunStatus;
+import dev.vgharness.plan.StopFrame;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -55,6 +62,7 @@ public final class ReportJson {
         mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         mapper.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         mapper.registerModule(memcheckModule());
+        mapper.registerModule(runModule());
         return mapper;
     }
 
@@ -72,6 +80,17 @@ public final class ReportJson {
         module.setMixInAnnotation(HeuristicReach.class, HeuristicReachMixin.class);
         module.setMixInAnnotation(MemcheckError.class, MemcheckErrorMixin.class);
         module.setMixInAnnotation(LossRecord.class, LossRecordMixin.class);
+        return module;
+    }
+
+    /** The run result of the plan package: {@code "final"} for a Java keyword, statuses in lower case. */
+    private static SimpleModule runModule() {
+        SimpleModule module = new SimpleModule("vgharness-run");
+        module.addSerializer(RunStatus.class, new ToStringSerializer<>(ReportJson::lowerCase));
+        module.addSerializer(Instant.class, new ToStringSerializer<>(Instant::toString));
+        module.setMixInAnnotation(CaseResult.class, CaseResultMixin.class);
+        module.setMixInAnnotation(LossRecordResult.class, LossRecordResultMixin.class);
+        module.setMixInAnnotation(StopFrame.class, AddressMixin.class);
         return module;
     }
 
@@ -125,6 +144,16 @@ public final class ReportJson {
     private abstract static class MemcheckErrorMixin {
         @JsonSerialize(using = AddressSerializer.class)
         abstract Long unique();
+    }
+
+    private abstract static class CaseResultMixin {
+        @JsonProperty("final")
+        abstract FinalResults finalResults();
+    }
+
+    private abstract static class LossRecordResultMixin {
+        @JsonUnwrapped
+        abstract LossRecord record();
     }
 
     private abstract static class LossRecordMixin {

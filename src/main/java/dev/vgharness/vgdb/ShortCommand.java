@@ -48,6 +48,12 @@ public final class ShortCommand {
      * @throws HarnessException when the program cannot be started at all
      */
     public static Result run(List<String> argv, Map<String, String> environment, Duration deadline) {
+        return run(argv, environment, null, deadline);
+    }
+
+    /** Like {@link #run(List, Map, Duration)}, in the directory {@code cwd} (null: the JVM's). */
+    public static Result run(List<String> argv, Map<String, String> environment, java.nio.file.Path cwd,
+            Duration deadline) {
         Objects.requireNonNull(argv, "argv is null");
         Objects.requireNonNull(deadline, "deadline is null");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -56,6 +62,9 @@ public final class ShortCommand {
         DefaultExecutor executor = DefaultExecutor.builder().setExecuteStreamHandler(new PumpStreamHandler(out, err)).get();
         executor.setWatchdog(watchdog);
         executor.setExitValues(null);
+        if (cwd != null) {
+            executor.setWorkingDirectory(cwd.toFile());
+        }
         DefaultExecuteResultHandler done = new DefaultExecuteResultHandler();
         try {
             executor.execute(commandLine(argv), environment, done);

@@ -1,0 +1,133 @@
+package dev.vgharness.cli;
+
+import dev.vgharness.memcheck.LeakKind;
+import dev.vgharness.plan.BreakpointSpec;
+import dev.vgharness.plan.CaseResult;
+import dev.vgharness.plan.CaseSpec;
+import dev.vgharness.plan.LeakCheckAction;
+import dev.vgharness.plan.LossRecordResult;
+import dev.vgharness.plan.Plan;
+import dev.vgharness.plan.PlanRunner;
+import dev.vgharness.plan.RunOptions;
+import dev.vgharness.plan.RunResult;
+import dev.vgharness.plan.RunStatus;
+import dev.vgharness.plan.StopResult;
+import dev.vgharness.report.LossRecordTable;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code vgharness check [--break LOC]... -- PROG ARGS}: one run of a program, a leak check at every hit of every
+ * {@code --break} and at exit, the loss records as tables, the same JSON report as {@code run}.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Run PROG once under the harness: a leak check at each --break hit and at exit.")
+final class CheckCommand implements Callable<Integer> {
+
+    @Option(names = "--break", paramLabel = "LOC", description = "a gdb location to leak-check at, every hit (repeatable)")
+    List<String> breaks = new ArrayList<>();
+
+    @Option(names = "--leak-check", paramLabel = "MODE", defaultValue = "full",
+            description = "full (default) or summary")
+    String mode;
+
+    @Option(names = "--fail-on", paramLabel = "KINDS", split = ",", defaultValue = "definite",
+            description = "kinds that make the exit status 1: definite, indirect, possible, reachable (default definite)")
+    List<String> failOn;
+
+    @Parameters(paramLabel = "PROG", arity = "1..*", description = "the program and its arguments (after --)")
+    List<String> command;
+
+    @Mixin
+    HarnessOptions harness = new HarnessOptions();
+
+    @Mixin
+    ReportOptions reports = new ReportOptions();
+
+    @Override
+    public Integer call() {
+        Set<LeakKind> failing = failingKinds();
+        Plan plan = plan();
+        RunOptions options = harness.apply(RunOptions.defaults());
+        RunResult result = new PlanRunner(options, Clock.systemUTC(), VgharnessCommand.Version.number()).run(plan);
+        printTables(result.cases().get(0));
+        reports.write(result, !harness.quiet);
+        if (result.status() == RunStatus.ERROR) {
+            return ExitCodes.INFRASTRUCTURE;
+        }
+        return foundAny(result.cases().get(0), failing) ? ExitCodes.FAILED : ExitCodes.PASSED;
+    }
+
+    private Plan plan() {
+        LeakCheckAction.Mode leakMode = switch (mode) {
+            case "full" -> LeakCheckAction.Mode.FULL;
+            case "summary" -> LeakCheckAction.Mode.SUMMARY;
+            default -> throw new ExitCodes.UsageException("--leak-check: '" + mode + "' is not full or summary");
+        };
+        LeakCheckAction leak = LeakCheckAction.defaults();
+        LeakCheckAction action = new LeakCheckAction(leakMode, leak.kinds(), leak.delta(), OptionalInt.empty(),
+                leak.heuristics());
+        List<BreakpointSpec> breakpoints = new ArrayList<>();
+        for (String at : breaks) {
+            breakpoints.add(new BreakpointSpec(at, at, Optional.empty(), 0, Integer.MAX_VALUE, List.of(action), List.of()));
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        List<String> argv = new ArrayList<>(command);
+        if (argv.get(0).contains("/")) {
+            argv.set(0, cwd.resolve(argv.get(0)).normalize().toString());
+        }
+        String name = Path.of(command.get(0)).getFileName().toString();
+        CaseSpec spec = new CaseSpec(name, argv, cwd, Map.of(), Optional.empty(), Optional.empty(), List.of(),
+                List.of(), breakpoints, List.of());
+        return new Plan(1, name, Path.of(command.get(0)), cwd, Optional.empty(), List.of(spec));
+    }
+
+    private Set<LeakKind> failingKinds() {
+        Set<LeakKind> kinds = EnumSet.noneOf(LeakKind.class);
+        for (String word : failOn) {
+            kinds.add(java.util.Arrays.stream(LeakKind.values())
+                    .filter(k -> k.suppressionKind().equals(word.strip().toLowerCase(Locale.ROOT))).findFirst()
+                    .orElseThrow(() -> new ExitCodes.UsageException("--fail-on: '" + word
+                            + "' is not one of definite, indirect, possible, reachable")));
+        }
+        return kinds;
+    }
+
+    private static void printTables(CaseResult c) {
+        for (StopResult stop : c.stops()) {
+            if (stop.leakCheck() != null) {
+                System.out.println(stop.breakpoint() + " hit " + stop.hit() + ":");
+                System.out.print(LossRecordTable.render(stop.leakCheck().lossRecords()));
+            }
+        }
+        if (c.finalResults() != null) {
+            System.out.println("at exit:");
+            System.out.print(LossRecordTable.render(c.finalResults().lossRecords()));
+        }
+    }
+
+    private static boolean foundAny(CaseResult c, Set<LeakKind> kinds) {
+        if (c.finalResults() == null) {
+            return false;
+        }
+        for (LossRecordResult r : c.finalResults().lossRecords()) {
+            if (!r.baseline() && kinds.contains(r.record().kind()) && r.record().blocks() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

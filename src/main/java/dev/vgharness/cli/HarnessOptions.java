@@ -1,0 +1,49 @@
+package dev.vgharness.cli;
+
+import dev.vgharness.plan.DurationText;
+import dev.vgharness.plan.RunOptions;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The options {@code run} and {@code check} share: tools, timeouts, verbosity. */
+final class HarnessOptions {
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "default per-case timeout, e.g. 90s, 5m (the plan may override); default 5m")
+    String timeout;
+
+    @Option(names = "--command-timeout", paramLabel = "DURATION",
+            description = "deadline of every MI and monitor command; default 60s")
+    String commandTimeout;
+
+    @Option(names = "--valgrind", paramLabel = "PATH", defaultValue = "valgrind", description = "valgrind to use")
+    String valgrind;
+
+    @Option(names = "--gdb", paramLabel = "PATH", defaultValue = "gdb", description = "gdb to use")
+    String gdb;
+
+    @Option(names = {"-v", "--verbose"}, description = "more detail: every MI command and answer, stack traces")
+    boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, description = "less output: no per-stop lines")
+    boolean quiet;
+
+    RunOptions apply(RunOptions options) {
+        RunOptions o = options.withTools(valgrind, gdb);
+        if (timeout != null) {
+            o = o.withDefaultTimeout(duration("--timeout", timeout));
+        }
+        if (commandTimeout != null) {
+            o = o.withCommandTimeout(duration("--command-timeout", commandTimeout));
+        }
+        if (verbose) {
+            o = o.withTraffic(line -> System.err.println(line));
+        }
+        return o;
+    }
+
+    private static Duration duration(String option, String text) {
+        return DurationText.parse(text).orElseThrow(() -> new ExitCodes.UsageException(
+                option + ": '" + text + "' is not a duration (use e.g. 500ms, 90s, 5m, 1h)"));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.vgharness.cli;
+
+import dev.vgharness.plan.CaseResult;
+import dev.vgharness.plan.Plan;
+import dev.vgharness.plan.PlanException;
+import dev.vgharness.plan.PlanLoader;
+import dev.vgharness.plan.PlanRunner;
+import dev.vgharness.plan.RunOptions;
+import dev.vgharness.plan.RunResult;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code vgharness run PLAN.yaml}: every case of a plan, reports, exit code (cli.md). */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run every case of a plan.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "PLAN", description = "the YAML (or JSON) test plan")
+    Path plan;
+
+    @Option(names = "--case", paramLabel = "NAME", description = "run only this case (repeatable)")
+    List<String> cases = new ArrayList<>();
+
+    @Option(names = "--jobs", paramLabel = "N", description = "cases at once (default: number of processors)")
+    Integer jobs;
+
+    @Mixin
+    HarnessOptions harness = new HarnessOptions();
+
+    @Mixin
+    ReportOptions reports = new ReportOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        Plan loaded = load();
+        for (String name : cases) {
+            if (loaded.cases().stream().noneMatch(c -> c.name().equals(name))) {
+                throw new ExitCodes.UsageException("--case " + name + ": no such case in " + plan);
+            }
+        }
+        RunOptions options = harness.apply(RunOptions.defaults()).withOnlyCases(cases)
+                .withJobs(jobs != null ? jobs : Runtime.getRuntime().availableProcessors())
+                .withProgress(new ProgressLine(harness.quiet));
+        RunResult result = new PlanRunner(options, Clock.systemUTC(), VgharnessCommand.Version.number()).run(loaded);
+        reports.write(result, true);
+        return ExitCodes.of(result);
+    }
+
+    private Plan load() {
+        try {
+            return PlanLoader.load(plan);
+        } catch (PlanException e) {
+            throw ExitCodes.UsageException.located(e.getMessage());
+        }
+    }
+
+    /** A line per case as it ends, when stderr is a terminal; nothing otherwise. */
+    private static final class ProgressLine implements RunOptions.Progress {
+        private final boolean enabled;
+
+        ProgressLine(boolean quiet) {
+            this.enabled = !quiet && System.console() != null;
+        }
+
+        @Override
+        public void caseStarted(String name) {
+            if (enabled) {
+                System.err.println("vgharness: running " + name + " ...");
+            }
+        }
+
+        @Override
+        public void caseFinished(CaseResult result) {
+            if (enabled) {
+                System.err.println("vgharness: " + result.name() + " " + result.status().name().toLowerCase()
+                        + " in " + result.durationMs() + " ms");
+            }
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package dev.vgharness.plan;
+
+import dev.vgharness.vgdb.ExitStatus;
+import dev.vgharness.vgdb.GdbBreakpoint;
+import dev.vgharness.vgdb.GdbCommands;
+import dev.vgharness.vgdb.GdbLaunch;
+import dev.vgharness.vgdb.HarnessException;
+import dev.vgharness.vgdb.MiSession;
+import dev.vgharness.vgdb.MiSessionException;
+import dev.vgharness.vgdb.PrivateDir;
+import dev.vgharness.vgdb.StopEvent;
+import dev.vgharness.vgdb.ValgrindLaunch;
+import dev.vgharness.vgdb.ValgrindProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs one case: valgrind with its gdbserver, gdb attached through vgdb, the breakpoints, the actions at every hit,
+ * to the end of the target; then valgrind's exit-time results from its XML file and the case's expectations.
+ * Whatever fails, what was gathered until then is kept in the result.
+ */
+final class CaseRunner {
+
+    private static final Duration READY = Duration.ofSeconds(30);
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(20);
+
+    private final CaseSpec spec;
+    private final RunOptions options;
+    private final CaseState state = new CaseState();
+    private final long deadline;
+
+    CaseRunner(CaseSpec spec, RunOptions options) {
+        this.spec = spec;
+        this.options = options;
+        this.deadline = System.nanoTime() + timeout().toNanos();
+    }
+
+    CaseResult run() {
+        long start = System.nanoTime();
+        try (PrivateDir capture = PrivateDir.create()) {
+            try {
+                runTarget(capture.path());
+            } catch (CaseTimeout e) {
+                state.timedOut(timeout());
+            } catch (HarnessException | MiSessionException | StopActions.StopFailure | CaseProblem e) {
+                state.fail(e.getMessage());
+            } finally {
+                state.readFinal(capture.path().resolve("final.xml"), options.baseline());
+                state.readStdout(capture.path().resolve("target.stdout"));
+            }
+        } catch (HarnessException e) {
+            state.fail(e.getMessage());
+        }
+        return state.result(spec, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private Duration timeout() {
+        return spec.timeoutOr(options.defaultTimeout());
+    }
+
+    private void runTarget(Path capture) throws MiSessionException, StopActions.StopFailure, CaseProblem,
+            CaseTimeout {
+        try (ValgrindProcess valgrind = ValgrindProcess.start(launch(capture))) {
+            state.started(valgrind.pid());
+            try (MiSession gdb = MiSession.start(gdbLaunch(valgrind))) {
+                GdbCommands.attach(gdb, valgrind, options.commandTimeout());
+                gdb.monitor("v.set vgdb-error 999999", options.commandTimeout());
+                Map<String, BreakpointSpec> breakpoints = insertBreakpoints(gdb);
+                new StopLoop(gdb, valgrind.pid(), breakpoints).run();
+            }
+            Optional<ExitStatus> status = valgrind.waitFor(EXIT_WAIT);
+            state.exitedAs(status);
+        }
+    }
+
+    private ValgrindLaunch launch(Path capture) {
+        List<String> valgrindOptions = new ArrayList<>(List.of("--xml=yes", "--xml-file=" + capture.resolve("final.xml"),
+                "--leak-check=full", "--show-leak-kinds=all"));
+        valgrindOptions.addAll(spec.valgrindOptions());
+        spec.suppressions().forEach(s -> valgrindOptions.add("--suppressions=" + s));
+        ValgrindLaunch launch = ValgrindLaunch.of(spec.command(), capture).withValgrind(options.valgrind())
+                .withOptions(valgrindOptions).withCwd(spec.cwd()).withEnvironment(spec.env())
+                .withTimeouts(READY, timeout().plus(Duration.ofSeconds(30)));
+        return spec.stdin().map(launch::withStdin).orElse(launch);
+    }
+
+    private GdbLaunch gdbLaunch(ValgrindProcess valgrind) {
+        String name = spec.name();
+        GdbLaunch launch = GdbLaunch.defaults().withGdb(options.gdb()).withEnvironment(valgrind.vgdbEnvironment())
+                .withCommandTimeout(options.commandTimeout())
+                .withTraffic(line -> options.traffic().accept("[" + name + "] " + line));
+        Path program = Path.of(spec.command().get(0));
+        return Files.isRegularFile(program) ? launch.withProgram(program) : launch;
+    }
+
+    /** gdb's breakpoint numbers to the plan's breakpoints; a location gdb cannot resolve is the case's error. */
+    private Map<String, BreakpointSpec> insertBreakpoints(MiSession gdb) throws MiSessionException, CaseProblem {
+        Map<String, BreakpointSpec> byNumber = new HashMap<>();
+        for (BreakpointSpec bp : spec.breakpoints()) {
+            try {
+                GdbBreakpoint inserted = GdbCommands.breakInsert(gdb, bp.at(), bp.condition(), bp.ignore(), false);
+                byNumber.put(inserted.number(), bp);
+            } catch (MiSessionException.CommandFailed e) {
+                throw new CaseProblem("breakpoint '" + bp.id() + "' at '" + bp.at() + "': gdb cannot set it: "
+                        + e.gdbMessage());
+            }
+        }
+        return byNumber;
+    }
+
+    /** Continues the target and acts on each stop until it ends. */
+    private final class StopLoop {
+        private final MiSession gdb;
+        private final long pid;
+        private final Map<String, BreakpointSpec> breakpoints;
+
+        StopLoop(MiSession gdb, long pid, Map<String, BreakpointSpec> breakpoints) {
+            this.gdb = gdb;
+            this.pid = pid;
+            this.breakpoints = breakpoints;
+        }
+
+        void run() throws MiSessionException, StopActions.StopFailure, CaseTimeout {
+            while (true) {
+                GdbCommands.continueRunning(gdb);
+                StopEvent stop = awaitStop();
+                if (stop.isExit()) {
+                    state.exitedAs(stop);
+                    return;
+                }
+                if (stop.isBreakpointHit()) {
+                    onHit(stop);
+                } else if (stop.signal().isPresent() && !stop.signal().get().equals("SIGTRAP")) {
+                    // A crash: continuing passes the signal on, so valgrind writes its exit report.
+                    state.signalled(stop.signal().get());
+                }
+            }
+        }
+
+        private StopEvent awaitStop() throws MiSessionException, CaseTimeout {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new CaseTimeout();
+            }
+            try {
+                return gdb.awaitStop(Duration.ofNanos(left));
+            } catch (MiSessionException.Timeout e) {
+                throw new CaseTimeout();
+            }
+        }
+
+        private void onHit(StopEvent stop) throws MiSessionException, StopActions.StopFailure {
+            BreakpointSpec bp = breakpoints.get(Integer.toString(stop.breakpoint()));
+            if (bp == null) {
+                return;
+            }
+            int hit = state.hit(bp.id());
+            state.addStop(new StopRunner(gdb, options, state.history(), pid).act(bp, hit, stop));
+            if (hit >= bp.maxHits()) {
+                for (Map.Entry<String, BreakpointSpec> e : breakpoints.entrySet()) {
+                    if (e.getValue() == bp) {
+                        GdbCommands.breakDelete(gdb, e.getKey());
+                    }
+                }
+            }
+        }
+    }
+
+    /** The case's own deadline passed. */
+    static final class CaseTimeout extends Exception {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** Something about the case itself that keeps it from running (a breakpoint gdb cannot set). */
+    static final class CaseProblem extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        CaseProblem(String message) {
+            super(message);
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.vgharness.plan;
+
+import dev.vgharness.memcheck.LeakKind;
+import dev.vgharness.memcheck.LeakSummary;
+import dev.vgharness.memcheck.LeakTotals;
+import dev.vgharness.memcheck.LossRecord;
+import dev.vgharness.memcheck.ValgrindXmlParser;
+import dev.vgharness.memcheck.ValgrindXmlReport;
+import dev.vgharness.vgdb.ExitStatus;
+import dev.vgharness.vgdb.StopEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** What a case gathered so far; turned into its result, expectations checked, at the end whatever happened. */
+final class CaseState {
+
+    private final LeakHistory history = new LeakHistory();
+    private final List<StopResult> stops = new ArrayList<>();
+    private final Map<String, Integer> hits = new LinkedHashMap<>();
+    private long pid;
+    private ExitInfo exit;
+    private String crashSignal;
+    private String error;
+    private FinalResults finalResults;
+    private String stdout;
+
+    LeakHistory history() {
+        return history;
+    }
+
+    void started(long valgrindPid) {
+        pid = valgrindPid;
+    }
+
+    int hit(String breakpoint) {
+        return hits.merge(breakpoint, 1, Integer::sum);
+    }
+
+    void addStop(StopResult stop) {
+        stops.add(stop);
+    }
+
+    void signalled(String signal) {
+        crashSignal = signal;
+    }
+
+    void exitedAs(StopEvent stop) {
+        if (stop.reason().equals("exited-signalled")) {
+            exit = ExitInfo.signaled(stop.signal().orElse(crashSignal));
+        } else {
+            exit = ExitInfo.exited(stop.exitCode().orElse(0));
+        }
+    }
+
+    /** valgrind's own status, when gdb did not tell (or to confirm a signal). */
+    void exitedAs(Optional<ExitStatus> status) {
+        if (exit != null || status.isEmpty()) {
+            return;
+        }
+        ExitStatus s = status.get();
+        exit = s.code().isPresent() ? ExitInfo.exited(s.code().getAsInt())
+                : ExitInfo.signaled(Signals.name(s.signal().getAsInt()));
+    }
+
+    void timedOut(Duration timeout) {
+        exit = ExitInfo.timeout();
+        error = "timed out after " + DurationText.format(timeout) + ": the target was killed (raise 'timeout:' in the"
+                + " plan or --timeout)";
+    }
+
+    void fail(String message) {
+        if (error == null) {
+            error = message;
+        }
+    }
+
+    void readFinal(Path xml, Predicate<LossRecord> baseline) {
+        if (!Files.exists(xml)) {
+            return;
+        }
+        try (InputStream in = Files.newInputStream(xml)) {
+            ValgrindXmlReport report = ValgrindXmlParser.parse(in);
+            List<LossRecordResult> records = history.records(report.lossRecords(), baseline);
+            LeakSummary summary = report.leakSummary() != null ? report.leakSummary() : sum(report.lossRecords());
+            finalResults = new FinalResults(history.summary(summary), records, report.errors(), report.complete());
+        } catch (IOException | RuntimeException e) {
+            fail("cannot read valgrind's XML report: " + e.getMessage());
+        }
+    }
+
+    void readStdout(Path file) {
+        stdout = CaseRunner.read(file);
+    }
+
+    /** Before valgrind 3.26 the XML has no leak summary: add the loss records up (nothing is known of suppressed). */
+    private static LeakSummary sum(List<LossRecord> records) {
+        Map<LeakKind, long[]> totals = new LinkedHashMap<>();
+        for (LeakKind kind : LeakKind.values()) {
+            totals.put(kind, new long[2]);
+        }
+        for (LossRecord r : records) {
+            long[] t = totals.get(r.kind());
+            t[0] += r.directBytes();
+            t[1] += r.blocks();
+        }
+        return new LeakSummary(totals(totals.get(LeakKind.DEFINITELY_LOST)), totals(totals.get(LeakKind.INDIRECTLY_LOST)),
+                totals(totals.get(LeakKind.POSSIBLY_LOST)), totals(totals.get(LeakKind.STILL_REACHABLE)),
+                LeakTotals.ZERO, List.of());
+    }
+
+    private static LeakTotals totals(long[] t) {
+        return new LeakTotals(t[0], t[1], null, null);
+    }
+
+    CaseResult result(CaseSpec spec, long durationMs) {
+        List<Assertion> assertions = new ArrayList<>();
+        if (exit != null && !exit.status().equals("timeout")) {
+            assertions.addAll(Expectations.check(spec.expectations(), measured()));
+        }
+        assertions.addAll(hitAssertions(spec));
+        if (error == null && exit != null && exit.signal() != null && !expectsSignal(spec)) {
+            error = "the target was killed by " + exit.signal() + " (add 'signal: " + exit.signal()
+                    + "' to the case's expect: if that is what it should do)";
+        }
+        RunStatus status = error != null ? RunStatus.ERROR
+                : assertions.stream().allMatch(Assertion::passed) && stops.stream().allMatch(StopResult::passed)
+                        ? RunStatus.PASSED : RunStatus.FAILED;
+        return new CaseResult(spec.name(), status, error, spec.command(), pid, durationMs, stops, exit, finalResults,
+                assertions, stdout);
+    }
+
+    private Expectations.Measured measured() {
+        Integer code = exit.code();
+        Long errors = finalResults == null ? null : finalResults.errorCount();
+        return new Expectations.Measured(finalResults == null ? null : finalResults.summary(),
+                finalResults == null ? List.of() : finalResults.lossRecords(), errors, code,
+                Optional.ofNullable(exit.signal()));
+    }
+
+    private List<Assertion> hitAssertions(CaseSpec spec) {
+        List<Assertion> assertions = new ArrayList<>();
+        for (BreakpointSpec bp : spec.breakpoints()) {
+            int count = hits.getOrDefault(bp.id(), 0);
+            Optional<MetricExpectation> expected = bp.expectations().stream()
+                    .filter(e -> e instanceof MetricExpectation m && m.metric() == Metric.HITS)
+                    .map(MetricExpectation.class::cast).findFirst();
+            if (expected.isPresent()) {
+                assertions.add(Expectations.hits(bp, expected.get(), count));
+            } else if (count == 0 && !bp.expectations().isEmpty() && exit != null
+                    && !exit.status().equals("timeout")) {
+                assertions.add(Expectations.neverReached(bp));
+            }
+        }
+        return assertions;
+    }
+
+    private static boolean expectsSignal(CaseSpec spec) {
+        return spec.expectations().stream().anyMatch(e -> e instanceof SignalExpectation);
+    }
+}

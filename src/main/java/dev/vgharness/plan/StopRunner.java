@@ -1,0 +1,48 @@
+package dev.vgharness.plan;
+
+import dev.vgharness.vgdb.GdbFrame;
+import dev.vgharness.vgdb.MiSession;
+import dev.vgharness.vgdb.MiSessionException;
+import dev.vgharness.vgdb.ProcessTree;
+import dev.vgharness.vgdb.StopEvent;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Acts on one breakpoint hit: the actions, the error count, the valgrind process's RSS, the expectations. */
+final class StopRunner {
+
+    private final MiSession gdb;
+    private final RunOptions options;
+    private final LeakHistory history;
+    private final long pid;
+
+    StopRunner(MiSession gdb, RunOptions options, LeakHistory history, long pid) {
+        this.gdb = gdb;
+        this.options = options;
+        this.history = history;
+        this.pid = pid;
+    }
+
+    StopResult act(BreakpointSpec bp, int hit, StopEvent stop) throws MiSessionException, StopActions.StopFailure {
+        long start = System.nanoTime();
+        StopActions actions = new StopActions(gdb, options.commandTimeout(), history, options.baseline());
+        for (Action action : bp.actions()) {
+            actions.run(action);
+        }
+        Long errors = actions.errorsFound();
+        OptionalLong rss = ProcessTree.rssKb(pid);
+        LeakCheckReport leak = actions.leakCheck();
+        List<Assertion> assertions = Expectations.check(bp.expectations(), new Expectations.Measured(
+                leak == null ? null : leak.summary(), leak == null ? List.of() : leak.lossRecords(), errors, null,
+                Optional.empty()));
+        return new StopResult(bp.id(), hit, stop.threadId(), frame(stop.frame()), leak, actions.blockLists(),
+                actions.pointerSearches(), actions.monitorOutputs(), errors, rss.isPresent() ? rss.getAsLong() : null,
+                assertions, actions.gdbOutputs(), actions.transcript(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static StopFrame frame(Optional<GdbFrame> frame) {
+        return frame.map(f -> new StopFrame(f.function(), f.file().orElse(null), f.line().orElse(null), f.address()))
+                .orElse(null);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.vgharness.report;
+
+import dev.vgharness.plan.RunResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The canonical JSON report (report.md), pretty-printed; every other report is made from the same result. */
+public final class JsonReport {
+
+    private JsonReport() {
+    }
+
+    public static void write(RunResult result, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(result, out);
+        }
+    }
+
+    public static void write(RunResult result, OutputStream out) throws IOException {
+        ReportJson.mapper().writerWithDefaultPrettyPrinter().writeValue(out, result);
+    }
+
+    public static String toJson(RunResult result) throws IOException {
+        return ReportJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.vgharness.report;
+
+import dev.vgharness.memcheck.LeakSummary;
+import dev.vgharness.memcheck.LeakTotals;
+import dev.vgharness.plan.Assertion;
+import dev.vgharness.plan.CaseResult;
+import dev.vgharness.plan.ExitInfo;
+import dev.vgharness.plan.RunResult;
+import dev.vgharness.plan.RunStatus;
+import dev.vgharness.plan.StopFrame;
+import dev.vgharness.plan.StopResult;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * The human summary of a run: one line per case, and per stop the leak summary by kind with deltas and the failed
+ * expectations.
+ * <pre>
+ * PASS   growth (1.9 s, 3 stops, exited 0)
+ *        after_request#1 handle_request leaky.c:38 thread 1: definite 32 B in 1 (+32 B, +1) | indirect 0 B in 0 | ...
+ * </pre>
+ */
+public final class TextSummary {
+
+    private TextSummary() {
+    }
+
+    public static void print(RunResult run, PrintStream out) {
+        if (run.build() != null) {
+            out.println("ERROR  build failed (exit " + run.build().exitCode() + "): " + run.build().command());
+            run.build().output().lines().forEach(line -> out.println("       " + line));
+        }
+        for (CaseResult c : run.cases()) {
+            printCase(c, out);
+        }
+        long passed = run.cases().stream().filter(c -> c.status() == RunStatus.PASSED).count();
+        out.printf(Locale.ROOT, "%s: %d passed, %d failed, %d errors (%s)%n", run.plan().name(), passed,
+                count(run, RunStatus.FAILED), count(run, RunStatus.ERROR), seconds(run.durationMs()));
+    }
+
+    private static long count(RunResult run, RunStatus status) {
+        return run.cases().stream().filter(c -> c.status() == status).count();
+    }
+
+    private static void printCase(CaseResult c, PrintStream out) {
+        out.printf(Locale.ROOT, "%-6s %s (%s, %d stop%s, %s)%n", mark(c.status()), c.name(), seconds(c.durationMs()),
+                c.stops().size(), c.stops().size() == 1 ? "" : "s", exit(c.exit()));
+        if (c.error() != null) {
+            out.println("       error: " + c.error());
+        }
+        for (StopResult stop : c.stops()) {
+            out.println("       " + stop.breakpoint() + "#" + stop.hit() + " " + where(stop.frame()) + " thread "
+                    + stop.thread() + (stop.leakCheck() == null ? "" : ": " + leaks(stop.leakCheck().summary())));
+            failed(stop.assertions(), out);
+        }
+        if (c.finalResults() != null && c.finalResults().summary() != null) {
+            out.println("       exit: " + leaks(c.finalResults().summary()) + " | errors "
+                    + c.finalResults().errorCount());
+        }
+        failed(c.assertions(), out);
+    }
+
+    private static void failed(java.util.List<Assertion> assertions, PrintStream out) {
+        for (Assertion a : assertions) {
+            if (!a.passed()) {
+                out.println("         FAILED " + a.message());
+            }
+        }
+    }
+
+    private static String mark(RunStatus status) {
+        return switch (status) {
+            case PASSED -> "PASS";
+            case FAILED -> "FAIL";
+            case ERROR -> "ERROR";
+        };
+    }
+
+    static String exit(ExitInfo exit) {
+        if (exit == null) {
+            return "not started";
+        }
+        return switch (exit.status()) {
+            case "exited" -> "exited " + exit.code();
+            case "signaled" -> "killed by " + exit.signal();
+            default -> exit.status();
+        };
+    }
+
+    static String where(StopFrame frame) {
+        if (frame == null) {
+            return "?";
+        }
+        return frame.function() + (frame.file() == null ? "" : " " + frame.file() + ":" + frame.line());
+    }
+
+    /** {@code definite 48 B in 3 (+16 B, +1) | indirect ...}. */
+    static String leaks(LeakSummary summary) {
+        return totals("definite", summary.definitelyLost()) + " | " + totals("indirect", summary.indirectlyLost())
+                + " | " + totals("possible", summary.possiblyLost()) + " | "
+                + totals("reachable", summary.stillReachable()) + " | " + totals("suppressed", summary.suppressed());
+    }
+
+    private static String totals(String kind, LeakTotals t) {
+        String text = kind + " " + t.bytes() + " B in " + t.blocks();
+        if (t.bytesDelta() != null && (t.bytesDelta() != 0 || t.blocksDelta() != 0)) {
+            text += " (" + signed(t.bytesDelta()) + " B, " + signed(t.blocksDelta()) + ")";
+        }
+        return text;
+    }
+
+    static String signed(Long n) {
+        return n == null ? "?" : n >= 0 ? "+" + n : Long.toString(n);
+    }
+
+    static String seconds(long ms) {
+        return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+}

@@ -36,7 +36,7 @@ public final class PlanRunner {
     }
 
     public RunResult run(Plan plan) {
-        Instant started = clock.instant();
+        Instant started = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         long start = System.nanoTime();
         Map<String, String> environment = environment();
         RunResult.BuildFailure build = plan.build().flatMap(command -> build(plan, command)).orElse(null);

@@ -1,0 +1,126 @@
+package dev.vgharness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vgharness.Fixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run} and {@code check} through the command line: exit codes 0/1/2/3, reports, one-line errors. */
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Outcome(int code, String stdout, String stderr) {
+    }
+
+    static synchronized Outcome main(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Outcome(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private Path plan(String yaml) throws Exception {
+        Path plan = dir.resolve("plan.yaml");
+        Files.writeString(plan, yaml);
+        return plan;
+    }
+
+    private String leakyCase(String name, String expect) {
+        return """
+                  - name: %s
+                    command: [%s, "1"]
+                    breakpoints:
+                      - id: end
+                        at: leaky.c:%d
+                    expect: %s
+                """.formatted(name, Fixtures.compile("src/leaky.c"), Fixtures.line("src/leaky.c", "before_exit"), expect);
+    }
+
+    @Test
+    void aPassingPlanExitsZeroAndWritesTheJsonReport() throws Exception {
+        Path json = dir.resolve("out/report.json");
+        Outcome o = main("run", plan("cases:\n" + leakyCase("ok", "{exit_code: 0}")).toString(), "--json",
+                json.toString(), "--jobs", "1");
+        assertEquals(0, o.code(), o.stderr());
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertEquals("passed", report.get("status").asText());
+        assertEquals("ok", report.at("/cases/0/name").asText());
+        assertEquals(1, report.at("/cases/0/stops").size());
+        assertTrue(o.stdout().contains("PASS   ok"), o.stdout());
+        assertTrue(o.stdout().endsWith("report: " + json + "\n"), o.stdout());
+    }
+
+    @Test
+    void aFailedExpectationExitsOne() throws Exception {
+        Outcome o = main("run", plan("cases:\n" + leakyCase("leaks", "{definitely_lost_bytes: 0}")).toString());
+        assertEquals(1, o.code(), o.stderr());
+        assertTrue(o.stdout().contains("FAILED definitely_lost_bytes: expected == 0, was "), o.stdout());
+    }
+
+    @Test
+    void anInvalidPlanExitsTwoWithOneLocatedLinePerProblemAndRunsNothing() throws Exception {
+        Path plan = plan("""
+                cases:
+                  - name: growth
+                    command: [/bin/true]
+                    breakpiont: []
+                """);
+        Outcome o = main("run", plan.toString());
+        assertEquals(2, o.code());
+        assertEquals(plan + ":4:5: unknown key 'breakpiont' in case 'growth' (did you mean 'breakpoints'?)\n",
+                o.stderr());
+        assertEquals("", o.stdout());
+    }
+
+    @Test
+    void anInfrastructureFailureExitsThreeAndStillWritesTheReport() throws Exception {
+        Path json = dir.resolve("report.json");
+        Outcome o = main("run", plan("cases:\n  - name: ghost\n    command: [/nonexistent/prog]\n").toString(),
+                "--json", json.toString());
+        assertEquals(3, o.code());
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertEquals("error", report.at("/cases/0/status").asText());
+        assertTrue(report.at("/cases/0/error").asText().contains("/nonexistent/prog"));
+    }
+
+    @Test
+    void aMissingPlanFileIsOneLineAndExitTwo() {
+        Outcome o = main("run", dir.resolve("nothere.yaml").toString());
+        assertEquals(2, o.code());
+        assertEquals(1, o.stderr().lines().count(), o.stderr());
+    }
+
+    @Test
+    void checkPrintsLossRecordTablesAndFailsOnDefiniteLeaks() {
+        String leaky = Fixtures.compile("src/leaky.c").toString();
+        Outcome leaks = main("check", "--break", "leaky.c:" + Fixtures.line("src/leaky.c", "after_request"), "--",
+                leaky, "2");
+        assertEquals(1, leaks.code(), leaks.stderr());
+        assertTrue(leaks.stdout().contains("leaky.c:" + Fixtures.line("src/leaky.c", "after_request") + " hit 2:"),
+                leaks.stdout());
+        assertTrue(leaks.stdout().contains("definitely_lost"), leaks.stdout());
+
+        Outcome clean = main("check", "--", Fixtures.compile("src/errors.c").toString());
+        assertEquals(0, clean.code(), clean.stdout() + clean.stderr());
+    }
+}

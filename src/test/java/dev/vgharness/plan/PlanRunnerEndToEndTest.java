@@ -8,7 +8,9 @@ import dev.vgharness.Fixtures;
 import dev.vgharness.memcheck.Block;
 import dev.vgharness.memcheck.BlockList;
 import dev.vgharness.memcheck.IndirectBlock;
+import dev.vgharness.memcheck.LeakCheckParser;
 import dev.vgharness.memcheck.LeakKind;
+import dev.vgharness.memcheck.LeakSummary;
 import dev.vgharness.memcheck.LeakTotals;
 import dev.vgharness.memcheck.PointerLocation;
 import dev.vgharness.memcheck.PointerOwner;
@@ -246,5 +248,48 @@ class PlanRunnerEndToEndTest {
         assertEquals(RunStatus.ERROR, c.status());
         assertTrue(c.error().contains("/nonexistent/program"), c.error());
         assertEquals(null, c.exit());
+    }
+
+    @Test
+    void aLimitedSearchStillReportsTheTrueSummary() throws Exception {
+        String exe = exe("src/leaky.c");
+        int line = Fixtures.line("src/leaky.c", "before_exit");
+        RunResult run = run("""
+                cases:
+                  - name: limited
+                    command: [%s, "2"]
+                    breakpoints:
+                      - id: end
+                        at: leaky.c:%d
+                        actions: [{leak_check: {limit: 2}}]
+                """.formatted(exe, line));
+        StopResult stop = run.cases().get(0).stops().get(0);
+        assertEquals(List.of("leak_check full reachable any limited 2 heuristics all",
+                "leak_check summary reachable any heuristics all", "v.info n_errs_found"),
+                stop.transcript().stream().map(CommandOutput::command).toList());
+        assertEquals(2, stop.leakCheck().lossRecords().size());
+        PlainGdbSession.Answer whole = PlainGdbSession.leakCheckAt(exe, List.of("2"), "leaky.c:" + line,
+                "leak_check full reachable any heuristics all");
+        assertEquals(whole.summaryWithoutDeltas(), PlainGdbSession.withoutDeltas(stop.leakCheck().summary()));
+        LeakSummary distorted = LeakCheckParser.parse(stop.transcript().get(0).output()).summary();
+        assertTrue(!PlainGdbSession.withoutDeltas(distorted).equals(whole.summaryWithoutDeltas()),
+                "valgrind's own summary of a limited search is wrong, which is why the harness asks again");
+    }
+
+    @Test
+    void deltaNewOnValgrindBefore321IsAClearCaseError() throws Exception {
+        RunResult run = run("""
+                cases:
+                  - name: new-records
+                    command: [%s]
+                    breakpoints:
+                      - id: end
+                        at: main
+                        actions: [{leak_check: {delta: new}}]
+                """.formatted(exe("src/leaky.c")));
+        CaseResult c = run.cases().get(0);
+        assertEquals(RunStatus.ERROR, c.status());
+        assertEquals("leak_check 'delta: new' needs valgrind 3.21 or newer; this is 3.19.0 (use 'increased' or"
+                + " 'changed')", c.error());
     }
 }

@@ -10,7 +10,7 @@ import dev.vgharness.vgdb.MiSessionException;
 import dev.vgharness.vgdb.PrivateDir;
 import dev.vgharness.vgdb.StopEvent;
 import dev.vgharness.vgdb.ValgrindLaunch;
-import dev.vgharness.vgdb.ValgrindProcess;
+import dev.vgharness.vgdb.VgdbTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,15 +67,13 @@ final class CaseRunner {
 
     private void runTarget(Path capture) throws MiSessionException, StopActions.StopFailure, CaseProblem,
             CaseTimeout {
-        try (ValgrindProcess valgrind = ValgrindProcess.start(launch(capture))) {
-            state.started(valgrind.pid());
-            try (MiSession gdb = MiSession.start(gdbLaunch(valgrind))) {
-                GdbCommands.attach(gdb, valgrind, options.commandTimeout());
-                gdb.monitor("v.set vgdb-error 999999", options.commandTimeout());
-                Map<String, BreakpointSpec> breakpoints = insertBreakpoints(gdb);
-                new StopLoop(gdb, valgrind.pid(), breakpoints).run();
-            }
-            Optional<ExitStatus> status = valgrind.waitFor(EXIT_WAIT);
+        try (VgdbTarget target = VgdbTarget.start(launch(capture), gdbLaunch(), options.commandTimeout())) {
+            state.started(target.valgrind().pid());
+            MiSession gdb = target.gdb();
+            Map<String, BreakpointSpec> breakpoints = insertBreakpoints(gdb);
+            new StopLoop(gdb, target.valgrind().pid(), breakpoints).run();
+            gdb.close();
+            Optional<ExitStatus> status = target.valgrind().waitFor(EXIT_WAIT);
             state.exitedAs(status);
         }
     }
@@ -91,9 +89,9 @@ final class CaseRunner {
         return spec.stdin().map(launch::withStdin).orElse(launch);
     }
 
-    private GdbLaunch gdbLaunch(ValgrindProcess valgrind) {
+    private GdbLaunch gdbLaunch() {
         String name = spec.name();
-        GdbLaunch launch = GdbLaunch.defaults().withGdb(options.gdb()).withEnvironment(valgrind.vgdbEnvironment())
+        GdbLaunch launch = GdbLaunch.defaults().withGdb(options.gdb())
                 .withCommandTimeout(options.commandTimeout())
                 .withTraffic(line -> options.traffic().accept("[" + name + "] " + line));
         Path program = Path.of(spec.command().get(0));

@@ -47,7 +47,8 @@ final class RunCommand implements Callable<Integer> {
         RunOptions options = harness.apply(RunOptions.defaults()).withOnlyCases(cases)
                 .withJobs(jobs != null ? jobs : Runtime.getRuntime().availableProcessors())
                 .withProgress(new ProgressLine(harness.quiet));
-        RunResult result = new PlanRunner(options, Clock.systemUTC(), VgharnessCommand.Version.number()).run(loaded);
+        PlanRunner runner = new PlanRunner(options, Clock.systemUTC(), VgharnessCommand.Version.number());
+        RunResult result = PartialReport.whileRunning(runner, reports, () -> runner.run(loaded));
         reports.write(result, true);
         return ExitCodes.of(result);
     }

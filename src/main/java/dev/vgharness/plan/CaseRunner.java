@@ -35,6 +35,7 @@ final class CaseRunner {
     private final RunOptions options;
     private final CaseState state = new CaseState();
     private final long deadline;
+    private final long started = System.nanoTime();
 
     CaseRunner(CaseSpec spec, RunOptions options) {
         this.spec = spec;
@@ -42,8 +43,13 @@ final class CaseRunner {
         this.deadline = System.nanoTime() + timeout().toNanos();
     }
 
+    /** The case as far as it got, for a partial report when the harness is stopped. */
+    CaseResult partial() {
+        return state.interrupted(spec, (System.nanoTime() - started) / 1_000_000);
+    }
+
     CaseResult run() {
-        long start = System.nanoTime();
+        long start = started;
         try (PrivateDir capture = PrivateDir.create()) {
             try {
                 runTarget(capture.path());

@@ -33,27 +33,27 @@ final class CaseState {
     private FinalResults finalResults;
     private String stdout;
 
-    LeakHistory history() {
+    synchronized LeakHistory history() {
         return history;
     }
 
-    void started(long valgrindPid) {
+    synchronized void started(long valgrindPid) {
         pid = valgrindPid;
     }
 
-    int hit(String breakpoint) {
+    synchronized int hit(String breakpoint) {
         return hits.merge(breakpoint, 1, Integer::sum);
     }
 
-    void addStop(StopResult stop) {
+    synchronized void addStop(StopResult stop) {
         stops.add(stop);
     }
 
-    void signalled(String signal) {
+    synchronized void signalled(String signal) {
         crashSignal = signal;
     }
 
-    void exitedAs(StopEvent stop) {
+    synchronized void exitedAs(StopEvent stop) {
         if (stop.reason().equals("exited-signalled")) {
             exit = ExitInfo.signaled(stop.signal().orElse(crashSignal));
         } else {
@@ -62,7 +62,7 @@ final class CaseState {
     }
 
     /** valgrind's own status, when gdb did not tell (or to confirm a signal). */
-    void exitedAs(Optional<ExitStatus> status) {
+    synchronized void exitedAs(Optional<ExitStatus> status) {
         if (exit != null || status.isEmpty()) {
             return;
         }
@@ -71,33 +71,36 @@ final class CaseState {
                 : ExitInfo.signaled(Signals.name(s.signal().getAsInt()));
     }
 
-    void timedOut(Duration timeout) {
+    synchronized void timedOut(Duration timeout) {
         exit = ExitInfo.timeout();
         error = "timed out after " + DurationText.format(timeout) + ": the target was killed (raise 'timeout:' in the"
                 + " plan or --timeout)";
     }
 
-    void fail(String message) {
+    synchronized void fail(String message) {
         if (error == null) {
             error = message;
         }
     }
 
-    void readFinal(Path xml, Predicate<LossRecord> baseline) {
+    synchronized void readFinal(Path xml, Predicate<LossRecord> baseline) {
         if (!Files.exists(xml)) {
             return;
         }
         try (InputStream in = Files.newInputStream(xml)) {
             ValgrindXmlReport report = ValgrindXmlParser.parse(in);
             List<LossRecordResult> records = history.records(report.lossRecords(), baseline);
-            LeakSummary summary = report.leakSummary() != null ? report.leakSummary() : sum(report.lossRecords());
-            finalResults = new FinalResults(history.summary(summary), records, report.errors(), report.complete());
+            // A file cut short (valgrind killed) has no exit-time leak search: no summary rather than zeros.
+            LeakSummary summary = report.leakSummary() != null ? report.leakSummary()
+                    : report.complete() ? sum(report.lossRecords()) : null;
+            finalResults = new FinalResults(summary == null ? null : history.summary(summary), records,
+                    report.errors(), report.complete());
         } catch (IOException | RuntimeException e) {
             fail("cannot read valgrind's XML report: " + e.getMessage());
         }
     }
 
-    void readStdout(Path file) {
+    synchronized void readStdout(Path file) {
         stdout = CaseRunner.read(file);
     }
 
@@ -121,7 +124,13 @@ final class CaseState {
         return new LeakTotals(t[0], t[1], null, null);
     }
 
-    CaseResult result(CaseSpec spec, long durationMs) {
+    /** What a case has so far, when the harness itself is stopped (SIGINT, SIGTERM) in the middle of it. */
+    synchronized CaseResult interrupted(CaseSpec spec, long durationMs) {
+        fail("interrupted: vgharness was stopped while the case ran; this is what it had gathered");
+        return result(spec, durationMs);
+    }
+
+    synchronized CaseResult result(CaseSpec spec, long durationMs) {
         List<Assertion> assertions = new ArrayList<>();
         if (exit != null && !exit.status().equals("timeout")) {
             assertions.addAll(Expectations.check(spec.expectations(), measured()));

@@ -28,6 +28,13 @@ public final class PlanRunner {
     private final RunOptions options;
     private final Clock clock;
     private final String version;
+    private final Map<String, CaseRunner> running = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, CaseResult> finished = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Snapshot snapshot;
+
+    /** What a partial report needs besides the cases. */
+    private record Snapshot(Plan plan, Instant started, long startNanos, Map<String, String> environment) {
+    }
 
     public PlanRunner(RunOptions options, Clock clock, String version) {
         this.options = options;
@@ -39,6 +46,7 @@ public final class PlanRunner {
         Instant started = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         long start = System.nanoTime();
         Map<String, String> environment = environment();
+        snapshot = new Snapshot(plan, started, start, environment);
         RunResult.BuildFailure build = plan.build().flatMap(command -> build(plan, command)).orElse(null);
         List<CaseResult> cases = build == null ? runCases(selected(plan), environment) : List.of();
         RunStatus status = build != null ? RunStatus.ERROR
@@ -46,6 +54,30 @@ public final class PlanRunner {
         return new RunResult(new RunResult.Tool("vgharness", version),
                 new RunResult.PlanInfo(plan.name(), plan.path().toString()), environment, started,
                 (System.nanoTime() - start) / 1_000_000, status, build, cases);
+    }
+
+    /**
+     * The run as far as it got: finished cases as they ended, running ones with what they gathered (status error,
+     * "interrupted"), cases not started left out. For a report written when the harness is stopped mid-run.
+     */
+    public RunResult partial() {
+        Snapshot s = snapshot;
+        if (s == null) {
+            return null;
+        }
+        List<CaseResult> cases = new ArrayList<>();
+        for (CaseSpec spec : selected(s.plan())) {
+            CaseResult done = finished.get(spec.name());
+            CaseRunner runner = running.get(spec.name());
+            if (done != null) {
+                cases.add(done);
+            } else if (runner != null) {
+                cases.add(runner.partial());
+            }
+        }
+        return new RunResult(new RunResult.Tool("vgharness", version),
+                new RunResult.PlanInfo(s.plan().name(), s.plan().path().toString()), s.environment(), s.started(),
+                (System.nanoTime() - s.startNanos()) / 1_000_000, RunStatus.ERROR, null, cases);
     }
 
     /** The cases to run: all, or those named with {@code --case}. */
@@ -93,8 +125,13 @@ public final class PlanRunner {
 
     private CaseResult runCase(CaseSpec spec, Map<String, String> environment) {
         options.progress().caseStarted(spec.name());
-        CaseResult result = unsupported(spec, environment.getOrDefault("valgrind", ""))
-                .orElseGet(() -> new CaseRunner(spec, options).run());
+        CaseResult result = unsupported(spec, environment.getOrDefault("valgrind", "")).orElseGet(() -> {
+            CaseRunner runner = new CaseRunner(spec, options);
+            running.put(spec.name(), runner);
+            return runner.run();
+        });
+        finished.put(spec.name(), result);
+        running.remove(spec.name());
         options.progress().caseFinished(result);
         return result;
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ChildReaper {
 
     private static final Map<Registration, Boolean> LIVE = new ConcurrentHashMap<>();
+    private static final Map<java.nio.file.Path, Boolean> DIRECTORIES = new ConcurrentHashMap<>();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(ChildReaper::reapAll, "vgharness-child-reaper"));
@@ -49,6 +50,18 @@ public final class ChildReaper {
         return registration;
     }
 
+    /**
+     * A private directory to remove at exit, after ending every process whose command line names it: the vgdb that
+     * gdb started ({@code vgdb --vgdb-prefix=DIR/vgdb}) is gdb's child only until gdb dies, then nobody's.
+     */
+    static void registerDirectory(java.nio.file.Path dir) {
+        DIRECTORIES.put(dir, Boolean.TRUE);
+    }
+
+    static void unregisterDirectory(java.nio.file.Path dir) {
+        DIRECTORIES.remove(dir);
+    }
+
     /** The number of children registered now. */
     public static int registered() {
         return LIVE.size();
@@ -58,6 +71,7 @@ public final class ChildReaper {
         for (Registration child : LIVE.keySet()) {
             ProcessTree.kill(child.process);
         }
+        reapDirectories();
         for (Registration child : LIVE.keySet()) {
             try {
                 child.process.onExit().get(2, java.util.concurrent.TimeUnit.SECONDS);
@@ -65,6 +79,32 @@ public final class ChildReaper {
             } catch (Exception e) {
                 // The JVM is going down: a child that will not die or a directory that will not go is not worth a hang.
             }
+        }
+    }
+
+    private static void reapDirectories() {
+        if (DIRECTORIES.isEmpty()) {
+            return;
+        }
+        ProcessHandle.allProcesses().filter(p -> p.pid() != ProcessHandle.current().pid())
+                .filter(p -> DIRECTORIES.keySet().stream().anyMatch(dir -> commandLine(p.pid()).contains(dir.toString())))
+                .forEach(ProcessHandle::destroyForcibly);
+        for (java.nio.file.Path dir : DIRECTORIES.keySet()) {
+            try {
+                PrivateDir.deleteTree(dir);
+            } catch (RuntimeException e) {
+                // The JVM is going down: a directory that will not go is not worth a hang.
+            }
+        }
+    }
+
+    /** /proc/PID/cmdline with its NULs as spaces; empty when the process is gone. */
+    static String commandLine(long pid) {
+        try {
+            return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc", Long.toString(pid),
+                    "cmdline")), java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (java.io.IOException e) {
+            return "";
         }
     }
 }

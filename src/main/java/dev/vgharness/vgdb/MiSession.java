@@ -159,7 +159,12 @@ public final class MiSession implements AutoCloseable {
      * {@code ^done} even for an unknown monitor command: errors are in the text.
      */
     public String monitor(String command, Duration timeout) throws MiSessionException {
-        return send("-interpreter-exec console " + CStrings.quote("monitor " + command), timeout).targetText();
+        try {
+            return send("-interpreter-exec console " + CStrings.quote("monitor " + command), timeout).targetText();
+        } catch (MiSessionException.Timeout e) {
+            throw new MiSessionException.Timeout("vgdb did not answer 'monitor " + command + "' within "
+                    + seconds(timeout) + ": valgrind is stopped or stuck (raise --command-timeout if it is only slow)");
+        }
     }
 
     /** The next async record that matches, within the deadline; the ones before it are dropped. */

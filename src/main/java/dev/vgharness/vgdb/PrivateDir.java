@@ -32,8 +32,10 @@ public final class PrivateDir implements AutoCloseable {
     public static PrivateDir createIn(Path parent) {
         Objects.requireNonNull(parent, "parent is null");
         try {
-            return new PrivateDir(Files.createTempDirectory(parent, "vgharness-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
+            Path dir = Files.createTempDirectory(parent, "vgharness-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            ChildReaper.registerDirectory(dir);
+            return new PrivateDir(dir);
         } catch (IOException | UnsupportedOperationException e) {
             throw HarnessException.failed("cannot create a private 0700 directory in " + parent + ": " + e.getMessage()
                     + ": set TMPDIR (or -Djava.io.tmpdir) to a writable local directory", e);
@@ -53,6 +55,7 @@ public final class PrivateDir implements AutoCloseable {
     @Override
     public void close() {
         deleteTree(path);
+        ChildReaper.unregisterDirectory(path);
     }
 
     static void deleteTree(Path root) {

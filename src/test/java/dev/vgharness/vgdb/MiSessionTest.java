@@ -109,4 +109,22 @@ class MiSessionTest {
                     "the traffic log shows the commands");
         }
     }
+
+    @Test
+    void aStalledVgdbIsCaughtByThePerCommandDeadline() throws Exception {
+        Path leaky = Fixtures.compile("src/leaky.c");
+        long valgrindPid;
+        try (VgdbTarget target = VgdbTarget.start(ValgrindLaunch.of(List.of(leaky.toString()), temp),
+                GdbLaunch.defaults().withProgram(leaky), WAIT)) {
+            valgrindPid = target.valgrind().pid();
+            assertEquals(0, ShortCommand.run(List.of("kill", "-STOP", Long.toString(valgrindPid)), null,
+                    Duration.ofSeconds(5)).exitCode());
+            MiSessionException.Timeout e = assertThrows(MiSessionException.Timeout.class,
+                    () -> target.gdb().monitor("v.info n_errs_found", Duration.ofSeconds(2)));
+            assertEquals("vgdb did not answer 'monitor v.info n_errs_found' within 2 s: valgrind is stopped or stuck"
+                    + " (raise --command-timeout if it is only slow)", e.getMessage());
+        }
+        assertEquals(Optional.empty(), ProcessHandle.of(valgrindPid).filter(ProcessHandle::isAlive),
+                "closing ends even a stopped valgrind");
+    }
 }

@@ -1,0 +1,84 @@
+package dev.vgharness.vgdb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vgharness.Fixtures;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.exec.DefaultExecuteResultHandler;
+import org.apache.commons.exec.DefaultExecutor;
+import org.apache.commons.exec.PumpStreamHandler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SIGTERM to {@code vgharness run} mid-case: the partial report is written and nothing is left behind. */
+class InterruptedRunTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void sigtermMidRunWritesThePartialReportAndLeavesNoProcessOrDirectory() throws Exception {
+        Path hang = Fixtures.compile("src/hang.c");
+        Path plan = work.resolve("plan.yaml");
+        Files.writeString(plan, """
+                cases:
+                  - name: hangs
+                    command: [%s]
+                    breakpoints:
+                      - {id: before, at: "hang.c:%d"}
+                """.formatted(hang, Fixtures.line("src/hang.c", "before_hang")));
+        Path report = work.resolve("report.json");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> argv = List.of(java, "-cp", System.getProperty("java.class.path"), "dev.vgharness.cli.Main",
+                "run", plan.toString(), "--json", report.toString());
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        TreeWatchdog watchdog = new TreeWatchdog(Duration.ofSeconds(120));
+        DefaultExecutor executor = DefaultExecutor.builder().setExecuteStreamHandler(new PumpStreamHandler(output)).get();
+        executor.setWatchdog(watchdog);
+        executor.setExitValues(null);
+        DefaultExecuteResultHandler done = new DefaultExecuteResultHandler();
+        executor.execute(ShortCommand.commandLine(argv), done);
+        try {
+            ProcessHandle harness = watchdog.started().get().toHandle();
+            Optional<ProcessHandle> valgrind = awaitValgrindOf(hang, Duration.ofSeconds(60));
+            assertTrue(valgrind.isPresent(), "the run started valgrind: " + output);
+            Thread.sleep(4000); // time to reach the breakpoint and act on it: the hang comes after it
+            harness.destroy();
+            done.waitFor(Duration.ofSeconds(30));
+            assertTrue(done.hasResult(), "the harness ended on SIGTERM");
+
+            JsonNode json = new ObjectMapper().readTree(report.toFile());
+            assertEquals("error", json.at("/cases/0/status").asText());
+            assertEquals("interrupted: vgharness was stopped while the case ran; this is what it had gathered",
+                    json.at("/cases/0/error").asText());
+            assertEquals("before", json.at("/cases/0/stops/0/breakpoint").asText(), "the stop before the hang is kept");
+            assertTrue(ProcessHandle.allProcesses().noneMatch(p -> ChildReaper.commandLine(p.pid())
+                    .contains(hang.toString()) || ChildReaper.commandLine(p.pid()).contains("vgharness-")),
+                    "no valgrind, gdb or vgdb of the run is left");
+        } finally {
+            watchdog.destroyProcess();
+        }
+    }
+
+    private static Optional<ProcessHandle> awaitValgrindOf(Path program, Duration limit) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < end) {
+            Optional<ProcessHandle> found = ProcessHandle.allProcesses()
+                    .filter(p -> ChildReaper.commandLine(p.pid()).contains("--vgdb-prefix"))
+                    .filter(p -> ChildReaper.commandLine(p.pid()).contains(program.toString())).findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+            Thread.sleep(50);
+        }
+        return Optional.empty();
+    }
+}

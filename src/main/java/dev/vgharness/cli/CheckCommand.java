@@ -65,6 +65,7 @@ final class CheckCommand implements Callable<Integer> {
         RunResult result = new PlanRunner(options, Clock.systemUTC(), VgharnessCommand.Version.number()).run(plan);
         printTables(result.cases().get(0));
         reports.write(result, !harness.quiet);
+        CaseErrors.print(result);
         if (result.status() == RunStatus.ERROR) {
             return ExitCodes.INFRASTRUCTURE;
         }

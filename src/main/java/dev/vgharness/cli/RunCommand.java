@@ -50,6 +50,7 @@ final class RunCommand implements Callable<Integer> {
         PlanRunner runner = new PlanRunner(options, Clock.systemUTC(), VgharnessCommand.Version.number());
         RunResult result = PartialReport.whileRunning(runner, reports, () -> runner.run(loaded));
         reports.write(result, true);
+        CaseErrors.print(result);
         return ExitCodes.of(result);
     }
 

@@ -57,6 +57,9 @@ final class CaseRunner {
                 state.timedOut(timeout());
             } catch (HarnessException | MiSessionException | StopActions.StopFailure | CaseProblem e) {
                 state.fail(e.getMessage());
+            } catch (RuntimeException e) {
+                // A bug of ours must not lose the other cases or what this one gathered.
+                state.fail("internal error: " + e + " (please report it, with the -v output)");
             } finally {
                 state.readFinal(capture.path().resolve("final.xml"), options.baseline());
                 state.readStdout(capture.path().resolve("target.stdout"));
@@ -166,7 +169,7 @@ final class CaseRunner {
                 return;
             }
             int hit = state.hit(bp.id());
-            state.addStop(new StopRunner(gdb, options, state.history(), pid).act(bp, hit, stop));
+            new StopRunner(gdb, options, state.history(), pid).act(bp, hit, stop, state::addStop);
             if (hit >= bp.maxHits()) {
                 for (Map.Entry<String, BreakpointSpec> e : breakpoints.entrySet()) {
                     if (e.getValue() == bp) {

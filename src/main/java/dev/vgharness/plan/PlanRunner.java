@@ -125,7 +125,7 @@ public final class PlanRunner {
 
     private CaseResult runCase(CaseSpec spec, Map<String, String> environment) {
         options.progress().caseStarted(spec.name());
-        CaseResult result = unsupported(spec, environment.getOrDefault("valgrind", "")).orElseGet(() -> {
+        CaseResult result = unsupported(spec, java.util.Objects.requireNonNullElse(environment.get("valgrind"), "")).orElseGet(() -> {
             CaseRunner runner = new CaseRunner(spec, options);
             running.put(spec.name(), runner);
             return runner.run();

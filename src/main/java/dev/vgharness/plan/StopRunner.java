@@ -8,6 +8,7 @@ import dev.vgharness.vgdb.StopEvent;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /** Acts on one breakpoint hit: the actions, the error count, the valgrind process's RSS, the expectations. */
 final class StopRunner {
@@ -24,13 +25,27 @@ final class StopRunner {
         this.pid = pid;
     }
 
-    StopResult act(BreakpointSpec bp, int hit, StopEvent stop) throws MiSessionException, StopActions.StopFailure {
+    /**
+     * Runs the actions and hands the stop to {@code record}, also when an action fails half-way (then with what
+     * was gathered before the failure, which is thrown on).
+     */
+    void act(BreakpointSpec bp, int hit, StopEvent stop, Consumer<StopResult> record)
+            throws MiSessionException, StopActions.StopFailure {
         long start = System.nanoTime();
         StopActions actions = new StopActions(gdb, options.commandTimeout(), history, options.baseline());
-        for (Action action : bp.actions()) {
-            actions.run(action);
+        Long errors = null;
+        try {
+            for (Action action : bp.actions()) {
+                actions.run(action);
+            }
+            errors = actions.errorsFound();
+        } finally {
+            record.accept(result(bp, hit, stop, actions, errors, start));
         }
-        Long errors = actions.errorsFound();
+    }
+
+    private StopResult result(BreakpointSpec bp, int hit, StopEvent stop, StopActions actions, Long errors,
+            long start) {
         OptionalLong rss = ProcessTree.rssKb(pid);
         LeakCheckReport leak = actions.leakCheck();
         List<Assertion> assertions = Expectations.check(bp.expectations(), new Expectations.Measured(

@@ -96,8 +96,9 @@ final class StopActions {
     }
 
     private String monitor(String command) throws MiSessionException {
+        long start = System.nanoTime();
         String text = gdb.monitor(command, timeout);
-        transcript.add(new CommandOutput(command, text));
+        transcript.add(new CommandOutput(command, text, (System.nanoTime() - start) / 1_000_000));
         return text;
     }
 

@@ -64,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
         RunOptions options = harness.apply(RunOptions.defaults());
         RunResult result = new PlanRunner(options, Clock.systemUTC(), VgharnessCommand.Version.number()).run(plan);
         printTables(result.cases().get(0));
-        reports.write(result, !harness.quiet);
+        reports.write(result, reports.roots(plan.folder()), !harness.quiet);
         if (result.status() == RunStatus.ERROR) {
             return ExitCodes.INFRASTRUCTURE;
         }

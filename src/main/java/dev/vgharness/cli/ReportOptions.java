@@ -2,6 +2,8 @@ package dev.vgharness.cli;
 
 import dev.vgharness.plan.RunResult;
 import dev.vgharness.report.JsonReport;
+import dev.vgharness.report.JunitReport;
+import dev.vgharness.report.SourceRoots;
 import dev.vgharness.report.TextSummary;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,20 +20,31 @@ final class ReportOptions {
     @Option(names = "--json", paramLabel = "FILE", description = "the JSON report (report.md)")
     Path json;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", description = "all reports at once into DIR (report.json, ...)")
+    @Option(names = "--junit", paramLabel = "FILE", description = "JUnit XML (Jenkins, GitLab, GitHub, Azure)")
+    Path junit;
+
+    @Option(names = "--report-dir", paramLabel = "DIR",
+            description = "all reports at once into DIR: report.json, junit.xml, report.html, report.sarif")
     Path reportDir;
 
-    void write(RunResult result, boolean printSummary) {
+    @Option(names = "--source-root", paramLabel = "DIR",
+            description = "where the program's own sources are (repeatable; default: the plan's folder)")
+    List<Path> sourceRoots = new ArrayList<>();
+
+    /** A report writer: the result, the source roots, the file. */
+    private interface Writer {
+        void write(RunResult result, SourceRoots roots, Path file) throws IOException;
+    }
+
+    SourceRoots roots(Path defaultRoot) {
+        return new SourceRoots(sourceRoots.isEmpty() ? List.of(defaultRoot) : sourceRoots);
+    }
+
+    /** Writes every report asked for, then the summary (when asked) and the paths written. */
+    void write(RunResult result, SourceRoots roots, boolean printSummary) {
         List<Path> written = new ArrayList<>();
-        Path jsonFile = json != null ? json : reportDir != null ? reportDir.resolve("report.json") : null;
-        if (jsonFile != null) {
-            try {
-                JsonReport.write(result, jsonFile);
-                written.add(jsonFile);
-            } catch (IOException e) {
-                System.err.println("vgharness: cannot write " + jsonFile + ": " + e.getMessage());
-            }
-        }
+        write(result, roots, pick(json, "report.json"), (r, s, f) -> JsonReport.write(r, f), written);
+        write(result, roots, pick(junit, "junit.xml"), JunitReport::write, written);
         if (printSummary) {
             TextSummary.print(result, System.out);
         }
@@ -39,5 +52,21 @@ final class ReportOptions {
             System.out.println("report: " + p);
         }
         System.out.flush();
+    }
+
+    private Path pick(Path explicit, String nameInDir) {
+        return explicit != null ? explicit : reportDir != null ? reportDir.resolve(nameInDir) : null;
+    }
+
+    private static void write(RunResult result, SourceRoots roots, Path file, Writer writer, List<Path> written) {
+        if (file == null) {
+            return;
+        }
+        try {
+            writer.write(result, roots, file);
+            written.add(file);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("vgharness: cannot write " + file + ": " + e.getMessage());
+        }
     }
 }

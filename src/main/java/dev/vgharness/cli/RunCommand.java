@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
                 .withJobs(jobs != null ? jobs : Runtime.getRuntime().availableProcessors())
                 .withProgress(new ProgressLine(harness.quiet));
         RunResult result = new PlanRunner(options, Clock.systemUTC(), VgharnessCommand.Version.number()).run(loaded);
-        reports.write(result, true);
+        reports.write(result, reports.roots(loaded.folder()), true);
         return ExitCodes.of(result);
     }
 

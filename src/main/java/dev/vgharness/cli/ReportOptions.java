@@ -3,6 +3,7 @@ package dev.vgharness.cli;
 import dev.vgharness.plan.RunResult;
 import dev.vgharness.report.JsonReport;
 import dev.vgharness.report.JunitReport;
+import dev.vgharness.report.SarifReport;
 import dev.vgharness.report.SourceRoots;
 import dev.vgharness.report.TextSummary;
 import java.io.IOException;
@@ -22,6 +23,9 @@ final class ReportOptions {
 
     @Option(names = "--junit", paramLabel = "FILE", description = "JUnit XML (Jenkins, GitLab, GitHub, Azure)")
     Path junit;
+
+    @Option(names = "--sarif", paramLabel = "FILE", description = "SARIF 2.1.0 (GitHub code scanning)")
+    Path sarif;
 
     @Option(names = "--report-dir", paramLabel = "DIR",
             description = "all reports at once into DIR: report.json, junit.xml, report.html, report.sarif")
@@ -45,6 +49,7 @@ final class ReportOptions {
         List<Path> written = new ArrayList<>();
         write(result, roots, pick(json, "report.json"), (r, s, f) -> JsonReport.write(r, f), written);
         write(result, roots, pick(junit, "junit.xml"), JunitReport::write, written);
+        write(result, roots, pick(sarif, "report.sarif"), SarifReport::write, written);
         if (printSummary) {
             TextSummary.print(result, System.out);
         }

@@ -45,7 +45,7 @@ final class ReportOptions {
     }
 
     /** Writes every report asked for, then the summary (when asked) and the paths written. */
-    void write(RunResult result, SourceRoots roots, boolean printSummary) {
+    void write(RunResult result, SourceRoots roots, boolean printSummary, List<Path> alsoWritten) {
         List<Path> written = new ArrayList<>();
         write(result, roots, pick(json, "report.json"), (r, s, f) -> JsonReport.write(r, f), written);
         write(result, roots, pick(junit, "junit.xml"), JunitReport::write, written);
@@ -53,6 +53,7 @@ final class ReportOptions {
         if (printSummary) {
             TextSummary.print(result, System.out);
         }
+        written.addAll(alsoWritten);
         for (Path p : written) {
             System.out.println("report: " + p);
         }

@@ -7,6 +7,7 @@ import dev.vgharness.plan.PlanLoader;
 import dev.vgharness.plan.PlanRunner;
 import dev.vgharness.plan.RunOptions;
 import dev.vgharness.plan.RunResult;
+import dev.vgharness.report.SourceRoots;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,6 +37,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ReportOptions reports = new ReportOptions();
 
+    @Mixin
+    LeakFilterOptions leaks = new LeakFilterOptions();
+
     @Override
     public Integer call() throws Exception {
         Plan loaded = load();
@@ -44,11 +48,13 @@ final class RunCommand implements Callable<Integer> {
                 throw new ExitCodes.UsageException("--case " + name + ": no such case in " + plan);
             }
         }
-        RunOptions options = harness.apply(RunOptions.defaults()).withOnlyCases(cases)
+        SourceRoots roots = reports.roots(loaded.folder());
+        RunOptions options = leaks.apply(harness.apply(RunOptions.defaults()), roots).withOnlyCases(cases)
                 .withJobs(jobs != null ? jobs : Runtime.getRuntime().availableProcessors())
                 .withProgress(new ProgressLine(harness.quiet));
         RunResult result = new PlanRunner(options, Clock.systemUTC(), VgharnessCommand.Version.number()).run(loaded);
-        reports.write(result, reports.roots(loaded.folder()), true);
+        RunResult reported = leaks.reported(result, roots);
+        reports.write(reported, roots, true, leaks.writeFiles(reported));
         return ExitCodes.of(result);
     }
 

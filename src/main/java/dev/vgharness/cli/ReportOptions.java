@@ -1,6 +1,7 @@
 package dev.vgharness.cli;
 
 import dev.vgharness.plan.RunResult;
+import dev.vgharness.report.HtmlReport;
 import dev.vgharness.report.JsonReport;
 import dev.vgharness.report.JunitReport;
 import dev.vgharness.report.SarifReport;
@@ -27,6 +28,9 @@ final class ReportOptions {
     @Option(names = "--sarif", paramLabel = "FILE", description = "SARIF 2.1.0 (GitHub code scanning)")
     Path sarif;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "a self-contained HTML report")
+    Path html;
+
     @Option(names = "--report-dir", paramLabel = "DIR",
             description = "all reports at once into DIR: report.json, junit.xml, report.html, report.sarif")
     Path reportDir;
@@ -50,6 +54,7 @@ final class ReportOptions {
         write(result, roots, pick(json, "report.json"), (r, s, f) -> JsonReport.write(r, f), written);
         write(result, roots, pick(junit, "junit.xml"), JunitReport::write, written);
         write(result, roots, pick(sarif, "report.sarif"), SarifReport::write, written);
+        write(result, roots, pick(html, "report.html"), HtmlReport::write, written);
         if (printSummary) {
             TextSummary.print(result, System.out);
         }

@@ -35,7 +35,7 @@ class HtmlReportTest {
     @CsvSource(delimiter = '|', value = {
         "<a href=\"x\">|&lt;a href=&quot;x&quot;&gt;",
         "it's & co|it&#39;s &amp; co",
-        "bell\u0007|bell&#xFFFD;",
+        "bell\u0007!|bell&#xFFFD;!",
         "plain text|plain text"})
     void escapesTextAndAttributeValues(String raw, String expected) {
         assertEquals(expected, Html.escape(raw));
@@ -43,9 +43,8 @@ class HtmlReportTest {
 
     @Test
     void loadsNothingFromTheNetwork() {
-        Matcher urls = Pattern.compile("(https?:|//)[^\"'\\s<)]*").matcher(PAGE.replace("*/", ""));
-        List<String> found = urls.results().map(Matcher::group).filter(u -> !u.startsWith("//"))
-                .distinct().toList();
+        Matcher urls = Pattern.compile("https?:[^\"'\\s<)]*").matcher(PAGE);
+        List<String> found = urls.results().map(java.util.regex.MatchResult::group).distinct().toList();
 
         assertEquals(List.of("http://www.w3.org/2000/svg"), found);
         assertFalse(PAGE.contains(" src="));

@@ -11,7 +11,7 @@ final class HtmlAssets {
             .status{font-size:12px;padding:2px 8px;border-radius:10px;color:#fff;vertical-align:middle}
             .status.passed{background:#27ae60}.status.failed{background:#c0392b}.status.error{background:#7f8c8d}
             .problems{border-left:4px solid #c0392b;padding:2px 14px;background:#fdf3f2}
-            .problems li{margin:6px 0}.bad{color:#c0392b}
+            .problems.none{border-left-color:#27ae60;background:#f2faf4}.problems li{margin:6px 0}.bad{color:#c0392b}
             table{border-collapse:collapse;margin:6px 0 12px;width:100%}
             th,td{border-bottom:1px solid #e3e3e3;padding:4px 8px;text-align:left;vertical-align:top}
             th{background:#fafafa;position:sticky;top:0}table.sortable th{cursor:pointer;user-select:none}

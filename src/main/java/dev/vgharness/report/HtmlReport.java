@@ -86,7 +86,8 @@ public final class HtmlReport {
                     c.finalResults() == null ? List.of() : c.finalResults().lossRecords(),
                     c.finalResults() == null ? List.of() : c.finalResults().errors(), items);
         }
-        html.append("<section class=\"problems\"><h2>Failed expectations and errors (").append(items.size())
+        html.append(items.isEmpty() ? "<section class=\"problems none\">" : "<section class=\"problems\">")
+                .append("<h2>Failed expectations and errors (").append(items.size())
                 .append(")</h2>");
         html.append(items.isEmpty() ? "<p>none: every expectation held.</p>" : "<ul>" + String.join("", items) + "</ul>");
         html.append("</section>\n");

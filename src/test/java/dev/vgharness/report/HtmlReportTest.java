@@ -67,8 +67,8 @@ class HtmlReportTest {
         String growth = PAGE.substring(PAGE.indexOf("<section class=\"case\">"));
         String svg = growth.substring(growth.indexOf("<svg"), growth.indexOf("</svg>"));
 
-        assertEquals(4, count(svg, "<polyline"));
-        assertEquals(12, count(svg, "<circle"), "4 kinds at 2 stops and the exit");
+        assertEquals(3, count(svg, "<polyline"));
+        assertEquals(9, count(svg, "<circle"), "3 lost kinds at 2 stops and the exit");
         assertTrue(svg.contains("<title>after_request#2 definitely lost: 96 bytes</title>"));
         assertTrue(svg.contains("<title>exit definitely lost: 128 bytes</title>"));
     }
@@ -88,5 +88,15 @@ class HtmlReportTest {
         assertTrue(PAGE.contains("<tr class=\"definitely_lost\"><td data-v=\"3\">3</td><td data-v=\"definitely_lost\">"
                 + "definitely lost</td><td data-v=\"128\">128</td><td data-v=\"4\">4</td>"));
         assertTrue(PAGE.contains("<tr class=\"possibly_lost baseline\">"));
+    }
+
+    @Test
+    void writesThePageToAFileCreatingItsFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("reports/report.html");
+        HtmlReport.write(SampleRuns.run(), SampleRuns.roots(), file);
+
+        assertEquals(PAGE, java.nio.file.Files.readString(file));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/sample-report.html"), PAGE);
     }
 }

@@ -44,7 +44,13 @@ final class ReportOptions {
         void write(RunResult result, SourceRoots roots, Path file) throws IOException;
     }
 
+    /** The {@code --source-root} folders, or the default; a root that is not a folder is a usage error. */
     SourceRoots roots(Path defaultRoot) {
+        for (Path root : sourceRoots) {
+            if (!java.nio.file.Files.isDirectory(root)) {
+                throw new ExitCodes.UsageException("--source-root " + root + ": not a folder");
+            }
+        }
         return new SourceRoots(sourceRoots.isEmpty() ? List.of(defaultRoot) : sourceRoots);
     }
 

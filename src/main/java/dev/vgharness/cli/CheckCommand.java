@@ -13,6 +13,7 @@ import dev.vgharness.plan.RunResult;
 import dev.vgharness.plan.RunStatus;
 import dev.vgharness.plan.StopResult;
 import dev.vgharness.report.LossRecordTable;
+import dev.vgharness.report.SourceRoots;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -57,14 +58,19 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ReportOptions reports = new ReportOptions();
 
+    @Mixin
+    LeakFilterOptions leaks = new LeakFilterOptions();
+
     @Override
     public Integer call() {
         Set<LeakKind> failing = failingKinds();
         Plan plan = plan();
-        RunOptions options = harness.apply(RunOptions.defaults());
-        RunResult result = new PlanRunner(options, Clock.systemUTC(), VgharnessCommand.Version.number()).run(plan);
+        SourceRoots roots = reports.roots(plan.folder());
+        RunOptions options = leaks.apply(harness.apply(RunOptions.defaults()), roots);
+        RunResult result = leaks.reported(
+                new PlanRunner(options, Clock.systemUTC(), VgharnessCommand.Version.number()).run(plan), roots);
         printTables(result.cases().get(0));
-        reports.write(result, !harness.quiet);
+        reports.write(result, roots, !harness.quiet, leaks.writeFiles(result));
         CaseErrors.print(result);
         if (result.status() == RunStatus.ERROR) {
             return ExitCodes.INFRASTRUCTURE;

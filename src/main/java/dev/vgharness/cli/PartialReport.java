@@ -2,6 +2,7 @@ package dev.vgharness.cli;
 
 import dev.vgharness.plan.PlanRunner;
 import dev.vgharness.plan.RunResult;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -13,12 +14,12 @@ final class PartialReport {
     private PartialReport() {
     }
 
-    static RunResult whileRunning(PlanRunner runner, ReportOptions reports, Supplier<RunResult> run) {
+    static RunResult whileRunning(PlanRunner runner, Consumer<RunResult> writeReports, Supplier<RunResult> run) {
         Thread hook = new Thread(() -> {
             RunResult partial = runner.partial();
             if (partial != null) {
                 System.err.println("vgharness: interrupted; writing what was gathered");
-                reports.write(partial, true);
+                writeReports.accept(partial);
             }
         }, "vgharness-partial-report");
         Runtime.getRuntime().addShutdownHook(hook);

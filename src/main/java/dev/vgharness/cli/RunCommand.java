@@ -7,6 +7,7 @@ import dev.vgharness.plan.PlanLoader;
 import dev.vgharness.plan.PlanRunner;
 import dev.vgharness.plan.RunOptions;
 import dev.vgharness.plan.RunResult;
+import dev.vgharness.report.SourceRoots;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,6 +28,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--case", paramLabel = "NAME", description = "run only this case (repeatable)")
     List<String> cases = new ArrayList<>();
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "run only the K-th of N slices of the cases (sorted by name, dealt out in turn)")
+    String shard;
+
     @Option(names = "--jobs", paramLabel = "N", description = "cases at once (default: number of processors)")
     Integer jobs;
 
@@ -36,6 +41,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ReportOptions reports = new ReportOptions();
 
+    @Mixin
+    LeakFilterOptions leaks = new LeakFilterOptions();
+
     @Override
     public Integer call() throws Exception {
         Plan loaded = load();
@@ -44,14 +52,28 @@ final class RunCommand implements Callable<Integer> {
                 throw new ExitCodes.UsageException("--case " + name + ": no such case in " + plan);
             }
         }
-        RunOptions options = harness.apply(RunOptions.defaults()).withOnlyCases(cases)
+        Plan selected = select(loaded);
+        SourceRoots roots = reports.roots(loaded.folder());
+        RunOptions options = leaks.apply(harness.apply(RunOptions.defaults()), roots)
                 .withJobs(jobs != null ? jobs : Runtime.getRuntime().availableProcessors())
                 .withProgress(new ProgressLine(harness.quiet));
         PlanRunner runner = new PlanRunner(options, Clock.systemUTC(), VgharnessCommand.Version.number());
-        RunResult result = PartialReport.whileRunning(runner, reports, () -> runner.run(loaded));
-        reports.write(result, true);
-        CaseErrors.print(result);
+        RunResult result = PartialReport.whileRunning(runner,
+                partial -> reports.write(leaks.reported(partial, roots), roots, true, List.of()),
+                () -> runner.run(selected));
+        RunResult reported = leaks.reported(result, roots);
+        reports.write(reported, roots, true, leaks.writeFiles(reported));
+        CaseErrors.print(reported);
         return ExitCodes.of(result);
+    }
+
+    /** The plan with only the cases of {@code --case} and of {@code --shard} (possibly none). */
+    private Plan select(Plan loaded) {
+        List<String> names = loaded.cases().stream().map(c -> c.name())
+                .filter(name -> cases.isEmpty() || cases.contains(name)).toList();
+        List<String> chosen = shard == null ? names : Shard.parse(shard).select(names);
+        return new Plan(loaded.version(), loaded.name(), loaded.path(), loaded.folder(), loaded.build(),
+                loaded.cases().stream().filter(c -> chosen.contains(c.name())).toList());
     }
 
     private Plan load() {

@@ -47,10 +47,10 @@ final class LeakHistory {
         for (LossRecord r : now) {
             List<long[]> group = seen.computeIfAbsent(r.fingerprint(), f -> new ArrayList<>());
             List<long[]> before = previousRecords.getOrDefault(r.fingerprint(), List.of());
-            long[] previous = group.size() < before.size() ? before.get(group.size()) : new long[2];
-            group.add(new long[] {r.bytes(), r.blocks()});
-            results.add(new LossRecordResult(withDeltas(r, r.bytes() - previous[0], r.blocks() - previous[1]),
-                    baseline.test(r)));
+            long[] previous = group.size() < before.size() ? before.get(group.size()) : new long[3];
+            group.add(new long[] {r.bytes(), r.blocks(), r.directBytes()});
+            results.add(new LossRecordResult(withDeltas(r, r.bytes() - previous[0], r.blocks() - previous[1],
+                    r.directBytes() - previous[2]), baseline.test(r)));
         }
         previousRecords = seen;
         return results;
@@ -72,8 +72,9 @@ final class LeakHistory {
         return result;
     }
 
-    private static LossRecord withDeltas(LossRecord r, long bytesDelta, long blocksDelta) {
+    /** The direct part's delta too: a baseline record leaves the summary's definite delta by its direct bytes. */
+    private static LossRecord withDeltas(LossRecord r, long bytesDelta, long blocksDelta, long directDelta) {
         return new LossRecord(r.number(), r.of(), r.kind(), r.bytes(), r.directBytes(), r.indirectBytes(), r.blocks(),
-                bytesDelta, r.directBytesDelta(), r.indirectBytesDelta(), blocksDelta, r.newRecord(), r.stack());
+                bytesDelta, directDelta, bytesDelta - directDelta, blocksDelta, r.newRecord(), r.stack());
     }
 }

@@ -36,7 +36,9 @@ final class LeakMetrics {
 
     private static long part(Metric metric, LossRecordResult r) {
         if (metric.isIncrease()) {
-            return orZero(metric.countsBytes() ? r.record().bytesDelta() : r.record().blocksDelta());
+            // Like the totals below: the summary counts what a record holds indirectly under indirectly lost.
+            Long bytes = r.record().directBytesDelta() != null ? r.record().directBytesDelta() : r.record().bytesDelta();
+            return orZero(metric.countsBytes() ? bytes : r.record().blocksDelta());
         }
         // A definitely lost record's bytes include what it holds indirectly, which the summary counts as indirect.
         return metric.countsBytes() ? r.record().directBytes() : r.record().blocks();

@@ -1,0 +1,48 @@
+package dev.vgharness.cli;
+
+import dev.vgharness.plan.RunResult;
+import dev.vgharness.report.JsonReportReader;
+import dev.vgharness.report.RunMerge;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code vgharness merge A.json B.json ... [--json|--junit|--sarif|--html|--report-dir]}: joins the JSON reports of
+ * shards into one run and writes it in every format asked for; the exit code is that of the joined run.
+ */
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = "Join the JSON reports of shards (run --shard K/N) into one report.")
+final class MergeCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "REPORT", arity = "1..*", description = "JSON reports written by run --json")
+    List<Path> inputs;
+
+    @Mixin
+    ReportOptions reports = new ReportOptions();
+
+    @Override
+    public Integer call() {
+        List<RunResult> runs = new ArrayList<>();
+        for (Path input : inputs) {
+            runs.add(read(input));
+        }
+        RunResult merged = RunMerge.merge(runs);
+        reports.write(merged, reports.roots(Path.of("").toAbsolutePath()), true, List.of());
+        return ExitCodes.of(merged);
+    }
+
+    private static RunResult read(Path input) {
+        try {
+            return JsonReportReader.read(input);
+        } catch (IOException | RuntimeException e) {
+            throw new ExitCodes.UsageException(input + ": not a vgharness JSON report: "
+                    + ExitCodes.oneLine(e));
+        }
+    }
+}

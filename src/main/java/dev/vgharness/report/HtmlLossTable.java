@@ -1,0 +1,76 @@
+package dev.vgharness.report;
+
+import dev.vgharness.memcheck.LossRecord;
+import dev.vgharness.memcheck.StackFrame;
+import dev.vgharness.plan.LossRecordResult;
+import java.util.List;
+
+/**
+ * Loss records as an HTML table that sorts by any column (the page's small script reads {@code data-v}), each row
+ * with its stack folded away: frame by frame, own frames marked, and the source line read from disk.
+ */
+final class HtmlLossTable {
+
+    private final SourceRoots roots;
+    private final SourceLines sources;
+
+    HtmlLossTable(SourceRoots roots) {
+        this.roots = roots;
+        this.sources = new SourceLines(roots);
+    }
+
+    String table(List<LossRecordResult> records) {
+        if (records.isEmpty()) {
+            return "<p class=\"muted\">no loss records</p>\n";
+        }
+        StringBuilder html = new StringBuilder("<table class=\"sortable\"><thead><tr>");
+        header(html, "#", "num");
+        header(html, "kind", "text");
+        header(html, "bytes", "num");
+        header(html, "blocks", "num");
+        header(html, "Δ bytes", "num");
+        header(html, "allocated in", "text");
+        html.append("</tr></thead><tbody>\n");
+        for (LossRecordResult r : records) {
+            row(html, r);
+        }
+        return html.append("</tbody></table>\n").toString();
+    }
+
+    private static void header(StringBuilder html, String title, String type) {
+        html.append("<th data-type=\"").append(type).append("\" title=\"sort\">").append(Html.escape(title))
+                .append("</th>");
+    }
+
+    private void row(StringBuilder html, LossRecordResult result) {
+        LossRecord r = result.record();
+        html.append("<tr class=\"").append(r.kind().key()).append(result.baseline() ? " baseline" : "").append("\">");
+        cell(html, r.number(), Integer.toString(r.number()));
+        cell(html, r.kind().key(), r.kind().text() + (result.baseline() ? " (baseline)" : ""));
+        cell(html, r.bytes(), Long.toString(r.bytes()));
+        cell(html, r.blocks(), Long.toString(r.blocks()));
+        cell(html, r.bytesDelta() == null ? 0 : r.bytesDelta(), TextSummary.signed(r.bytesDelta()));
+        String where = roots.bestFrame(r.stack()).map(FailureEvidence::frame).orElse("?");
+        html.append("<td data-v=\"").append(Html.escape(where)).append("\"><details><summary>")
+                .append(Html.escape(where)).append("</summary>").append(stack(r.stack())).append("</details></td>");
+        html.append("</tr>\n");
+    }
+
+    private static void cell(StringBuilder html, Object sortValue, String text) {
+        html.append("<td data-v=\"").append(Html.escape(sortValue)).append("\">").append(Html.escape(text))
+                .append("</td>");
+    }
+
+    /** The frames, own ones bold, each with its source line when the file is found. */
+    String stack(List<StackFrame> stack) {
+        StringBuilder html = new StringBuilder("<ol class=\"stack\">");
+        for (StackFrame f : stack) {
+            html.append(roots.isOwn(f) ? "<li class=\"own\">" : "<li>").append("<code>")
+                    .append(Html.escape(FailureEvidence.frame(f))).append("</code>");
+            sources.line(f.file(), f.line()).ifPresent(line -> html.append("<pre class=\"src\">")
+                    .append(f.line()).append(": ").append(Html.escape(line)).append("</pre>"));
+            html.append("</li>");
+        }
+        return html.append("</ol>").toString();
+    }
+}

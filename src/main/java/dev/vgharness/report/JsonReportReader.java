@@ -1,0 +1,106 @@
+package dev.vgharness.report;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vgharness.memcheck.LossRecord;
+import dev.vgharness.plan.LossRecordResult;
+import dev.vgharness.plan.RunResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * Reads a JSON report (report.md) back into a {@link RunResult}, for {@code vgharness merge}. It undoes what
+ * {@link ReportJson} writes: lower-case enums, {@code "0x4A5A040"} addresses (any long accepts a number or a hex
+ * string), ISO instants, and the flattened {@code baseline} flag of a loss record. Keys it does not know, such as
+ * the derived {@code fingerprint}, are skipped, so reports of newer versions still merge.
+ */
+public final class JsonReportReader {
+
+    private static final ObjectReader READER = create();
+
+    private JsonReportReader() {
+    }
+
+    public static RunResult read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return READER.readValue(in);
+        }
+    }
+
+    public static RunResult read(String json) throws IOException {
+        return READER.readValue(json);
+    }
+
+    private static ObjectReader create() {
+        ObjectMapper base = ReportJson.mapper();
+        JsonMapper mapper = JsonMapper.builder()
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+                .propertyNamingStrategy(base.getPropertyNamingStrategy())
+                .build();
+        mapper.setMixIns(java.util.Map.of(dev.vgharness.plan.CaseResult.class, CaseResultMixin.class));
+        SimpleModule module = new SimpleModule("vgharness-read");
+        LongOrAddress longs = new LongOrAddress();
+        module.addDeserializer(Long.class, longs);
+        module.addDeserializer(long.class, longs);
+        module.addDeserializer(Instant.class, new InstantText());
+        module.addDeserializer(LossRecordResult.class, new LossRecordWithFlag());
+        mapper.registerModule(module);
+        return mapper.readerFor(RunResult.class);
+    }
+
+    private abstract static class CaseResultMixin {
+        @com.fasterxml.jackson.annotation.JsonProperty("final")
+        abstract dev.vgharness.plan.FinalResults finalResults();
+    }
+
+    /** A number, or an address written as {@code "0x4A5A040"}. */
+    private static final class LongOrAddress extends JsonDeserializer<Long> {
+        @Override
+        public Long deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_STRING) {
+                String text = p.getText().strip();
+                try {
+                    return text.startsWith("0x") || text.startsWith("0X") ? Long.parseUnsignedLong(text.substring(2), 16)
+                            : Long.parseLong(text);
+                } catch (NumberFormatException e) {
+                    return (Long) ctxt.handleWeirdStringValue(Long.class, text, "not a number or 0x address");
+                }
+            }
+            return p.getLongValue();
+        }
+    }
+
+    private static final class InstantText extends JsonDeserializer<Instant> {
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return Instant.parse(p.getText());
+        }
+    }
+
+    /** A loss record with its {@code baseline} flag beside its own keys (JSON flattens the two). */
+    private static final class LossRecordWithFlag extends JsonDeserializer<LossRecordResult> {
+        @Override
+        public LossRecordResult deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            ObjectNode node = p.readValueAsTree();
+            boolean baseline = node.path("baseline").asBoolean(false);
+            node.remove("baseline");
+            node.remove("fingerprint");
+            LossRecord record = ctxt.readTreeAsValue(node, LossRecord.class);
+            return new LossRecordResult(record, baseline);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.vgharness.report;
+
+import dev.vgharness.memcheck.LossRecord;
+import dev.vgharness.plan.CaseResult;
+import dev.vgharness.plan.FinalResults;
+import dev.vgharness.plan.LeakCheckReport;
+import dev.vgharness.plan.LossRecordResult;
+import dev.vgharness.plan.RunResult;
+import dev.vgharness.plan.StopResult;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A run with only the loss records that pass a test, everywhere (every stop's leak check and the exit-time
+ * results). The summaries stay as valgrind printed them. Used by {@code --own-code-only}: records with no frame in
+ * the user's sources leave the reports (the metrics already left them out, through the run's baseline predicate).
+ */
+public final class LossRecordFilter {
+
+    private LossRecordFilter() {
+    }
+
+    public static RunResult keep(RunResult run, Predicate<LossRecord> keep) {
+        List<CaseResult> cases = run.cases().stream().map(c -> keep(c, keep)).toList();
+        return new RunResult(run.tool(), run.plan(), run.environment(), run.startedAt(), run.durationMs(),
+                run.status(), run.build(), cases);
+    }
+
+    /** Keeps the records with at least one frame under a source root. */
+    public static RunResult ownCodeOnly(RunResult run, SourceRoots roots) {
+        return keep(run, r -> roots.firstOwnFrame(r.stack()).isPresent());
+    }
+
+    private static CaseResult keep(CaseResult c, Predicate<LossRecord> keep) {
+        List<StopResult> stops = c.stops().stream().map(s -> keep(s, keep)).toList();
+        FinalResults fin = c.finalResults() == null ? null : new FinalResults(c.finalResults().summary(),
+                keep(c.finalResults().lossRecords(), keep), c.finalResults().errors(), c.finalResults().complete());
+        return new CaseResult(c.name(), c.status(), c.error(), c.command(), c.pid(), c.durationMs(), stops, c.exit(),
+                fin, c.assertions(), c.stdout());
+    }
+
+    private static StopResult keep(StopResult s, Predicate<LossRecord> keep) {
+        LeakCheckReport check = s.leakCheck() == null ? null : new LeakCheckReport(s.leakCheck().command(),
+                s.leakCheck().summary(), keep(s.leakCheck().lossRecords(), keep), s.leakCheck().output());
+        return new StopResult(s.breakpoint(), s.hit(), s.thread(), s.frame(), check, s.blockLists(), s.whoPointsAt(),
+                s.monitor(), s.errors(), s.rssKb(), s.assertions(), s.gdb(), s.transcript(), s.durationMs());
+    }
+
+    private static List<LossRecordResult> keep(List<LossRecordResult> records, Predicate<LossRecord> keep) {
+        return records.stream().filter(r -> keep.test(r.record())).toList();
+    }
+}

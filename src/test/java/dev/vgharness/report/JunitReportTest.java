@@ -1,0 +1,122 @@
+package dev.vgharness.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vgharness.plan.CaseResult;
+import dev.vgharness.plan.RunResult;
+import dev.vgharness.plan.RunStatus;
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class JunitReportTest {
+
+    private static String xml(RunResult run) throws Exception {
+        StringWriter out = new StringWriter();
+        JunitReport.write(run, SampleRuns.roots(), out);
+        return out.toString();
+    }
+
+    private static Document parse(String xml) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static List<String> attributes(Document doc, String element, String attribute) {
+        NodeList nodes = doc.getElementsByTagName(element);
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            values.add(((Element) nodes.item(i)).getAttribute(attribute));
+        }
+        return values;
+    }
+
+    @Test
+    void writesXmlThatTheJenkinsSchemaAccepts() throws Exception {
+        SchemaValidation.assertValidJunit(xml(SampleRuns.run()));
+    }
+
+    @Test
+    void mapsEveryStopAndTheExitOfACaseToATestcase() throws Exception {
+        Document doc = parse(xml(SampleRuns.run()));
+
+        assertEquals(List.of("after_request#1", "after_request#2", "exit", "exit"), attributes(doc, "testcase", "name"));
+        assertEquals(List.of("growth", "growth", "growth", "evil " + SampleRuns.HOSTILE),
+                attributes(doc, "testcase", "classname"));
+        assertEquals(List.of("growth", "evil " + SampleRuns.HOSTILE), attributes(doc, "testsuite", "name"));
+        Element root = doc.getDocumentElement();
+        assertEquals(List.of("server", "4", "2", "1", "3.500"), List.of(root.getAttribute("name"),
+                root.getAttribute("tests"), root.getAttribute("failures"), root.getAttribute("errors"),
+                root.getAttribute("time")));
+        assertEquals(List.of("2026-11-25T21:04:05", "2026-11-25T21:04:05"), attributes(doc, "testsuite", "timestamp"));
+    }
+
+    @Test
+    void failureSaysMetricExpectedAndActualAndListsTheGrowingRecordsInUserCode() throws Exception {
+        Document doc = parse(xml(SampleRuns.run()));
+
+        assertEquals(List.of("new_definitely_lost_bytes: expected <= 32, was 64", "errors: expected 0, was 1"),
+                attributes(doc, "failure", "message"));
+        assertEquals(List.of("expectation", "expectation"), attributes(doc, "failure", "type"));
+        assertEquals("""
+                new_definitely_lost_bytes: expected <= 32, was 64
+
+                definitely_lost: 96 bytes in 3 blocks (+64 bytes, +1 blocks), loss record 3 of 3
+                    at handle_request (leaky.c:29)
+                    by main (leaky.c:49)
+                """, doc.getElementsByTagName("failure").item(0).getTextContent());
+        assertEquals("""
+                errors: expected 0, was 1
+
+                InvalidRead: Invalid read of size 4
+                    at handle_request (leaky.c:31)
+                    by main (leaky.c:49)
+                """, doc.getElementsByTagName("failure").item(1).getTextContent());
+    }
+
+    @Test
+    void harnessProblemIsAnErrorAndRawMonitorTextIsSystemOut() throws Exception {
+        Document doc = parse(xml(SampleRuns.run()));
+
+        assertEquals(List.of("timeout after 1s " + SampleRuns.HOSTILE), attributes(doc, "error", "message"));
+        assertEquals(List.of("timeout"), attributes(doc, "error", "type"));
+        String out = doc.getElementsByTagName("system-out").item(0).getTextContent();
+        assertEquals("(gdb) monitor leak_check full reachable any\n==123== LEAK SUMMARY:\n"
+                + "==123==    definitely lost: 32 bytes in 1 blocks\n&#27;[0m ]]> done\n", out);
+    }
+
+    @Test
+    void numbersRepeatedStopNamesSoGitlabKeepsThemApart() throws Exception {
+        CaseResult growth = SampleRuns.growth();
+        CaseResult twice = new CaseResult(growth.name(), growth.status(), null, growth.command(), 1, 10,
+                List.of(growth.stops().get(0), growth.stops().get(0)), growth.exit(), null, List.of(), null);
+        RunResult run = new RunResult(SampleRuns.run().tool(), SampleRuns.run().plan(), java.util.Map.of(),
+                SampleRuns.run().startedAt(), 10, RunStatus.PASSED, null, List.of(twice));
+        String xml = xml(run);
+
+        assertEquals(List.of("after_request#1", "after_request#1 (2)", "exit"), attributes(parse(xml), "testcase", "name"));
+        SchemaValidation.assertValidJunit(xml);
+    }
+
+    @Test
+    void failedBuildIsOneErrorWithItsOutput() throws Exception {
+        RunResult sample = SampleRuns.run();
+        RunResult run = new RunResult(sample.tool(), sample.plan(), sample.environment(), sample.startedAt(), 5,
+                RunStatus.ERROR, new RunResult.BuildFailure("make all", 2, "cc: error <here>\n"), List.of());
+        String xml = xml(run);
+        Document doc = parse(xml);
+
+        assertEquals(List.of("build failed (exit 2): make all"), attributes(doc, "error", "message"));
+        assertEquals("cc: error <here>\n", doc.getElementsByTagName("error").item(0).getTextContent());
+        SchemaValidation.assertValidJunit(xml);
+        assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"), xml);
+    }
+}

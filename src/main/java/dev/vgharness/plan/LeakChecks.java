@@ -1,6 +1,8 @@
 package dev.vgharness.plan;
 
 import dev.vgharness.memcheck.LeakCheckResult;
+import dev.vgharness.memcheck.LeakSummary;
+import dev.vgharness.memcheck.ValgrindXmlReport;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,5 +30,16 @@ public final class LeakChecks {
         var summary = result.noLeaksPossible() ? StopActions.zeroSummary() : result.summary();
         return Optional.of(new LeakCheckReport(command, history.summary(summary),
                 history.records(result.lossRecords(), r -> false), text));
+    }
+
+    /**
+     * Valgrind's exit-time results from its XML report, with deltas since the last check, as {@code run} reports
+     * them; before valgrind 3.26 the XML has no leak summary and the loss records are added up.
+     */
+    public FinalResults finalResults(ValgrindXmlReport xml) {
+        Objects.requireNonNull(xml, "xml is null");
+        var records = history.records(xml.lossRecords(), r -> false);
+        LeakSummary summary = xml.leakSummary() != null ? xml.leakSummary() : CaseState.sum(xml.lossRecords());
+        return new FinalResults(history.summary(summary), records, xml.errors(), xml.complete());
     }
 }

@@ -26,7 +26,7 @@ final class GdbForwarder {
     }
 
     void send(String command) throws ReplException, MiSessionException {
-        MiSession gdb = session.stoppedGdb();
+        MiSession gdb = session.idleGdb();
         MiOutput output = gdb.exchange("-interpreter-exec console " + CStrings.quote(command),
                 session.options().commandTimeout());
         String text = output.consoleText() + output.targetText();

@@ -102,6 +102,15 @@ final class ReplSession implements AutoCloseable {
         return t.gdb();
     }
 
+    /** gdb of a target that is not running (stopped, or exited: gdb itself still answers). */
+    MiSession idleGdb() throws ReplException {
+        Target t = target();
+        if (state instanceof TargetState.Running) {
+            throw new ReplException("the target is running: wait for it to stop or press Ctrl-C");
+        }
+        return t.gdb();
+    }
+
     /** Ctrl-C: stops a running target (gdb -exec-interrupt); anything else is left alone. */
     void interrupt() {
         Target t = target;

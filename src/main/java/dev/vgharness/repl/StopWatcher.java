@@ -1,11 +1,8 @@
 package dev.vgharness.repl;
 
-import dev.vgharness.memcheck.LeakCheckResult;
 import dev.vgharness.memcheck.ValgrindXmlParser;
-import dev.vgharness.memcheck.ValgrindXmlReport;
 import dev.vgharness.plan.ExitInfo;
 import dev.vgharness.plan.FinalResults;
-import dev.vgharness.plan.LeakCheckReport;
 import dev.vgharness.report.TextSummary;
 import dev.vgharness.vgdb.GdbCommands;
 import dev.vgharness.vgdb.GdbFrame;
@@ -109,12 +106,7 @@ final class StopWatcher {
             return Optional.empty();
         }
         try (InputStream in = Files.newInputStream(target.xmlReport())) {
-            ValgrindXmlReport xml = ValgrindXmlParser.parse(in);
-            LeakCheckResult leaks = new LeakCheckResult(xml.lossRecords(), xml.leakSummary(), false, null, List.of(),
-                    List.of());
-            Optional<LeakCheckReport> report = target.leakChecks().report("exit", leaks, "");
-            return Optional.of(new FinalResults(report.map(LeakCheckReport::summary).orElse(null),
-                    report.map(LeakCheckReport::lossRecords).orElse(List.of()), xml.errors(), xml.complete()));
+            return Optional.of(target.leakChecks().finalResults(ValgrindXmlParser.parse(in)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -46,7 +46,8 @@ public sealed interface TargetState {
 
         static String where(GdbFrame f) {
             if (f.file().isPresent() && f.line().isPresent()) {
-                return f.file().get() + ":" + f.line().get();
+                // The file's name only, as gdb's own stop lines show it: (vgh stopped leaky.c:38).
+                return java.nio.file.Path.of(f.file().get()).getFileName() + ":" + f.line().get();
             }
             return f.function();
         }

@@ -1,6 +1,7 @@
 package dev.vgharness.repl;
 
 import dev.vgharness.mi.CStrings;
+import dev.vgharness.mi.MiRecord;
 import dev.vgharness.vgdb.MiOutput;
 import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
@@ -38,7 +39,12 @@ final class GdbForwarder {
         if (output.result().isError()) {
             throw new ReplException("gdb: " + output.result().optionalString("msg").orElse("error"));
         }
-        if (output.result().resultClass().equals("running")) {
+        if (output.records().stream().anyMatch(r -> r instanceof MiRecord.Async a
+                && a.asyncClass().equals("thread-group-exited"))) {
+            // gdb's own kill (or detach): the program is gone without a stop.
+            session.state(new TargetState.Exited("(killed by gdb)"));
+            session.log().running();
+        } else if (output.result().resultClass().equals("running")) {
             stops.running();
             stops.awaitStop(gdb);
         }

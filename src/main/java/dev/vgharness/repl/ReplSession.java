@@ -20,7 +20,8 @@ final class ReplSession implements AutoCloseable {
     private volatile Target target;
     private volatile TargetState state = new TargetState.NoTarget();
     private boolean json;
-    private int failures;
+    /** Also counted from the Ctrl-C thread. */
+    private final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
 
     ReplSession(ReplOptions options, PrintWriter out, PrintWriter err, Clock clock) {
         this.options = options;
@@ -63,15 +64,15 @@ final class ReplSession implements AutoCloseable {
     }
 
     /** A complaint: one line on the error stream, counted for the exit status. */
-    void failed(String message) {
-        failures++;
+    synchronized void failed(String message) {
+        failures.incrementAndGet();
         out.flush();
         err.println("error: " + message);
         err.flush();
     }
 
     int failures() {
-        return failures;
+        return failures.get();
     }
 
     /** Ends the current target, if any, and starts {@code argv} stopped at its first instruction. */

@@ -105,7 +105,7 @@ final class CaseState {
     }
 
     /** Before valgrind 3.26 the XML has no leak summary: add the loss records up (nothing is known of suppressed). */
-    private static LeakSummary sum(List<LossRecord> records) {
+    static LeakSummary sum(List<LossRecord> records) {
         Map<LeakKind, long[]> totals = new LinkedHashMap<>();
         for (LeakKind kind : LeakKind.values()) {
             totals.put(kind, new long[2]);

@@ -95,7 +95,7 @@ public final class TextSummary {
     }
 
     /** {@code definite 48 B in 3 (+16 B, +1) | indirect ...}. */
-    static String leaks(LeakSummary summary) {
+    public static String leaks(LeakSummary summary) {
         return totals("definite", summary.definitelyLost()) + " | " + totals("indirect", summary.indirectlyLost())
                 + " | " + totals("possible", summary.possiblyLost()) + " | "
                 + totals("reachable", summary.stillReachable()) + " | " + totals("suppressed", summary.suppressed());

@@ -1,0 +1,45 @@
+package dev.vgharness.plan;
+
+import dev.vgharness.memcheck.LeakCheckResult;
+import dev.vgharness.memcheck.LeakSummary;
+import dev.vgharness.memcheck.ValgrindXmlReport;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Turns successive leak-check answers of one target into {@link LeakCheckReport}s with the harness's deltas (since
+ * the previous check, matched by leak identity), as {@code run} computes them; for callers outside a plan, such as
+ * the REPL. Not thread-safe: one per target.
+ * <pre>
+ * definitely lost: 96 (+32) bytes in 2 (+1) blocks     the delta is the harness's own, whatever valgrind printed
+ * </pre>
+ */
+public final class LeakChecks {
+
+    private final LeakHistory history = new LeakHistory();
+
+    /**
+     * The report for one answer, or empty when it did not search or printed no LEAK SUMMARY (the previous check
+     * stays the base of the next deltas then).
+     */
+    public Optional<LeakCheckReport> report(String command, LeakCheckResult result, String text) {
+        Objects.requireNonNull(result, "result is null");
+        if (!result.searched() || (result.summary() == null && !result.noLeaksPossible())) {
+            return Optional.empty();
+        }
+        var summary = result.noLeaksPossible() ? StopActions.zeroSummary() : result.summary();
+        return Optional.of(new LeakCheckReport(command, history.summary(summary),
+                history.records(result.lossRecords(), r -> false), text));
+    }
+
+    /**
+     * Valgrind's exit-time results from its XML report, with deltas since the last check, as {@code run} reports
+     * them; before valgrind 3.26 the XML has no leak summary and the loss records are added up.
+     */
+    public FinalResults finalResults(ValgrindXmlReport xml) {
+        Objects.requireNonNull(xml, "xml is null");
+        var records = history.records(xml.lossRecords(), r -> false);
+        LeakSummary summary = xml.leakSummary() != null ? xml.leakSummary() : CaseState.sum(xml.lossRecords());
+        return new FinalResults(history.summary(summary), records, xml.errors(), xml.complete());
+    }
+}

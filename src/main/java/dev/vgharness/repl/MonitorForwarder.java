@@ -1,0 +1,109 @@
+package dev.vgharness.repl;
+
+import dev.vgharness.memcheck.BlockListParser;
+import dev.vgharness.memcheck.BlockListResult;
+import dev.vgharness.memcheck.LeakCheckParser;
+import dev.vgharness.memcheck.LeakCheckResult;
+import dev.vgharness.memcheck.MemcheckText;
+import dev.vgharness.memcheck.MonitorError;
+import dev.vgharness.memcheck.WhoPointsAtParser;
+import dev.vgharness.memcheck.WhoPointsAtResult;
+import dev.vgharness.plan.LeakCheckReport;
+import dev.vgharness.vgdb.MiSessionException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends a monitor command to valgrind's gdbserver, shows the raw answer and, for {@code leak_check},
+ * {@code block_list} and {@code who_points_at}, the parsed answer (a table, or JSON with {@code :json on}); keeps
+ * both at the current stop. Valgrind's complaints ({@code command 'x' not recognised}) make the command fail.
+ */
+final class MonitorForwarder {
+
+    private final ReplSession session;
+    private final AnswerPrinter printer;
+
+    MonitorForwarder(ReplSession session) {
+        this.session = session;
+        this.printer = new AnswerPrinter(session);
+    }
+
+    void send(String command) throws ReplException, MiSessionException {
+        String text = session.stoppedGdb().monitor(command, session.options().commandTimeout());
+        String word = command.strip().split("\\s+", 2)[0];
+        switch (resolve(word)) {
+            case "leak_check" -> leakCheck(command, text);
+            case "block_list" -> blockList(command, text);
+            case "who_points_at" -> whoPointsAt(command, text);
+            default -> other(command, text);
+        }
+    }
+
+    /** The full command word for an abbreviation valgrind accepts ({@code leak} is {@code leak_check}). */
+    private String resolve(String word) {
+        MonitorHelp help = session.help();
+        if (help.isCommand(word)) {
+            return word;
+        }
+        List<String> matches = help.commands().keySet().stream().filter(c -> c.startsWith(word)).toList();
+        return matches.size() == 1 ? matches.get(0) : word;
+    }
+
+    private void leakCheck(String command, String text) throws ReplException {
+        LeakCheckResult result = LeakCheckParser.parse(text);
+        Optional<LeakCheckReport> report = session.target().leakChecks().report(command, result, text);
+        record(command, text, report.isPresent());
+        report.ifPresent(r -> current().ifPresent(stop -> stop.leakCheck(r)));
+        if (report.isEmpty()) {
+            printer.raw(text);
+            throw new ReplException("'" + command + "' did not search: " + complaint(result.errors(), text));
+        }
+        printer.leakCheck(report.get());
+    }
+
+    private void blockList(String command, String text) throws ReplException {
+        BlockListResult result = BlockListParser.parse(text);
+        record(command, text, !result.blockLists().isEmpty());
+        current().ifPresent(stop -> stop.blockLists(result.blockLists()));
+        if (result.blockLists().isEmpty()) {
+            printer.raw(text);
+            throw new ReplException("'" + command + "' failed: " + complaint(result.errors(), text));
+        }
+        printer.blockLists(text, result.blockLists());
+    }
+
+    private void whoPointsAt(String command, String text) throws ReplException {
+        WhoPointsAtResult result = WhoPointsAtParser.parse(text);
+        record(command, text, result.search() != null);
+        if (result.search() == null) {
+            printer.raw(text);
+            throw new ReplException("'" + command + "' failed: " + complaint(result.errors(), text));
+        }
+        current().ifPresent(stop -> stop.pointerSearch(result.search()));
+        printer.whoPointsAt(text, result.search());
+    }
+
+    private void other(String command, String text) throws ReplException {
+        record(command, text, false);
+        printer.raw(text);
+        List<MonitorError> errors = MemcheckText.parse(text).monitorErrors();
+        if (!errors.isEmpty()) {
+            throw new ReplException("monitor '" + command + "': " + complaint(errors, text));
+        }
+    }
+
+    private void record(String command, String text, boolean parsed) {
+        current().ifPresent(stop -> stop.monitor(command, text, parsed));
+    }
+
+    private Optional<StopDraft> current() {
+        return Optional.ofNullable(session.log().current());
+    }
+
+    private static String complaint(List<MonitorError> errors, String text) {
+        if (!errors.isEmpty()) {
+            return String.join("; ", errors.stream().map(MonitorError::text).toList());
+        }
+        return text.isBlank() ? "no answer" : text.strip().lines().findFirst().orElse("");
+    }
+}

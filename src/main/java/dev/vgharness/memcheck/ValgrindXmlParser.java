@@ -75,9 +75,9 @@ public final class ValgrindXmlParser {
 
     private void topLevel(XmlNode node) {
         switch (node.name()) {
-            case "protocolversion" -> protocolVersion = Integer.valueOf(node.text());
+            case "protocolversion" -> protocolVersion = XmlNode.smallNumber(node.text());
             case "tool" -> tool = node.text();
-            case "pid" -> pid = Long.valueOf(node.text());
+            case "pid" -> pid = XmlNode.number(node.text());
             case "status" -> states.add(node.childText("state"));
             case "error" -> error(node);
             case "errorcounts" -> node.children().forEach(pair -> errorCounts.add(

@@ -30,6 +30,24 @@ record XmlNode(String name, String text, List<XmlNode> children) {
         }
     }
 
+    /** A number, decimal or 0x-hex; null when absent or not a number valgrind would write. */
+    static Long number(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return text.startsWith("0x") ? Long.parseUnsignedLong(text.substring(2), 16) : Long.parseLong(text);
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
+    /** {@link #number} narrowed to an int; null when it does not fit. */
+    static Integer smallNumber(String text) {
+        Long value = number(text);
+        return value == null || value != value.intValue() ? null : value.intValue();
+    }
+
     XmlNode child(String childName) {
         for (XmlNode child : children) {
             if (child.name.equals(childName)) {
@@ -44,11 +62,9 @@ record XmlNode(String name, String text, List<XmlNode> children) {
         return child == null ? null : child.text;
     }
 
+    /** The child's number, or {@code fallback} when it is absent or malformed (a damaged file is read, not refused). */
     long childLong(String childName, long fallback) {
-        String value = childText(childName);
-        if (value == null || value.isEmpty()) {
-            return fallback;
-        }
-        return value.startsWith("0x") ? Long.parseUnsignedLong(value.substring(2), 16) : Long.parseLong(value);
+        Long value = number(childText(childName));
+        return value == null ? fallback : value;
     }
 }

@@ -39,4 +39,12 @@ class ValgrindXmlDamageTest {
                 true), report);
     }
 }
+
+    @Test
+    void skipsAnErrorWithoutKindAndAStatusWithoutState() {
+        ValgrindXmlReport report = parse(HEAD + "<protocolversion>4</protocolversion>\n<status></status>\n"
+                + "<error><what>no kind</what></error>\n" + END);
+
+        assertEquals(report(4, null, List.of(), true), report);
+    }
 }

@@ -1,6 +1,8 @@
 package dev.vgharness.memcheck;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -12,20 +14,26 @@ import javax.xml.stream.XMLStreamReader;
  */
 record XmlNode(String name, String text, List<XmlNode> children) {
 
-    /** Reads the element the reader is positioned on (START_ELEMENT) up to its end. */
+    /**
+     * Reads the element the reader is positioned on (START_ELEMENT) up to its end. Iterative, with an explicit stack
+     * of open elements, so hostile nesting cannot overflow the thread's stack.
+     */
     static XmlNode read(XMLStreamReader reader) throws XMLStreamException {
-        String name = reader.getLocalName();
-        StringBuilder text = new StringBuilder();
-        List<XmlNode> children = new ArrayList<>();
+        Deque<OpenElement> open = new ArrayDeque<>();
+        open.push(new OpenElement(reader.getLocalName()));
         while (true) {
             int event = reader.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
-                children.add(read(reader));
+                open.push(new OpenElement(reader.getLocalName()));
             } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
                     || event == XMLStreamConstants.SPACE) {
-                text.append(reader.getText());
+                open.peek().text.append(reader.getText());
             } else if (event == XMLStreamConstants.END_ELEMENT) {
-                return new XmlNode(name, text.toString().strip(), List.copyOf(children));
+                XmlNode closed = open.pop().close();
+                if (open.isEmpty()) {
+                    return closed;
+                }
+                open.peek().children.add(closed);
             }
         }
     }
@@ -66,5 +74,19 @@ record XmlNode(String name, String text, List<XmlNode> children) {
     long childLong(String childName, long fallback) {
         Long value = number(childText(childName));
         return value == null ? fallback : value;
+    }
+
+    private static final class OpenElement {
+        private final String name;
+        private final StringBuilder text = new StringBuilder();
+        private final List<XmlNode> children = new ArrayList<>();
+
+        OpenElement(String name) {
+            this.name = name;
+        }
+
+        XmlNode close() {
+            return new XmlNode(name, text.toString().strip(), List.copyOf(children));
+        }
     }
 }

@@ -38,7 +38,6 @@ class ValgrindXmlDamageTest {
                 List.of(), List.of(new ValgrindXmlReport.ErrorCount(-1, 0)), List.of(), List.of(), null, null, null,
                 true), report);
     }
-}
 
     @Test
     void skipsAnErrorWithoutKindAndAStatusWithoutState() {
@@ -46,5 +45,14 @@ class ValgrindXmlDamageTest {
                 + "<error><what>no kind</what></error>\n" + END);
 
         assertEquals(report(4, null, List.of(), true), report);
+    }
+
+    @Test
+    void readsDeeplyNestedElementsWithoutOverflowingTheStack() {
+        ValgrindXmlReport report = parse(HEAD + "<error><kind>InvalidRead</kind><what>w</what>"
+                + "<a>".repeat(200_000) + "</a>".repeat(200_000) + "</error>\n" + END);
+
+        assertEquals(report(null, null, List.of(new MemcheckError("InvalidRead", "w", 1, List.of(), null, List.of(),
+                List.of(), null, null, null)), true), report);
     }
 }

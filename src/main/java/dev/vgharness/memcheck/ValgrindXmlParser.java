@@ -59,7 +59,7 @@ public final class ValgrindXmlParser {
     private boolean readDocument(XMLStreamReader reader) throws XMLStreamException {
         int depth = 0;
         while (reader.hasNext()) {
-            int event = reader.next();
+            int event = XmlNode.next(reader);
             if (event == XMLStreamConstants.START_ELEMENT) {
                 if (depth == 0) {
                     depth = 1;

@@ -22,7 +22,7 @@ record XmlNode(String name, String text, List<XmlNode> children) {
         Deque<OpenElement> open = new ArrayDeque<>();
         open.push(new OpenElement(reader.getLocalName()));
         while (true) {
-            int event = reader.next();
+            int event = next(reader);
             if (event == XMLStreamConstants.START_ELEMENT) {
                 open.push(new OpenElement(reader.getLocalName()));
             } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
@@ -35,6 +35,20 @@ record XmlNode(String name, String text, List<XmlNode> children) {
                 }
                 open.peek().children.add(closed);
             }
+        }
+    }
+
+    /**
+     * The reader's next event. The JDK's StAX reader can fail on malformed input with an unchecked exception of its
+     * own (a {@code MissingResourceException} for {@code InvalidCharInDTD}): that is malformed XML like any other.
+     */
+    static int next(XMLStreamReader reader) throws XMLStreamException {
+        try {
+            return reader.next();
+        } catch (XMLStreamException e) {
+            throw e;
+        } catch (RuntimeException readerFailed) {
+            throw new XMLStreamException("malformed XML: " + readerFailed, readerFailed);
         }
     }
 

@@ -55,4 +55,13 @@ class ValgrindXmlDamageTest {
         assertEquals(report(null, null, List.of(new MemcheckError("InvalidRead", "w", 1, List.of(), null, List.of(),
                 List.of(), null, null, null)), true), report);
     }
+
+    @Test
+    void readsXmlThatTheJdkReaderFailsOnWithAnUncheckedExceptionAsCutShort() {
+        // fuzz input 583363 of seed 20261125: the JDK reader throws MissingResourceException (InvalidCharInDTD)
+        ValgrindXmlReport report = parse("      <!DOCTYPE x [<!ENTITY e \"e\"\u0000\\\\\">]><obj>/tmp/tmp.TlbS99,999,999,999,999,"
+                + "<stack>9");
+
+        assertEquals(report(null, null, List.of(), false), report);
+    }
 }

@@ -26,10 +26,9 @@ public record GrowthCheck(String name, int n, double millisAtN, double millisAt8
         GrowthCheck check = null;
         // a busy neighbour can stretch one measurement; a super-linear parser is slow in every attempt
         for (int attempt = 0; attempt < 3 && (check == null || check.ratio() > 16); attempt++) {
-            best(small, parse, 2);
-            best(large, parse, 2);
-            double atN = best(small, parse, 7);
-            double at8n = best(large, parse, 7);
+            best(large, parse, 1);
+            double atN = best(small, parse, 5);
+            double at8n = best(large, parse, 5);
             GrowthCheck measured = new GrowthCheck(name, n, atN, at8n, at8n / Math.max(FLOOR_MILLIS, atN));
             check = check == null || measured.ratio() < check.ratio() ? measured : check;
         }

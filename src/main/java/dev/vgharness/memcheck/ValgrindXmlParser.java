@@ -59,7 +59,7 @@ public final class ValgrindXmlParser {
     private boolean readDocument(XMLStreamReader reader) throws XMLStreamException {
         int depth = 0;
         while (reader.hasNext()) {
-            int event = reader.next();
+            int event = XmlNode.next(reader);
             if (event == XMLStreamConstants.START_ELEMENT) {
                 if (depth == 0) {
                     depth = 1;
@@ -75,10 +75,10 @@ public final class ValgrindXmlParser {
 
     private void topLevel(XmlNode node) {
         switch (node.name()) {
-            case "protocolversion" -> protocolVersion = Integer.valueOf(node.text());
+            case "protocolversion" -> protocolVersion = XmlNode.smallNumber(node.text());
             case "tool" -> tool = node.text();
-            case "pid" -> pid = Long.valueOf(node.text());
-            case "status" -> states.add(node.childText("state"));
+            case "pid" -> pid = XmlNode.number(node.text());
+            case "status" -> state(node.childText("state"));
             case "error" -> error(node);
             case "errorcounts" -> node.children().forEach(pair -> errorCounts.add(
                     new ValgrindXmlReport.ErrorCount(pair.childLong("unique", -1), pair.childLong("count", 0))));
@@ -95,9 +95,20 @@ public final class ValgrindXmlParser {
         }
     }
 
+    /** A {@code <status>} without its {@code <state>} (a damaged file) adds nothing. */
+    private void state(String state) {
+        if (state != null) {
+            states.add(state);
+        }
+    }
+
     private void error(XmlNode node) {
         String kind = node.childText("kind");
-        LeakKind leakKind = kind == null ? null : LeakKind.fromXmlKind(kind).orElse(null);
+        if (kind == null) {
+            // not an error valgrind wrote (every <error> has a <kind>): a damaged element is skipped, not fatal
+            return;
+        }
+        LeakKind leakKind = LeakKind.fromXmlKind(kind).orElse(null);
         if (leakKind != null) {
             lossRecords.add(XmlErrors.lossRecord(node, leakKind));
         } else {

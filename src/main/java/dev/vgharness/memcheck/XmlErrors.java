@@ -68,7 +68,7 @@ final class XmlErrors {
             String file = frame.childText("file");
             // like the text form, which names the object only when there is no source location
             frames.add(new StackFrame(frame.childLong("ip", 0), frame.childText("fn"), file,
-                    line == null ? null : Integer.valueOf(line), file == null ? frame.childText("obj") : null));
+                    XmlNode.smallNumber(line), file == null ? frame.childText("obj") : null));
         }
         return frames;
     }
@@ -88,12 +88,11 @@ final class XmlErrors {
     }
 
     private static Long unique(XmlNode node) {
-        String unique = node.childText("unique");
-        return unique == null ? null : node.childLong("unique", 0);
+        return XmlNode.number(node.childText("unique"));
     }
 
     private static Integer thread(XmlNode node) {
         String tid = node.childText("tid");
-        return tid == null ? null : Integer.valueOf(tid);
+        return XmlNode.smallNumber(tid);
     }
 }

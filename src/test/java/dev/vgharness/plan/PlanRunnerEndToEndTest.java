@@ -292,4 +292,17 @@ class PlanRunnerEndToEndTest {
         assertEquals("leak_check 'delta: new' needs valgrind 3.21 or newer; this is 3.19.0 (use 'increased' or"
                 + " 'changed')", c.error());
     }
+
+    @Test
+    void targetArgvNeverPassesThroughAShell() throws Exception {
+        RunResult run = run("""
+                cases:
+                  - name: literal
+                    command: [/bin/echo, "a;b", "$(touch pwned)", "'q'", "*", "`id`"]
+                """);
+        CaseResult c = run.cases().get(0);
+        assertEquals(RunStatus.PASSED, c.status(), c.error());
+        assertEquals("a;b $(touch pwned) 'q' * `id`\n", c.stdout());
+        assertEquals(false, Files.exists(dir.resolve("pwned")));
+    }
 }

@@ -17,27 +17,33 @@
  *   - MI1/MI2 multi-location breakpoints put bare tuples at the top level: bkpt={..},{..},{..};
  *   - before MI4 the breakpoint "script" field is a tuple of bare values: script={"silent","continue"};
  *   - lists may mix results and values; keys may repeat; identifiers hold upper case, digits, '_' and '-'.
- * A C string is one token, decoded in code (escapes to bytes, then UTF-8), never in the grammar.
- * Every token the records need is labelled, and one call per rule hands it to a Builder (MiRecordBuilder):
- * values are built during the parse, with no parse tree and no listener, so a 500 KB stack listing costs
- * no tree.
+ * Tokens are chosen so that a 500 KB stack listing costs few of them and every decision needs one token of
+ * lookahead (LL(1), so SLL prediction never simulates the ATN):
+ *   - a C string is one token, decoded in code (escapes to bytes, then UTF-8), never in the grammar;
+ *   - "name=" is one token (NAME_EQ): a result is NAME_EQ value, never IDENT '=' value;
+ *   - a record's token and its mark are one token ("12^", "*", "="), so the record kinds differ in the first
+ *     token; the digits are read back from the token's text.
+ * Labelled tokens go to a Builder (MiRecordBuilder) through one call per completed item: values are built
+ * during the parse, with no parse tree and no listener.
  */
 grammar GdbMi;
 
 @parser::members {
-    /** What the actions tell as each rule completes: values are built during the parse, with no tree. */
+    /** What the actions tell as each item completes: values are built during the parse, with no tree. */
     public interface Builder {
-        void resultRecord(Token token, Token recordClass);
-        void asyncRecord(Token token, Token mark, Token recordClass);
+        void resultRecord(Token mark, Token recordClass);
+        void asyncRecord(Token mark, Token recordClass);
         void streamRecord(Token mark, Token text);
         void prompt();
-        void bareTopTuple();
-        void result(Token name);
-        void constant(Token text);
+        /** A tuple or list opens: the items that follow until it closes are its own. */
         void open();
+        /** The value just built gets its name; name is null for a bare value, whose name is "". */
+        void item(Token name);
+        void constant(Token text);
         void closeTuple();
         void closeList();
-        void bareItem();
+        /** MI2: a bare tuple at the top level, named after the result before it. */
+        void closeBareTopTuple();
     }
 
     private Builder builder;
@@ -48,54 +54,45 @@ grammar GdbMi;
 }
 
 line
-    : token=TOKEN? CARET recordClass=IDENT (COMMA topItem)* EOF
-        { builder.resultRecord($token, $recordClass); }                          # resultRecord
-    | token=TOKEN? mark=(STAR | PLUS | EQUALS) recordClass=IDENT (COMMA topItem)* EOF
-        { builder.asyncRecord($token, $mark, $recordClass); }                    # asyncRecord
+    : mark=RESULT_MARK recordClass=IDENT (COMMA topItem)* EOF
+        { builder.resultRecord($mark, $recordClass); }                              # resultRecord
+    | mark=(EXEC_MARK | STATUS_MARK | NOTIFY_MARK) recordClass=IDENT (COMMA topItem)* EOF
+        { builder.asyncRecord($mark, $recordClass); }                               # asyncRecord
     | mark=(TILDE | AT | AMPERSAND) str=STRING EOF
-        { builder.streamRecord($mark, $str); }                                  # streamRecord
+        { builder.streamRecord($mark, $str); }                                      # streamRecord
     | PROMPT EOF
-        { builder.prompt(); }                                                    # prompt
+        { builder.prompt(); }                                                        # prompt
     ;
 
 topItem
-    : result                                                                     # namedTopItem
-    | tuple { builder.bareTopTuple(); }                                          # bareTopTuple
+    : name=NAME_EQ value { builder.item($name); }                                   # namedTopItem
+    | LBRACE { builder.open(); } (item (COMMA item)*)? RBRACE
+        { builder.closeBareTopTuple(); }                                             # bareTopTuple
     ;
 
-result
-    : name=IDENT EQUALS value { builder.result($name); }
+// A tuple or list element: a result, or (quirks 8, 11) a bare value.
+item
+    : name=NAME_EQ? value { builder.item($name); }
     ;
 
 value
-    : str=STRING { builder.constant($str); }                                   # constValue
-    | tuple                                                                      # tupleValue
-    | list                                                                       # listValue
-    ;
-
-tuple
-    : LBRACE { builder.open(); } (item (COMMA item)*)? RBRACE { builder.closeTuple(); }
-    ;
-
-list
-    : LBRACKET { builder.open(); } (item (COMMA item)*)? RBRACKET { builder.closeList(); }
-    ;
-
-item
-    : result                                                                     # namedItem
-    | value { builder.bareItem(); }                                              # bareItem
+    : str=STRING { builder.constant($str); }                                       # constValue
+    | LBRACE { builder.open(); } (item (COMMA item)*)? RBRACE { builder.closeTuple(); }       # tupleValue
+    | LBRACKET { builder.open(); } (item (COMMA item)*)? RBRACKET { builder.closeList(); }    # listValue
     ;
 
 PROMPT       : '(gdb)' ' '* ;
+RESULT_MARK  : [0-9]* '^' ;
+EXEC_MARK    : [0-9]* '*' ;
+STATUS_MARK  : [0-9]* '+' ;
+NOTIFY_MARK  : [0-9]* '=' ;
+// Digits that no mark follows: never valid, kept whole so the error names them.
 TOKEN        : [0-9]+ ;
+NAME_EQ      : IDENT '=' ;
 IDENT        : [A-Za-z_] [A-Za-z0-9_-]* ;
 STRING       : '"' (~["\\] | '\\' .)* '"' ;
 // Longest match: a string that closes is a STRING; one that runs to the end of the line is this.
 UNTERMINATED_STRING : '"' (~["\\] | '\\' .)* '\\'? ;
-CARET        : '^' ;
-STAR         : '*' ;
-PLUS         : '+' ;
-EQUALS       : '=' ;
 TILDE        : '~' ;
 AT           : '@' ;
 AMPERSAND    : '&' ;

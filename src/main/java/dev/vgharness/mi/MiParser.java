@@ -10,7 +10,6 @@ import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -29,11 +28,16 @@ public final class MiParser {
 
     private static final MiRecord.Prompt PROMPT = new MiRecord.Prompt();
 
-    private final GdbMiParser parser = new GdbMiParser(new UnbufferedTokenStream<>(new MiTokenizer("")));
+    private final MiTokenizer tokenizer = new MiTokenizer("");
+    private final LineTokenStream tokens = new LineTokenStream(tokenizer);
+    private final MiRecordBuilder builder = new MiRecordBuilder();
+    private final GdbMiParser parser = new GdbMiParser(tokens);
+    private final BailErrorStrategy bail = new BailErrorStrategy();
 
     public MiParser() {
         parser.removeErrorListeners();
         parser.setBuildParseTree(false);
+        parser.setBuilder(builder);
     }
 
     /** Parses a line (without its line end) as line 1. */
@@ -109,11 +113,12 @@ public final class MiParser {
 
     /** SLL prediction, unbuffered tokens, bail out at the first error. */
     private MiRecord parseFast(String line) {
-        parser.setTokenStream(new UnbufferedTokenStream<>(new MiTokenizer(line)));
+        tokenizer.reset(line);
+        tokens.restart();
+        parser.setTokenStream(tokens);
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        MiRecordBuilder builder = new MiRecordBuilder(line, isAscii(line));
-        parser.setErrorHandler(new BailErrorStrategy());
-        parser.setBuilder(builder);
+        parser.setErrorHandler(bail);
+        builder.reset(line, isAscii(line));
         parser.line();
         return builder.record();
     }
@@ -123,8 +128,7 @@ public final class MiParser {
         parser.setTokenStream(new CommonTokenStream(new MiTokenizer(line)));
         parser.getInterpreter().setPredictionMode(PredictionMode.LL);
         parser.setErrorHandler(new DefaultErrorStrategy());
-        MiRecordBuilder builder = new MiRecordBuilder(line, isAscii(line));
-        parser.setBuilder(builder);
+        builder.reset(line, isAscii(line));
         parser.addErrorListener(new FirstErrorThrower(lineNumber));
         try {
             parser.line();

@@ -1,0 +1,92 @@
+package dev.vgharness.mi;
+
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenSource;
+
+/**
+ * A token of one line, such as {@code frame=} or {@code "main"}: type and span only, lighter than ANTLR's
+ * CommonToken (no text copy, no line lookup), and it knows whether its C string holds an escape, so plain strings
+ * skip the decoder's scan.
+ */
+final class MiToken implements Token {
+
+    private final MiTokenizer source;
+    private final String line;
+    private final int type;
+    private final int start;
+    private final int stop;
+    private final boolean escaped;
+
+    MiToken(MiTokenizer source, int type, int start, int stop, boolean escaped) {
+        this.source = source;
+        this.line = source.line();
+        this.type = type;
+        this.start = start;
+        this.stop = stop;
+        this.escaped = escaped;
+    }
+
+    boolean escaped() {
+        return escaped;
+    }
+
+    String line() {
+        return line;
+    }
+
+    @Override
+    public String getText() {
+        return type == EOF ? "<EOF>" : line.substring(start, stop + 1);
+    }
+
+    @Override
+    public int getType() {
+        return type;
+    }
+
+    @Override
+    public int getLine() {
+        return 1;
+    }
+
+    @Override
+    public int getCharPositionInLine() {
+        return start;
+    }
+
+    @Override
+    public int getChannel() {
+        return DEFAULT_CHANNEL;
+    }
+
+    @Override
+    public int getTokenIndex() {
+        return -1;
+    }
+
+    @Override
+    public int getStartIndex() {
+        return start;
+    }
+
+    @Override
+    public int getStopIndex() {
+        return stop;
+    }
+
+    @Override
+    public TokenSource getTokenSource() {
+        return source;
+    }
+
+    @Override
+    public CharStream getInputStream() {
+        return source.getInputStream();
+    }
+
+    @Override
+    public String toString() {
+        return "[@" + start + ":" + stop + "='" + getText() + "',<" + type + ">]";
+    }
+}

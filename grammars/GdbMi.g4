@@ -23,22 +23,29 @@
  *   - "name=" is one token (NAME_EQ): a result is NAME_EQ value, never IDENT '=' value;
  *   - a record's token and its mark are one token ("12^", "*", "="), so the record kinds differ in the first
  *     token; the digits are read back from the token's text.
- * Labelled tokens go to a Builder (MiRecordBuilder) through one call per completed item: values are built
- * during the parse, with no parse tree and no listener.
+ * Actions hand labelled tokens to a Builder (MiRecordBuilder) as soon as they are matched, and tell it when an
+ * item, tuple, list or record completes: values are built during the parse, with no parse tree and no listener.
  */
 grammar GdbMi;
 
 @parser::members {
-    /** What the actions tell as each item completes: values are built during the parse, with no tree. */
+    /**
+     * What the actions tell as the parse goes: values are built during the parse, with no tree. Every action reads
+     * its labelled tokens right after they are matched, because the fast path reuses token objects.
+     */
     public interface Builder {
-        void resultRecord(Token mark, Token recordClass);
-        void asyncRecord(Token mark, Token recordClass);
+        /** A result or async record starts: its mark (with the token's digits) and its class. */
+        void recordStart(Token mark, Token recordClass);
+        void resultRecord();
+        void asyncRecord();
         void streamRecord(Token mark, Token text);
         void prompt();
+        /** The next value's name ("frame=" gives "frame"); null for a bare value, whose name is "". */
+        void name(Token name);
+        /** The value just built gets the name given before it. */
+        void item();
         /** A tuple or list opens: the items that follow until it closes are its own. */
         void open();
-        /** The value just built gets its name; name is null for a bare value, whose name is "". */
-        void item(Token name);
         void constant(Token text);
         void closeTuple();
         void closeList();
@@ -54,25 +61,25 @@ grammar GdbMi;
 }
 
 line
-    : mark=RESULT_MARK recordClass=IDENT (COMMA topItem)* EOF
-        { builder.resultRecord($mark, $recordClass); }                              # resultRecord
-    | mark=(EXEC_MARK | STATUS_MARK | NOTIFY_MARK) recordClass=IDENT (COMMA topItem)* EOF
-        { builder.asyncRecord($mark, $recordClass); }                               # asyncRecord
-    | mark=(TILDE | AT | AMPERSAND) str=STRING EOF
-        { builder.streamRecord($mark, $str); }                                      # streamRecord
+    : mark=RESULT_MARK recordClass=IDENT { builder.recordStart($mark, $recordClass); } (COMMA topItem)* EOF
+        { builder.resultRecord(); }                                                  # resultRecord
+    | mark=(EXEC_MARK | STATUS_MARK | NOTIFY_MARK) recordClass=IDENT { builder.recordStart($mark, $recordClass); }
+      (COMMA topItem)* EOF
+        { builder.asyncRecord(); }                                                   # asyncRecord
+    | mark=(TILDE | AT | AMPERSAND) str=STRING { builder.streamRecord($mark, $str); } EOF   # streamRecord
     | PROMPT EOF
         { builder.prompt(); }                                                        # prompt
     ;
 
 topItem
-    : name=NAME_EQ value { builder.item($name); }                                   # namedTopItem
+    : name=NAME_EQ { builder.name($name); } value { builder.item(); }              # namedTopItem
     | LBRACE { builder.open(); } (item (COMMA item)*)? RBRACE
         { builder.closeBareTopTuple(); }                                             # bareTopTuple
     ;
 
 // A tuple or list element: a result, or (quirks 8, 11) a bare value.
 item
-    : name=NAME_EQ? value { builder.item($name); }
+    : name=NAME_EQ? { builder.name($name); } value { builder.item(); }
     ;
 
 value

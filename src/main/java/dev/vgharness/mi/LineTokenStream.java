@@ -9,12 +9,17 @@ import org.antlr.v4.runtime.misc.Interval;
 
 /**
  * The fast path's token stream: the grammar is LL(1), so the parser only ever asks for the current token and the
- * one before it (for a rule's stop). Nothing is buffered, so a 500 KB record keeps no token list alive; looking
- * further ahead works but going back does not.
+ * one before it (for a rule's stop), and the grammar's actions read a token right after it is matched. So a ring of
+ * a few token objects serves a whole line: a 500 KB record allocates no tokens and keeps no token list alive.
+ * Looking further ahead works (with fresh tokens) but going back does not.
  */
 final class LineTokenStream implements TokenStream {
 
+    /** Tokens consumed this many steps ago are overwritten; actions run long before that. */
+    private static final int RING = 8;
+
     private final MiTokenizer tokenizer;
+    private final MiToken[] ring = new MiToken[RING];
     /** Tokens read ahead by LT(k > 1); empty in an LL(1) parse. */
     private final ArrayDeque<MiToken> ahead = new ArrayDeque<>();
     private MiToken previous;
@@ -23,15 +28,18 @@ final class LineTokenStream implements TokenStream {
 
     LineTokenStream(MiTokenizer tokenizer) {
         this.tokenizer = tokenizer;
-        this.current = tokenizer.nextToken();
+        for (int i = 0; i < RING; i++) {
+            ring[i] = new MiToken(tokenizer);
+        }
+        restart();
     }
 
     /** Starts over on the tokenizer's new line. */
     void restart() {
         ahead.clear();
         previous = null;
-        current = tokenizer.nextToken();
         index = 0;
+        current = tokenizer.next(ring[0]);
     }
 
     @Override
@@ -69,8 +77,8 @@ final class LineTokenStream implements TokenStream {
             throw new IllegalStateException("cannot consume EOF");
         }
         previous = current;
-        current = ahead.isEmpty() ? tokenizer.nextToken() : ahead.removeFirst();
         index++;
+        current = ahead.isEmpty() ? tokenizer.next(ring[index & (RING - 1)]) : ahead.removeFirst();
     }
 
     @Override

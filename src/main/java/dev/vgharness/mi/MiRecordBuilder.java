@@ -15,7 +15,7 @@ final class MiRecordBuilder implements GdbMiParser.Builder {
 
     private static final Optional<Long> NO_TOKEN = Optional.empty();
 
-    private final NameTable names = new NameTable();
+    private final NameTable nameTable = new NameTable();
     private String line = "";
     private boolean ascii;
     /** Finished items (MiResult), and on top the value just built (MiValue) until item() names it. */
@@ -23,6 +23,12 @@ final class MiRecordBuilder implements GdbMiParser.Builder {
     private int size;
     private int[] opened = new int[32];
     private int depth;
+    /** The names given to the values being built, innermost last. */
+    private String[] names = new String[32];
+    private int nameCount;
+    private char recordMark;
+    private Optional<Long> recordToken;
+    private String recordClass;
     private MiRecord record;
 
     /** Starts a line; {@code ascii} says that no char is 0x80 or above, so unescaped strings are plain copies. */
@@ -32,6 +38,7 @@ final class MiRecordBuilder implements GdbMiParser.Builder {
         this.ascii = isAscii;
         this.size = 0;
         this.depth = 0;
+        this.nameCount = 0;
         this.record = null;
     }
 
@@ -43,14 +50,20 @@ final class MiRecordBuilder implements GdbMiParser.Builder {
     }
 
     @Override
-    public void resultRecord(Token mark, Token recordClass) {
-        record = new MiRecord.Result(token(mark), name(recordClass, 0), takeItems(0));
+    public void recordStart(Token mark, Token recordClass) {
+        recordMark = line.charAt(mark.getStopIndex());
+        recordToken = token(mark);
+        this.recordClass = name(recordClass, 0);
     }
 
     @Override
-    public void asyncRecord(Token mark, Token recordClass) {
-        record = new MiRecord.Async(MiRecord.AsyncKind.of(line.charAt(mark.getStopIndex())), token(mark),
-                name(recordClass, 0), takeItems(0));
+    public void resultRecord() {
+        record = new MiRecord.Result(recordToken, recordClass, takeItems(0));
+    }
+
+    @Override
+    public void asyncRecord() {
+        record = new MiRecord.Async(MiRecord.AsyncKind.of(recordMark), recordToken, recordClass, takeItems(0));
     }
 
     @Override
@@ -72,9 +85,16 @@ final class MiRecordBuilder implements GdbMiParser.Builder {
     }
 
     @Override
-    public void item(Token name) {
-        String itemName = name == null ? "" : name(name, 1);
-        stack[size - 1] = new MiResult(itemName, (MiValue) stack[size - 1]);
+    public void name(Token name) {
+        if (nameCount == names.length) {
+            names = Arrays.copyOf(names, nameCount * 2);
+        }
+        names[nameCount++] = name == null ? "" : name(name, 1);
+    }
+
+    @Override
+    public void item() {
+        stack[size - 1] = new MiResult(names[--nameCount], (MiValue) stack[size - 1]);
     }
 
     @Override
@@ -146,7 +166,7 @@ final class MiRecordBuilder implements GdbMiParser.Builder {
 
     /** The token's text without its last {@code trim} characters ("frame=" gives "frame"). */
     private String name(Token token, int trim) {
-        return names.name(line, token.getStartIndex(), token.getStopIndex() + 1 - trim);
+        return nameTable.name(line, token.getStartIndex(), token.getStopIndex() + 1 - trim);
     }
 
     private String string(Token token) {

@@ -7,24 +7,29 @@ import org.antlr.v4.runtime.TokenSource;
 /**
  * A token of one line, such as {@code frame=} or {@code "main"}: type and span only, lighter than ANTLR's
  * CommonToken (no text copy, no line lookup), and it knows whether its C string holds an escape, so plain strings
- * skip the decoder's scan.
+ * skip the decoder's scan. Mutable, so that the fast path's stream can reuse a few token objects for a whole line
+ * ({@link LineTokenStream}).
  */
 final class MiToken implements Token {
 
     private final MiTokenizer source;
-    private final String line;
-    private final int type;
-    private final int start;
-    private final int stop;
-    private final boolean escaped;
+    private String line;
+    private int type;
+    private int start;
+    private int stop;
+    private boolean escaped;
 
-    MiToken(MiTokenizer source, int type, int start, int stop, boolean escaped) {
+    MiToken(MiTokenizer source) {
         this.source = source;
+    }
+
+    MiToken set(int tokenType, int startIndex, int stopIndex, boolean hasEscape) {
         this.line = source.line();
-        this.type = type;
-        this.start = start;
-        this.stop = stop;
-        this.escaped = escaped;
+        this.type = tokenType;
+        this.start = startIndex;
+        this.stop = stopIndex;
+        this.escaped = hasEscape;
+        return this;
     }
 
     boolean escaped() {

@@ -39,10 +39,15 @@ final class MiTokenizer implements TokenSource {
 
     @Override
     public MiToken nextToken() {
+        return next(new MiToken(this));
+    }
+
+    /** Reads the next token into {@code token} and returns it. */
+    MiToken next(MiToken token) {
         int n = line.length();
         int start = position;
         if (start >= n) {
-            return new MiToken(this, Token.EOF, start, start - 1, false);
+            return token.set(Token.EOF, start, start - 1, false);
         }
         char c = line.charAt(start);
         int type;
@@ -67,7 +72,7 @@ final class MiTokenizer implements TokenSource {
             type = punctuation(c);
             position = start + 1;
         }
-        return new MiToken(this, type, start, position - 1, escaped);
+        return token.set(type, start, position - 1, escaped);
     }
 
     /** String.indexOf is vectorised: most strings hold no backslash and end at the next quote. */

@@ -72,19 +72,22 @@ line
     ;
 
 topItem
-    : name=NAME_EQ { builder.name($name); } value { builder.item(); }              # namedTopItem
+    : name=NAME_EQ { builder.name($name); } (str=STRING { builder.constant($str); } | container)
+        { builder.item(); }                                                          # namedTopItem
     | LBRACE { builder.open(); } (item (COMMA item)*)? RBRACE
         { builder.closeBareTopTuple(); }                                             # bareTopTuple
     ;
 
-// A tuple or list element: a result, or (quirks 8, 11) a bare value.
+// A tuple or list element: a result, or (quirks 8, 11) a bare value. A string, most items by far, is matched in
+// place rather than by a rule of its own: one rule call per item where a value rule would add a second (and a
+// second and third context object).
 item
-    : name=NAME_EQ? { builder.name($name); } value { builder.item(); }
+    : name=NAME_EQ? { builder.name($name); } (str=STRING { builder.constant($str); } | container)
+        { builder.item(); }
     ;
 
-value
-    : str=STRING { builder.constant($str); }                                       # constValue
-    | LBRACE { builder.open(); } (item (COMMA item)*)? RBRACE { builder.closeTuple(); }       # tupleValue
+container
+    : LBRACE { builder.open(); } (item (COMMA item)*)? RBRACE { builder.closeTuple(); }       # tupleValue
     | LBRACKET { builder.open(); } (item (COMMA item)*)? RBRACKET { builder.closeList(); }    # listValue
     ;
 

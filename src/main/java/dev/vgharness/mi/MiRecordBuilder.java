@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.antlr.v4.runtime.Token;
 
 /**
- * Builds the immutable record while the parser runs, from the grammar's actions: items pile up on one array stack,
- * and a tuple or list takes back what was pushed since it opened. A failed parse simply stops calling it. Reused
- * line after line ({@link #reset}).
+ * Builds the immutable record while the parser runs, from the grammar's actions: finished items pile up on one
+ * array stack, and a tuple or list takes back what was pushed since it opened. A failed parse simply stops calling
+ * it. Reused line after line ({@link #reset}).
  */
 final class MiRecordBuilder implements GdbMiParser.Builder {
 
@@ -18,14 +18,17 @@ final class MiRecordBuilder implements GdbMiParser.Builder {
     private final NameTable nameTable = new NameTable();
     private String line = "";
     private boolean ascii;
-    /** Finished items (MiResult), and on top the value just built (MiValue) until item() names it. */
-    private Object[] stack = new Object[64];
+    /** Finished items of the open tuples and lists and of the record's top level, outermost first. */
+    private MiResult[] items = new MiResult[64];
     private int size;
+    /** Where each open tuple or list starts in {@link #items}. */
     private int[] opened = new int[32];
     private int depth;
     /** The names given to the values being built, innermost last. */
     private String[] names = new String[32];
     private int nameCount;
+    /** The value just built, until item() names it. */
+    private MiValue value;
     private char recordMark;
     private Optional<Long> recordToken;
     private String recordClass;
@@ -33,12 +36,13 @@ final class MiRecordBuilder implements GdbMiParser.Builder {
 
     /** Starts a line; {@code ascii} says that no char is 0x80 or above, so unescaped strings are plain copies. */
     void reset(String text, boolean isAscii) {
-        Arrays.fill(stack, 0, size, null);
+        Arrays.fill(items, 0, size, null);
         this.line = text;
         this.ascii = isAscii;
         this.size = 0;
         this.depth = 0;
         this.nameCount = 0;
+        this.value = null;
         this.record = null;
     }
 
@@ -50,10 +54,10 @@ final class MiRecordBuilder implements GdbMiParser.Builder {
     }
 
     @Override
-    public void recordStart(Token mark, Token recordClass) {
+    public void recordStart(Token mark, Token recordClassToken) {
         recordMark = line.charAt(mark.getStopIndex());
         recordToken = token(mark);
-        this.recordClass = name(recordClass, 0);
+        recordClass = name(recordClassToken, 0);
     }
 
     @Override
@@ -77,14 +81,6 @@ final class MiRecordBuilder implements GdbMiParser.Builder {
     }
 
     @Override
-    public void open() {
-        if (depth == opened.length) {
-            opened = Arrays.copyOf(opened, depth * 2);
-        }
-        opened[depth++] = size;
-    }
-
-    @Override
     public void name(Token name) {
         if (nameCount == names.length) {
             names = Arrays.copyOf(names, nameCount * 2);
@@ -94,67 +90,68 @@ final class MiRecordBuilder implements GdbMiParser.Builder {
 
     @Override
     public void item() {
-        stack[size - 1] = new MiResult(names[--nameCount], (MiValue) stack[size - 1]);
+        push(new MiResult(names[--nameCount], value));
+    }
+
+    @Override
+    public void open() {
+        if (depth == opened.length) {
+            opened = Arrays.copyOf(opened, depth * 2);
+        }
+        opened[depth++] = size;
     }
 
     @Override
     public void constant(Token text) {
-        push(new MiConst(string(text)));
+        value = new MiConst(string(text));
     }
 
     @Override
     public void closeTuple() {
-        List<MiResult> items = takeItems(opened[--depth]);
-        push(items.isEmpty() ? MiTuple.EMPTY : new MiTuple(items));
+        List<MiResult> tupleItems = takeItems(opened[--depth]);
+        value = tupleItems.isEmpty() ? MiTuple.EMPTY : new MiTuple(tupleItems);
     }
 
     @Override
     public void closeList() {
-        List<MiResult> items = takeItems(opened[--depth]);
-        push(items.isEmpty() ? MiList.EMPTY : new MiList(items));
+        List<MiResult> listItems = takeItems(opened[--depth]);
+        value = listItems.isEmpty() ? MiList.EMPTY : new MiList(listItems);
     }
 
     /** MI2 multi-location breakpoints: a bare tuple at the top level takes the name of the result before it. */
     @Override
     public void closeBareTopTuple() {
         closeTuple();
-        String previous = size > 1 ? ((MiResult) stack[size - 2]).name() : "";
-        stack[size - 1] = new MiResult(previous, (MiValue) stack[size - 1]);
+        push(new MiResult(size > 0 ? items[size - 1].name() : "", value));
     }
 
-    private void push(Object item) {
-        if (size == stack.length) {
-            stack = Arrays.copyOf(stack, size * 2);
+    private void push(MiResult item) {
+        if (size == items.length) {
+            items = Arrays.copyOf(items, size * 2);
         }
-        stack[size++] = item;
+        items[size++] = item;
     }
 
     /** Pops the items from {@code from} up as an immutable list, built with one array copy where it can be. */
     private List<MiResult> takeItems(int from) {
-        Object[] s = stack;
+        MiResult[] s = items;
         int n = size - from;
-        List<MiResult> items = switch (n) {
+        List<MiResult> list = switch (n) {
             case 0 -> List.of();
-            case 1 -> List.of(r(s, from));
-            case 2 -> List.of(r(s, from), r(s, from + 1));
-            case 3 -> List.of(r(s, from), r(s, from + 1), r(s, from + 2));
-            case 4 -> List.of(r(s, from), r(s, from + 1), r(s, from + 2), r(s, from + 3));
-            case 5 -> List.of(r(s, from), r(s, from + 1), r(s, from + 2), r(s, from + 3), r(s, from + 4));
-            case 6 -> List.of(r(s, from), r(s, from + 1), r(s, from + 2), r(s, from + 3), r(s, from + 4),
-                    r(s, from + 5));
-            case 7 -> List.of(r(s, from), r(s, from + 1), r(s, from + 2), r(s, from + 3), r(s, from + 4),
-                    r(s, from + 5), r(s, from + 6));
-            case 8 -> List.of(r(s, from), r(s, from + 1), r(s, from + 2), r(s, from + 3), r(s, from + 4),
-                    r(s, from + 5), r(s, from + 6), r(s, from + 7));
-            default -> List.of(Arrays.copyOfRange(s, from, size, MiResult[].class));
+            case 1 -> List.of(s[from]);
+            case 2 -> List.of(s[from], s[from + 1]);
+            case 3 -> List.of(s[from], s[from + 1], s[from + 2]);
+            case 4 -> List.of(s[from], s[from + 1], s[from + 2], s[from + 3]);
+            case 5 -> List.of(s[from], s[from + 1], s[from + 2], s[from + 3], s[from + 4]);
+            case 6 -> List.of(s[from], s[from + 1], s[from + 2], s[from + 3], s[from + 4], s[from + 5]);
+            case 7 -> List.of(s[from], s[from + 1], s[from + 2], s[from + 3], s[from + 4], s[from + 5], s[from + 6]);
+            case 8 -> List.of(s[from], s[from + 1], s[from + 2], s[from + 3], s[from + 4], s[from + 5], s[from + 6],
+                    s[from + 7]);
+            default -> List.of(Arrays.copyOfRange(s, from, size));
         };
         Arrays.fill(s, from, size, null);
         size = from;
-        return items;
-    }
-
-    private static MiResult r(Object[] stack, int i) {
-        return (MiResult) stack[i];
+        return list;
     }
 
     /** The digits before a record's mark, if any. */
@@ -166,7 +163,10 @@ final class MiRecordBuilder implements GdbMiParser.Builder {
 
     /** The token's text without its last {@code trim} characters ("frame=" gives "frame"). */
     private String name(Token token, int trim) {
-        return nameTable.name(line, token.getStartIndex(), token.getStopIndex() + 1 - trim);
+        int from = token.getStartIndex();
+        int to = token.getStopIndex() + 1 - trim;
+        int hash = token instanceof MiToken t ? t.nameHash() : line.substring(from, to).hashCode();
+        return nameTable.name(line, from, to, hash);
     }
 
     private String string(Token token) {

@@ -18,12 +18,14 @@ final class MiToken implements Token {
     private int start;
     private int stop;
     private boolean escaped;
+    private int hash;
 
     MiToken(MiTokenizer source) {
         this.source = source;
     }
 
-    MiToken set(int tokenType, int startIndex, int stopIndex, boolean hasEscape) {
+    MiToken set(int tokenType, int startIndex, int stopIndex, boolean hasEscape, int nameHash) {
+        this.hash = nameHash;
         this.line = source.line();
         this.type = tokenType;
         this.start = startIndex;
@@ -34,6 +36,11 @@ final class MiToken implements Token {
 
     boolean escaped() {
         return escaped;
+    }
+
+    /** For an identifier or NAME_EQ: the name's String.hashCode (without the '='). */
+    int nameHash() {
+        return hash;
     }
 
     String line() {

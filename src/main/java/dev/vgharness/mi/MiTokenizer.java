@@ -18,6 +18,8 @@ final class MiTokenizer implements TokenSource {
     private LineCharStream chars;
     private int position;
     private boolean escaped;
+    /** The last identifier's hash. */
+    private int hash;
     /** Where the next backslash at or after {@code position} is (line length: none); found once, reused. */
     private int nextBackslash;
 
@@ -47,7 +49,7 @@ final class MiTokenizer implements TokenSource {
         int n = line.length();
         int start = position;
         if (start >= n) {
-            return token.set(Token.EOF, start, start - 1, false);
+            return token.set(Token.EOF, start, start - 1, false, 0);
         }
         char c = line.charAt(start);
         int type;
@@ -55,7 +57,7 @@ final class MiTokenizer implements TokenSource {
         if (c == '"') {
             type = string(start, n);
         } else if (isIdentifierStart(c)) {
-            int end = skipIdentifier(start + 1, n);
+            int end = skipIdentifier(c, start + 1, n);
             if (end < n && line.charAt(end) == '=') {
                 type = GdbMiLexer.NAME_EQ;
                 end++;
@@ -72,7 +74,7 @@ final class MiTokenizer implements TokenSource {
             type = punctuation(c);
             position = start + 1;
         }
-        return token.set(type, start, position - 1, escaped);
+        return token.set(type, start, position - 1, escaped, hash);
     }
 
     /** String.indexOf is vectorised: most strings hold no backslash and end at the next quote. */
@@ -116,10 +118,18 @@ final class MiTokenizer implements TokenSource {
         return mark == Token.INVALID_TYPE ? GdbMiLexer.TOKEN : mark;
     }
 
-    private int skipIdentifier(int i, int n) {
-        while (i < n && isIdentifierPart(line.charAt(i))) {
+    /** Also hashes the identifier as String.hashCode would, so the name table need not read it again. */
+    private int skipIdentifier(char first, int i, int n) {
+        int h = first;
+        while (i < n) {
+            char c = line.charAt(i);
+            if (c >= 128 || !IDENTIFIER_PART[c]) {
+                break;
+            }
+            h = 31 * h + c;
             i++;
         }
+        hash = h;
         return i;
     }
 
@@ -136,6 +146,14 @@ final class MiTokenizer implements TokenSource {
 
     private static boolean isIdentifierPart(char c) {
         return isIdentifierStart(c) || (c >= '0' && c <= '9') || c == '-';
+    }
+
+    private static final boolean[] IDENTIFIER_PART = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            IDENTIFIER_PART[c] = isIdentifierPart(c);
+        }
     }
 
     private static int markType(char c) {

@@ -13,12 +13,8 @@ final class NameTable {
     private final String[] names = new String[SIZE];
     private int count;
 
-    /** The name {@code line[from, to)}. */
-    String name(String line, int from, int to) {
-        int hash = 0;
-        for (int i = from; i < to; i++) {
-            hash = 31 * hash + line.charAt(i);
-        }
+    /** The name {@code line[from, to)}, whose String.hashCode is {@code hash}. */
+    String name(String line, int from, int to, int hash) {
         int length = to - from;
         int slot = (hash ^ (hash >>> 9)) & (SIZE - 1);
         while (true) {
@@ -31,7 +27,7 @@ final class NameTable {
                 }
                 return name;
             }
-            if (known.length() == length && line.regionMatches(from, known, 0, length)) {
+            if (known.hashCode() == hash && known.length() == length && line.regionMatches(from, known, 0, length)) {
                 return known;
             }
             slot = (slot + 1) & (SIZE - 1);

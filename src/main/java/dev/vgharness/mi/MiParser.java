@@ -19,12 +19,15 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * Parses one line of GDB/MI output into a {@link MiRecord}. The only class that sees ANTLR: no parse tree leaves it.
  *
  * <p>The line is bytes as chars (ISO-8859-1), as gdb's stdout is read. Stream records and prompts, most of the
- * traffic, are recognised by hand; result and async records go through the grammar's parser with SLL prediction
- * over {@link MiTokenizer} (the grammar's lexer rules written out by hand); the grammar's actions hand each
- * completed rule to {@link MiRecordBuilder}, so no parse tree is built. Only a line that fails is parsed again in LL mode to name the error's position. A line that does not start like an MI
- * record is the program's own output ({@link MiRecord.Output}), never an error.
+ * lines, are recognised by hand; result and async records (most of the bytes) go through the grammar's generated
+ * parser, which is LL(1): SLL prediction, a {@link BailErrorStrategy}, and {@link LineTokenStream} over
+ * {@link MiTokenizer} (the grammar's lexer rules written out by hand), reusing a few token objects per line. The
+ * grammar's actions hand tokens and completed items to {@link MiRecordBuilder}, so no parse tree is built. Only a
+ * line that fails is parsed again in LL mode, over a buffered token stream, to name the error's position. A line
+ * that does not start like an MI record is the program's own output ({@link MiRecord.Output}), never an error.
  *
- * <p>Not thread-safe: one instance per reader thread (lexer and parser are reused between lines).
+ * <p>Not thread-safe: one instance per reader thread (tokenizer, token stream, parser and builder are reused
+ * between lines).
  */
 public final class MiParser {
 

@@ -21,6 +21,8 @@ final class MiRecordBuilder implements GdbMiParser.Builder {
     /** Finished items of the open tuples and lists and of the record's top level, outermost first. */
     private MiResult[] items = new MiResult[64];
     private int size;
+    /** How far up {@link #items} was used this line: cleared once per line, not at every pop. */
+    private int used;
     /** Where each open tuple or list starts in {@link #items}. */
     private int[] opened = new int[32];
     private int depth;
@@ -36,7 +38,8 @@ final class MiRecordBuilder implements GdbMiParser.Builder {
 
     /** Starts a line; {@code ascii} says that no char is 0x80 or above, so unescaped strings are plain copies. */
     void reset(String text, boolean isAscii) {
-        Arrays.fill(items, 0, size, null);
+        Arrays.fill(items, 0, Math.max(used, size), null);
+        this.used = 0;
         this.line = text;
         this.ascii = isAscii;
         this.size = 0;
@@ -149,7 +152,7 @@ final class MiRecordBuilder implements GdbMiParser.Builder {
                     s[from + 7]);
             default -> List.of(Arrays.copyOfRange(s, from, size));
         };
-        Arrays.fill(s, from, size, null);
+        used = Math.max(used, size);
         size = from;
         return list;
     }

@@ -23,6 +23,8 @@
  *   - "name=" is one token (NAME_EQ): a result is NAME_EQ value, never IDENT '=' value;
  *   - a record's token and its mark are one token ("12^", "*", "="), so the record kinds differ in the first
  *     token; the digits are read back from the token's text.
+ * MiParser recognises the plain stream records and prompts (most lines) by hand and sends result and async
+ * records here; a stream line it cannot take comes here too, for the error's position.
  * Actions hand labelled tokens to a Builder (MiRecordBuilder) as soon as they are matched, and tell it when an
  * item, tuple, list or record completes: values are built during the parse, with no parse tree and no listener.
  */

@@ -57,14 +57,7 @@ final class MiTokenizer implements TokenSource {
         if (c == '"') {
             type = string(start, n);
         } else if (isIdentifierStart(c)) {
-            int end = skipIdentifier(c, start + 1, n);
-            if (end < n && line.charAt(end) == '=') {
-                type = GdbMiLexer.NAME_EQ;
-                end++;
-            } else {
-                type = GdbMiLexer.IDENT;
-            }
-            position = end;
+            type = identifier(c, start + 1, n);
         } else if (c >= '0' && c <= '9') {
             type = digits(start + 1, n);
         } else if (c == '(' && line.startsWith("(gdb)", start)) {
@@ -75,6 +68,17 @@ final class MiTokenizer implements TokenSource {
             position = start + 1;
         }
         return token.set(type, start, position - 1, escaped, hash);
+    }
+
+    /** An identifier, or with the '=' that follows it a NAME_EQ ("frame="). */
+    private int identifier(char first, int i, int n) {
+        int end = skipIdentifier(first, i, n);
+        if (end < n && line.charAt(end) == '=') {
+            position = end + 1;
+            return GdbMiLexer.NAME_EQ;
+        }
+        position = end;
+        return GdbMiLexer.IDENT;
     }
 
     /** String.indexOf is vectorised: most strings hold no backslash and end at the next quote. */
@@ -167,11 +171,11 @@ final class MiTokenizer implements TokenSource {
     }
 
     private static int punctuation(char c) {
+        int mark = markType(c);
+        if (mark != Token.INVALID_TYPE) {
+            return mark;
+        }
         return switch (c) {
-            case '^' -> GdbMiLexer.RESULT_MARK;
-            case '*' -> GdbMiLexer.EXEC_MARK;
-            case '+' -> GdbMiLexer.STATUS_MARK;
-            case '=' -> GdbMiLexer.NOTIFY_MARK;
             case '~' -> GdbMiLexer.TILDE;
             case '@' -> GdbMiLexer.AT;
             case '&' -> GdbMiLexer.AMPERSAND;

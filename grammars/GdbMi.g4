@@ -17,27 +17,42 @@
  *   - MI1/MI2 multi-location breakpoints put bare tuples at the top level: bkpt={..},{..},{..};
  *   - before MI4 the breakpoint "script" field is a tuple of bare values: script={"silent","continue"};
  *   - lists may mix results and values; keys may repeat; identifiers hold upper case, digits, '_' and '-'.
- * A C string is one token, decoded in code (escapes to bytes, then UTF-8), never in the grammar.
- * Every token the records need is labelled, and one call per rule hands it to a Builder (MiRecordBuilder):
- * values are built during the parse, with no parse tree and no listener, so a 500 KB stack listing costs
- * no tree.
+ * Tokens are chosen so that a 500 KB stack listing costs few of them and every decision needs one token of
+ * lookahead (LL(1), so SLL prediction never simulates the ATN):
+ *   - a C string is one token, decoded in code (escapes to bytes, then UTF-8), never in the grammar;
+ *   - "name=" is one token (NAME_EQ): a result is NAME_EQ value, never IDENT '=' value;
+ *   - a record's token and its mark are one token ("12^", "*", "="), so the record kinds differ in the first
+ *     token; the digits are read back from the token's text.
+ * MiParser recognises the plain stream records and prompts (most lines) by hand and sends result and async
+ * records here; a stream line it cannot take comes here too, for the error's position.
+ * Actions hand labelled tokens to a Builder (MiRecordBuilder) as soon as they are matched, and tell it when an
+ * item, tuple, list or record completes: values are built during the parse, with no parse tree and no listener.
  */
 grammar GdbMi;
 
 @parser::members {
-    /** What the actions tell as each rule completes: values are built during the parse, with no tree. */
+    /**
+     * What the actions tell as the parse goes: values are built during the parse, with no tree. Every action reads
+     * its labelled tokens right after they are matched, because the fast path reuses token objects.
+     */
     public interface Builder {
-        void resultRecord(Token token, Token recordClass);
-        void asyncRecord(Token token, Token mark, Token recordClass);
+        /** A result or async record starts: its mark (with the token's digits) and its class. */
+        void recordStart(Token mark, Token recordClass);
+        void resultRecord();
+        void asyncRecord();
         void streamRecord(Token mark, Token text);
         void prompt();
-        void bareTopTuple();
-        void result(Token name);
-        void constant(Token text);
+        /** The next value's name ("frame=" gives "frame"); null for a bare value, whose name is "". */
+        void name(Token name);
+        /** The value just built gets the name given before it. */
+        void item();
+        /** A tuple or list opens: the items that follow until it closes are its own. */
         void open();
+        void constant(Token text);
         void closeTuple();
         void closeList();
-        void bareItem();
+        /** MI2: a bare tuple at the top level, named after the result before it. */
+        void closeBareTopTuple();
     }
 
     private Builder builder;
@@ -48,54 +63,48 @@ grammar GdbMi;
 }
 
 line
-    : token=TOKEN? CARET recordClass=IDENT (COMMA topItem)* EOF
-        { builder.resultRecord($token, $recordClass); }                          # resultRecord
-    | token=TOKEN? mark=(STAR | PLUS | EQUALS) recordClass=IDENT (COMMA topItem)* EOF
-        { builder.asyncRecord($token, $mark, $recordClass); }                    # asyncRecord
-    | mark=(TILDE | AT | AMPERSAND) str=STRING EOF
-        { builder.streamRecord($mark, $str); }                                  # streamRecord
+    : mark=RESULT_MARK recordClass=IDENT { builder.recordStart($mark, $recordClass); } (COMMA topItem)* EOF
+        { builder.resultRecord(); }                                                  # resultRecord
+    | mark=(EXEC_MARK | STATUS_MARK | NOTIFY_MARK) recordClass=IDENT { builder.recordStart($mark, $recordClass); }
+      (COMMA topItem)* EOF
+        { builder.asyncRecord(); }                                                   # asyncRecord
+    | mark=(TILDE | AT | AMPERSAND) str=STRING { builder.streamRecord($mark, $str); } EOF   # streamRecord
     | PROMPT EOF
-        { builder.prompt(); }                                                    # prompt
+        { builder.prompt(); }                                                        # prompt
     ;
 
 topItem
-    : result                                                                     # namedTopItem
-    | tuple { builder.bareTopTuple(); }                                          # bareTopTuple
+    : name=NAME_EQ { builder.name($name); } (str=STRING { builder.constant($str); } | container)
+        { builder.item(); }                                                          # namedTopItem
+    | LBRACE { builder.open(); } (item (COMMA item)*)? RBRACE
+        { builder.closeBareTopTuple(); }                                             # bareTopTuple
     ;
 
-result
-    : name=IDENT EQUALS value { builder.result($name); }
-    ;
-
-value
-    : str=STRING { builder.constant($str); }                                   # constValue
-    | tuple                                                                      # tupleValue
-    | list                                                                       # listValue
-    ;
-
-tuple
-    : LBRACE { builder.open(); } (item (COMMA item)*)? RBRACE { builder.closeTuple(); }
-    ;
-
-list
-    : LBRACKET { builder.open(); } (item (COMMA item)*)? RBRACKET { builder.closeList(); }
-    ;
-
+// A tuple or list element: a result, or (quirks 8, 11) a bare value. A string, most items by far, is matched in
+// place rather than by a rule of its own: one rule call per item where a value rule would add a second (and a
+// second and third context object).
 item
-    : result                                                                     # namedItem
-    | value { builder.bareItem(); }                                              # bareItem
+    : name=NAME_EQ? { builder.name($name); } (str=STRING { builder.constant($str); } | container)
+        { builder.item(); }
+    ;
+
+container
+    : LBRACE { builder.open(); } (item (COMMA item)*)? RBRACE { builder.closeTuple(); }       # tupleValue
+    | LBRACKET { builder.open(); } (item (COMMA item)*)? RBRACKET { builder.closeList(); }    # listValue
     ;
 
 PROMPT       : '(gdb)' ' '* ;
+RESULT_MARK  : [0-9]* '^' ;
+EXEC_MARK    : [0-9]* '*' ;
+STATUS_MARK  : [0-9]* '+' ;
+NOTIFY_MARK  : [0-9]* '=' ;
+// Digits that no mark follows: never valid, kept whole so the error names them.
 TOKEN        : [0-9]+ ;
+NAME_EQ      : IDENT '=' ;
 IDENT        : [A-Za-z_] [A-Za-z0-9_-]* ;
 STRING       : '"' (~["\\] | '\\' .)* '"' ;
 // Longest match: a string that closes is a STRING; one that runs to the end of the line is this.
 UNTERMINATED_STRING : '"' (~["\\] | '\\' .)* '\\'? ;
-CARET        : '^' ;
-STAR         : '*' ;
-PLUS         : '+' ;
-EQUALS       : '=' ;
 TILDE        : '~' ;
 AT           : '@' ;
 AMPERSAND    : '&' ;

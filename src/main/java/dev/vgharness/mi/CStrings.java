@@ -33,44 +33,55 @@ public final class CStrings {
     /** Decodes the characters strictly between {@code open} and {@code close} (the two quotes). */
     public static String decode(String line, int open, int close) {
         int from = open + 1;
-        for (int i = from; i < close; i++) {
-            char c = line.charAt(i);
-            if (c == '\\' || c >= 0x80) {
-                return decodeBytes(line, from, close);
-            }
-        }
-        // Plain ASCII, the common case: no copy through a byte array.
-        return line.substring(from, close);
+        byte[] bytes = new byte[close - from];
+        copyBytes(line, from, close, bytes);
+        int n = unescape(bytes);
+        // Plain ASCII, the common case, goes through the decoder's vectorised check and one copy.
+        return new String(bytes, 0, n, StandardCharsets.UTF_8);
     }
 
-    private static String decodeBytes(String line, int from, int to) {
-        byte[] bytes = new byte[to - from];
-        int n = 0;
-        int i = from;
+    /** Each char's low byte: one array copy for a String read as ISO-8859-1 (one byte per char). */
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) is exactly this copy
+    private static void copyBytes(String line, int from, int to, byte[] bytes) {
+        line.getBytes(from, to, bytes, 0);
+    }
+
+    /** Decodes the escapes in place (the text only shrinks) and returns the new length. */
+    private static int unescape(byte[] bytes) {
+        int to = bytes.length;
+        int i = 0;
+        while (i < to && bytes[i] != '\\') {
+            i++;
+        }
+        int n = i;
         while (i < to) {
-            char c = line.charAt(i++);
+            byte c = bytes[i++];
             if (c != '\\' || i >= to) {
-                bytes[n++] = (byte) c;
+                bytes[n++] = c;
                 continue;
             }
-            char e = line.charAt(i++);
+            char e = (char) (bytes[i++] & 0xFF);
             if (e >= '0' && e <= '7') {
                 int value = e - '0';
-                for (int digits = 1; digits < 3 && i < to && isOctal(line.charAt(i)); digits++) {
-                    value = value * 8 + (line.charAt(i++) - '0');
+                for (int digits = 1; digits < 3 && i < to && isOctal((char) bytes[i]); digits++) {
+                    value = value * 8 + (bytes[i++] - '0');
                 }
                 bytes[n++] = (byte) value;
-            } else if (e == 'x' && i < to && Character.digit(line.charAt(i), 16) >= 0) {
+            } else if (e == 'x' && i < to && hexDigit(bytes[i]) >= 0) {
                 int value = 0;
-                while (i < to && Character.digit(line.charAt(i), 16) >= 0) {
-                    value = value * 16 + Character.digit(line.charAt(i++), 16);
+                while (i < to && hexDigit(bytes[i]) >= 0) {
+                    value = value * 16 + hexDigit(bytes[i++]);
                 }
                 bytes[n++] = (byte) value;
             } else {
                 bytes[n++] = (byte) simpleEscape(e);
             }
         }
-        return new String(bytes, 0, n, StandardCharsets.UTF_8);
+        return n;
+    }
+
+    private static int hexDigit(byte b) {
+        return b < 0 ? -1 : Character.digit((char) b, 16);
     }
 
     private static boolean isOctal(char c) {

@@ -1,7 +1,9 @@
 package dev.vgharness.mi;
 
 import dev.vgharness.mi.antlr.GdbMiLexer;
-import java.nio.charset.StandardCharsets;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import dev.vgharness.mi.antlr.GdbMiParser;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -10,7 +12,6 @@ import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -18,22 +19,32 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * Parses one line of GDB/MI output into a {@link MiRecord}. The only class that sees ANTLR: no parse tree leaves it.
  *
  * <p>The line is bytes as chars (ISO-8859-1), as gdb's stdout is read. Stream records and prompts, most of the
- * traffic, are recognised by hand; result and async records go through the grammar's parser with SLL prediction
- * over {@link MiTokenizer} (the grammar's lexer rules written out by hand); the grammar's actions hand each
- * completed rule to {@link MiRecordBuilder}, so no parse tree is built. Only a line that fails is parsed again in LL mode to name the error's position. A line that does not start like an MI
- * record is the program's own output ({@link MiRecord.Output}), never an error.
+ * lines, are recognised by hand; result and async records (most of the bytes) go through the grammar's generated
+ * parser, which is LL(1): SLL prediction, a {@link BailErrorStrategy}, and {@link LineTokenStream} over
+ * {@link MiTokenizer} (the grammar's lexer rules written out by hand), reusing a few token objects per line. The
+ * grammar's actions hand tokens and completed items to {@link MiRecordBuilder}, so no parse tree is built. Only a
+ * line that fails is parsed again in LL mode, over a buffered token stream, to name the error's position. A line
+ * that does not start like an MI record is the program's own output ({@link MiRecord.Output}), never an error.
  *
- * <p>Not thread-safe: one instance per reader thread (lexer and parser are reused between lines).
+ * <p>Not thread-safe: one instance per reader thread (tokenizer, token stream, parser and builder are reused
+ * between lines).
  */
 public final class MiParser {
 
     private static final MiRecord.Prompt PROMPT = new MiRecord.Prompt();
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private final GdbMiParser parser = new GdbMiParser(new UnbufferedTokenStream<>(new MiTokenizer("")));
+    private final MiTokenizer tokenizer = new MiTokenizer("");
+    private final LineTokenStream tokens = new LineTokenStream(tokenizer);
+    private final MiRecordBuilder builder = new MiRecordBuilder();
+    private final GdbMiParser parser = new GdbMiParser(tokens);
+    private final BailErrorStrategy bail = new BailErrorStrategy();
+    private byte[] asciiBuffer = new byte[1024];
 
     public MiParser() {
         parser.removeErrorListeners();
         parser.setBuildParseTree(false);
+        parser.setBuilder(builder);
     }
 
     /** Parses a line (without its line end) as line 1. */
@@ -109,11 +120,12 @@ public final class MiParser {
 
     /** SLL prediction, unbuffered tokens, bail out at the first error. */
     private MiRecord parseFast(String line) {
-        parser.setTokenStream(new UnbufferedTokenStream<>(new MiTokenizer(line)));
+        tokenizer.reset(line);
+        tokens.restart();
+        parser.setTokenStream(tokens);
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        MiRecordBuilder builder = new MiRecordBuilder(line, isAscii(line));
-        parser.setErrorHandler(new BailErrorStrategy());
-        parser.setBuilder(builder);
+        parser.setErrorHandler(bail);
+        builder.reset(line, isAscii(line));
         parser.line();
         return builder.record();
     }
@@ -123,8 +135,7 @@ public final class MiParser {
         parser.setTokenStream(new CommonTokenStream(new MiTokenizer(line)));
         parser.getInterpreter().setPredictionMode(PredictionMode.LL);
         parser.setErrorHandler(new DefaultErrorStrategy());
-        MiRecordBuilder builder = new MiRecordBuilder(line, isAscii(line));
-        parser.setBuilder(builder);
+        builder.reset(line, isAscii(line));
         parser.addErrorListener(new FirstErrorThrower(lineNumber));
         try {
             parser.line();
@@ -136,14 +147,29 @@ public final class MiParser {
         }
     }
 
-    /** One vectorisable pass over the bytes; sevenbit-strings makes almost every MI line ASCII. */
-    private static boolean isAscii(String line) {
-        byte[] bytes = line.getBytes(StandardCharsets.ISO_8859_1);
-        int any = 0;
-        for (byte b : bytes) {
-            any |= b;
+    /**
+     * Whether no char is 0x80 or above (sevenbit-strings makes almost every MI line ASCII): the line's bytes are
+     * copied into a reused buffer (an array copy for a one-byte-per-char String) and tested eight at a time.
+     */
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) is the copy into a reused buffer we want
+    private boolean isAscii(String line) {
+        int n = line.length();
+        if (asciiBuffer.length < n) {
+            asciiBuffer = new byte[Math.max(n, asciiBuffer.length * 2)];
         }
-        return any >= 0;
+        byte[] bytes = asciiBuffer;
+        line.getBytes(0, n, bytes, 0);
+        long any = 0;
+        int i = 0;
+        for (; i + Long.BYTES <= n; i += Long.BYTES) {
+            any |= (long) LONGS.get(bytes, i);
+        }
+        for (; i < n; i++) {
+            any |= bytes[i];
+        }
+        // A char above 0xFF (never in a line read as ISO-8859-1) is truncated by the copy, as getBytes(ISO_8859_1)
+        // turned it into '?' before: such a line counts as ASCII, as it always did.
+        return (any & 0x8080808080808080L) == 0;
     }
 
     private static String stripCarriageReturn(String line) {

@@ -1,28 +1,52 @@
 package dev.vgharness.mi;
 
 import dev.vgharness.mi.antlr.GdbMiParser;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.Token;
 
 /**
- * Builds the immutable record while the parser runs, from the grammar's actions: items pile up on one stack, and a
- * tuple or list takes back what was pushed since it opened. A failed parse simply stops calling it.
+ * Builds the immutable record while the parser runs, from the grammar's actions: finished items pile up on one
+ * array stack, and a tuple or list takes back what was pushed since it opened. A failed parse simply stops calling
+ * it. Reused line after line ({@link #reset}).
  */
 final class MiRecordBuilder implements GdbMiParser.Builder {
 
-    private final String line;
-    private final boolean ascii;
-    private final List<Object> stack = new ArrayList<>();
+    private static final Optional<Long> NO_TOKEN = Optional.empty();
+
+    private final NameTable nameTable = new NameTable();
+    private String line = "";
+    private boolean ascii;
+    /** Finished items of the open tuples and lists and of the record's top level, outermost first. */
+    private MiResult[] items = new MiResult[64];
+    private int size;
+    /** How far up {@link #items} was used this line: cleared once per line, not at every pop. */
+    private int used;
+    /** Where each open tuple or list starts in {@link #items}. */
     private int[] opened = new int[32];
     private int depth;
+    /** The names given to the values being built, innermost last. */
+    private String[] names = new String[32];
+    private int nameCount;
+    /** The value just built, until item() names it. */
+    private MiValue value;
+    private char recordMark;
+    private Optional<Long> recordToken;
+    private String recordClass;
     private MiRecord record;
 
-    MiRecordBuilder(String line, boolean ascii) {
-        this.line = line;
-        this.ascii = ascii;
+    /** Starts a line; {@code ascii} says that no char is 0x80 or above, so unescaped strings are plain copies. */
+    void reset(String text, boolean isAscii) {
+        Arrays.fill(items, 0, Math.max(used, size), null);
+        this.used = 0;
+        this.line = text;
+        this.ascii = isAscii;
+        this.size = 0;
+        this.depth = 0;
+        this.nameCount = 0;
+        this.value = null;
+        this.record = null;
     }
 
     MiRecord record() {
@@ -33,19 +57,25 @@ final class MiRecordBuilder implements GdbMiParser.Builder {
     }
 
     @Override
-    public void resultRecord(Token token, Token recordClass) {
-        record = new MiRecord.Result(token(token), recordClass.getText(), topResults());
+    public void recordStart(Token mark, Token recordClassToken) {
+        recordMark = line.charAt(mark.getStopIndex());
+        recordToken = token(mark);
+        recordClass = name(recordClassToken, 0);
     }
 
     @Override
-    public void asyncRecord(Token token, Token mark, Token recordClass) {
-        record = new MiRecord.Async(MiRecord.AsyncKind.of(mark.getText().charAt(0)), token(token),
-                recordClass.getText(), topResults());
+    public void resultRecord() {
+        record = new MiRecord.Result(recordToken, recordClass, takeItems(0));
+    }
+
+    @Override
+    public void asyncRecord() {
+        record = new MiRecord.Async(MiRecord.AsyncKind.of(recordMark), recordToken, recordClass, takeItems(0));
     }
 
     @Override
     public void streamRecord(Token mark, Token text) {
-        record = new MiRecord.Stream(MiRecord.StreamKind.of(mark.getText().charAt(0)), string(text));
+        record = new MiRecord.Stream(MiRecord.StreamKind.of(line.charAt(mark.getStartIndex())), string(text));
     }
 
     @Override
@@ -53,23 +83,17 @@ final class MiRecordBuilder implements GdbMiParser.Builder {
         record = new MiRecord.Prompt();
     }
 
-    /** MI2 multi-location breakpoints: a bare tuple at the top level takes the name of the result before it. */
     @Override
-    public void bareTopTuple() {
-        int top = stack.size() - 1;
-        String previous = top > 0 ? ((MiResult) stack.get(top - 1)).name() : "";
-        stack.set(top, new MiResult(previous, (MiValue) stack.get(top)));
+    public void name(Token name) {
+        if (nameCount == names.length) {
+            names = Arrays.copyOf(names, nameCount * 2);
+        }
+        names[nameCount++] = name == null ? "" : name(name, 1);
     }
 
     @Override
-    public void result(Token name) {
-        int top = stack.size() - 1;
-        stack.set(top, new MiResult(name.getText(), (MiValue) stack.get(top)));
-    }
-
-    @Override
-    public void constant(Token text) {
-        stack.add(new MiConst(string(text)));
+    public void item() {
+        push(new MiResult(names[--nameCount], value));
     }
 
     @Override
@@ -77,53 +101,79 @@ final class MiRecordBuilder implements GdbMiParser.Builder {
         if (depth == opened.length) {
             opened = Arrays.copyOf(opened, depth * 2);
         }
-        opened[depth++] = stack.size();
+        opened[depth++] = size;
+    }
+
+    @Override
+    public void constant(Token text) {
+        value = new MiConst(string(text));
     }
 
     @Override
     public void closeTuple() {
-        List<MiResult> items = takeItems();
-        stack.add(items.isEmpty() ? MiTuple.EMPTY : new MiTuple(items));
+        List<MiResult> tupleItems = takeItems(opened[--depth]);
+        value = tupleItems.isEmpty() ? MiTuple.EMPTY : new MiTuple(tupleItems);
     }
 
     @Override
     public void closeList() {
-        List<MiResult> items = takeItems();
-        stack.add(items.isEmpty() ? MiList.EMPTY : new MiList(items));
+        List<MiResult> listItems = takeItems(opened[--depth]);
+        value = listItems.isEmpty() ? MiList.EMPTY : new MiList(listItems);
     }
 
+    /** MI2 multi-location breakpoints: a bare tuple at the top level takes the name of the result before it. */
     @Override
-    public void bareItem() {
-        int top = stack.size() - 1;
-        stack.set(top, new MiResult("", (MiValue) stack.get(top)));
+    public void closeBareTopTuple() {
+        closeTuple();
+        push(new MiResult(size > 0 ? items[size - 1].name() : "", value));
     }
 
-    private List<MiResult> takeItems() {
-        int from = opened[--depth];
-        List<Object> tail = stack.subList(from, stack.size());
-        MiResult[] items = new MiResult[tail.size()];
-        for (int i = 0; i < items.length; i++) {
-            items[i] = (MiResult) tail.get(i);
+    private void push(MiResult item) {
+        if (size == items.length) {
+            items = Arrays.copyOf(items, size * 2);
         }
-        tail.clear();
-        return Arrays.asList(items);
+        items[size++] = item;
     }
 
-    private List<MiResult> topResults() {
-        List<MiResult> results = new ArrayList<>(stack.size());
-        for (Object item : stack) {
-            results.add((MiResult) item);
-        }
-        stack.clear();
-        return results;
+    /** Pops the items from {@code from} up as an immutable list, built with one array copy where it can be. */
+    private List<MiResult> takeItems(int from) {
+        MiResult[] s = items;
+        int n = size - from;
+        List<MiResult> list = switch (n) {
+            case 0 -> List.of();
+            case 1 -> List.of(s[from]);
+            case 2 -> List.of(s[from], s[from + 1]);
+            case 3 -> List.of(s[from], s[from + 1], s[from + 2]);
+            case 4 -> List.of(s[from], s[from + 1], s[from + 2], s[from + 3]);
+            case 5 -> List.of(s[from], s[from + 1], s[from + 2], s[from + 3], s[from + 4]);
+            case 6 -> List.of(s[from], s[from + 1], s[from + 2], s[from + 3], s[from + 4], s[from + 5]);
+            case 7 -> List.of(s[from], s[from + 1], s[from + 2], s[from + 3], s[from + 4], s[from + 5], s[from + 6]);
+            case 8 -> List.of(s[from], s[from + 1], s[from + 2], s[from + 3], s[from + 4], s[from + 5], s[from + 6],
+                    s[from + 7]);
+            default -> List.of(Arrays.copyOfRange(s, from, size));
+        };
+        used = Math.max(used, size);
+        size = from;
+        return list;
     }
 
-    private static Optional<Long> token(Token token) {
-        return token == null ? Optional.empty() : Optional.of(Long.parseLong(token.getText()));
+    /** The digits before a record's mark, if any. */
+    private Optional<Long> token(Token mark) {
+        int digits = mark.getStopIndex();
+        int start = mark.getStartIndex();
+        return digits == start ? NO_TOKEN : Optional.of(Long.parseLong(line, start, digits, 10));
+    }
+
+    /** The token's text without its last {@code trim} characters ("frame=" gives "frame"). */
+    private String name(Token token, int trim) {
+        int from = token.getStartIndex();
+        int to = token.getStopIndex() + 1 - trim;
+        int hash = token instanceof MiToken t ? t.nameHash() : line.substring(from, to).hashCode();
+        return nameTable.name(line, from, to, hash);
     }
 
     private String string(Token token) {
-        if (ascii && token instanceof MiTokenizer.MiToken t && !t.escaped()) {
+        if (ascii && token instanceof MiToken t && !t.escaped()) {
             return line.substring(token.getStartIndex() + 1, token.getStopIndex());
         }
         return CStrings.decode(line, token.getStartIndex(), token.getStopIndex());

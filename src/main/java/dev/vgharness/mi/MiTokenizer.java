@@ -2,50 +2,64 @@ package dev.vgharness.mi;
 
 import dev.vgharness.mi.antlr.GdbMiLexer;
 import org.antlr.v4.runtime.CharStream;
-import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
-import org.antlr.v4.runtime.misc.Pair;
 
 /**
  * The lexer rules of {@code GdbMi.g4}, written out by hand for speed: a C string is scanned by one tight loop
  * instead of a DFA step per character. The generated lexer stays the specification; a test checks that both give
- * the same tokens on every recorded line and on generated ones.
+ * the same tokens on every recorded line and on generated ones. One instance is reused line after line.
  */
 final class MiTokenizer implements TokenSource {
 
-    private final String line;
-    private final Pair<TokenSource, CharStream> source;
+    private String line;
+    private LineCharStream chars;
     private int position;
     private boolean escaped;
+    /** The last identifier's hash. */
+    private int hash;
     /** Where the next backslash at or after {@code position} is (line length: none); found once, reused. */
-    private int nextBackslash = -1;
+    private int nextBackslash;
 
     MiTokenizer(String line) {
-        this.line = line;
-        this.source = new Pair<>(this, new LineCharStream(line));
+        reset(line);
+    }
+
+    /** Starts over on another line. */
+    void reset(String text) {
+        this.line = text;
+        this.chars = null;
+        this.position = 0;
+        this.nextBackslash = -1;
+    }
+
+    String line() {
+        return line;
     }
 
     @Override
-    public Token nextToken() {
+    public MiToken nextToken() {
+        return next(new MiToken(this));
+    }
+
+    /** Reads the next token into {@code token} and returns it. */
+    MiToken next(MiToken token) {
         int n = line.length();
         int start = position;
         if (start >= n) {
-            return token(Token.EOF, start, start - 1);
+            return token.set(Token.EOF, start, start - 1, false, 0);
         }
         char c = line.charAt(start);
         int type;
         escaped = false;
         if (c == '"') {
             type = string(start, n);
-        } else if (c >= '0' && c <= '9') {
-            type = GdbMiLexer.TOKEN;
-            position = skipDigits(start + 1, n);
         } else if (isIdentifierStart(c)) {
-            type = GdbMiLexer.IDENT;
-            position = skipIdentifier(start + 1, n);
+            type = identifier(c, start + 1, n);
+        } else if (c >= '0' && c <= '9') {
+            type = digits(start + 1, n);
         } else if (c == '(' && line.startsWith("(gdb)", start)) {
             type = GdbMiLexer.PROMPT;
             position = skipSpaces(start + 5, n);
@@ -53,7 +67,18 @@ final class MiTokenizer implements TokenSource {
             type = punctuation(c);
             position = start + 1;
         }
-        return token(type, start, position - 1);
+        return token.set(type, start, position - 1, escaped, hash);
+    }
+
+    /** An identifier, or with the '=' that follows it a NAME_EQ ("frame="). */
+    private int identifier(char first, int i, int n) {
+        int end = skipIdentifier(first, i, n);
+        if (end < n && line.charAt(end) == '=') {
+            position = end + 1;
+            return GdbMiLexer.NAME_EQ;
+        }
+        position = end;
+        return GdbMiLexer.IDENT;
     }
 
     /** String.indexOf is vectorised: most strings hold no backslash and end at the next quote. */
@@ -87,17 +112,28 @@ final class MiTokenizer implements TokenSource {
         return nextBackslash;
     }
 
-    private int skipDigits(int i, int n) {
+    /** A record's token and its mark are one token; digits alone are TOKEN. */
+    private int digits(int i, int n) {
         while (i < n && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
             i++;
         }
-        return i;
+        int mark = i < n ? markType(line.charAt(i)) : Token.INVALID_TYPE;
+        position = mark == Token.INVALID_TYPE ? i : i + 1;
+        return mark == Token.INVALID_TYPE ? GdbMiLexer.TOKEN : mark;
     }
 
-    private int skipIdentifier(int i, int n) {
-        while (i < n && isIdentifierPart(line.charAt(i))) {
+    /** Also hashes the identifier as String.hashCode would, so the name table need not read it again. */
+    private int skipIdentifier(char first, int i, int n) {
+        int h = first;
+        while (i < n) {
+            char c = line.charAt(i);
+            if (c >= 128 || !IDENTIFIER_PART[c]) {
+                break;
+            }
+            h = 31 * h + c;
             i++;
         }
+        hash = h;
         return i;
     }
 
@@ -116,12 +152,30 @@ final class MiTokenizer implements TokenSource {
         return isIdentifierStart(c) || (c >= '0' && c <= '9') || c == '-';
     }
 
-    private static int punctuation(char c) {
+    private static final boolean[] IDENTIFIER_PART = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            IDENTIFIER_PART[c] = isIdentifierPart(c);
+        }
+    }
+
+    private static int markType(char c) {
         return switch (c) {
-            case '^' -> GdbMiLexer.CARET;
-            case '*' -> GdbMiLexer.STAR;
-            case '+' -> GdbMiLexer.PLUS;
-            case '=' -> GdbMiLexer.EQUALS;
+            case '^' -> GdbMiLexer.RESULT_MARK;
+            case '*' -> GdbMiLexer.EXEC_MARK;
+            case '+' -> GdbMiLexer.STATUS_MARK;
+            case '=' -> GdbMiLexer.NOTIFY_MARK;
+            default -> Token.INVALID_TYPE;
+        };
+    }
+
+    private static int punctuation(char c) {
+        int mark = markType(c);
+        if (mark != Token.INVALID_TYPE) {
+            return mark;
+        }
+        return switch (c) {
             case '~' -> GdbMiLexer.TILDE;
             case '@' -> GdbMiLexer.AT;
             case '&' -> GdbMiLexer.AMPERSAND;
@@ -132,28 +186,6 @@ final class MiTokenizer implements TokenSource {
             case ']' -> GdbMiLexer.RBRACKET;
             default -> GdbMiLexer.UNEXPECTED;
         };
-    }
-
-    private Token token(int type, int start, int stop) {
-        MiToken token = new MiToken(source, type, start, stop, escaped);
-        token.setLine(1);
-        token.setCharPositionInLine(start);
-        return token;
-    }
-
-    /** A token that knows whether its C string holds an escape, so plain strings skip the decoder's scan. */
-    static final class MiToken extends CommonToken {
-        private static final long serialVersionUID = 1L;
-        private final boolean escaped;
-
-        MiToken(Pair<TokenSource, CharStream> source, int type, int start, int stop, boolean escaped) {
-            super(source, type, Token.DEFAULT_CHANNEL, start, stop);
-            this.escaped = escaped;
-        }
-
-        boolean escaped() {
-            return escaped;
-        }
     }
 
     @Override
@@ -168,17 +200,20 @@ final class MiTokenizer implements TokenSource {
 
     @Override
     public CharStream getInputStream() {
-        return source.b;
+        if (chars == null) {
+            chars = new LineCharStream(line);
+        }
+        return chars;
     }
 
     @Override
     public String getSourceName() {
-        return source.b.getSourceName();
+        return CharStream.UNKNOWN_SOURCE_NAME;
     }
 
     @Override
     public void setTokenFactory(TokenFactory<?> factory) {
-        throw new UnsupportedOperationException("the tokenizer makes CommonTokens only");
+        throw new UnsupportedOperationException("the tokenizer makes MiTokens only");
     }
 
     @Override

@@ -46,7 +46,9 @@ class MiTokenizerTest {
     @Test
     void edgeCasesTokenizeLikeTheGeneratedLexer() {
         for (String line : List.of("", "(gdb)", "(gdb)   ", "(gd", "\"unclosed", "\"ends in backslash\\", "\"\\\"\"",
-                "12^done,a=\"\\303\"", "a-b_C9=[]", "9x", " \t", "\u00e9\u00ff\"\u0080\"", "-x", "(gdb)(gdb) x")) {
+                "12^done,a=\"\\303\"", "a-b_C9=[]", "9x", " \t", "\u00e9\u00ff\"\u0080\"", "-x", "(gdb)(gdb) x",
+                "12^done", "^", "7*stopped", "+", "=", "3=", "12", "0012 x", "a=", "a==\"1\"", "a-=", "_=[", "9a=",
+                "12^done,frame={level=\"0\"},args=[\"x\",{}]")) {
             assertSameTokens(line);
         }
     }

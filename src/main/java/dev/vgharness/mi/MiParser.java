@@ -113,6 +113,9 @@ public final class MiParser {
             return parseFast(line);
         } catch (ParseCancellationException sllFailed) {
             return parseReportingErrors(line, lineNumber);
+        } catch (MiTokenizer.TooDeep e) {
+            throw new MiParseException(lineNumber, e.column(), "tuples and lists nested deeper than "
+                    + MiTokenizer.MAX_DEPTH + " levels");
         } catch (NumberFormatException tooLong) {
             throw new MiParseException(lineNumber, 1, "token out of range");
         }

@@ -22,6 +22,13 @@ final class MiTokenizer implements TokenSource {
     private int hash;
     /** Where the next backslash at or after {@code position} is (line length: none); found once, reused. */
     private int nextBackslash;
+    /** Likewise the next quote: a string full of escapes must not rescan to its end at every one. */
+    private int nextQuote;
+    /** Open tuples and lists: gdb nests a few levels; a line nesting deeper than {@link #MAX_DEPTH} is refused. */
+    private int depth;
+
+    /** Far beyond anything gdb prints, and far below what the parser's recursion can take. */
+    static final int MAX_DEPTH = 256;
 
     MiTokenizer(String line) {
         reset(line);
@@ -33,6 +40,8 @@ final class MiTokenizer implements TokenSource {
         this.chars = null;
         this.position = 0;
         this.nextBackslash = -1;
+        this.nextQuote = -1;
+        this.depth = 0;
     }
 
     String line() {
@@ -66,6 +75,7 @@ final class MiTokenizer implements TokenSource {
         } else {
             type = punctuation(c);
             position = start + 1;
+            nest(type, start);
         }
         return token.set(type, start, position - 1, escaped, hash);
     }
@@ -85,13 +95,13 @@ final class MiTokenizer implements TokenSource {
     private int string(int start, int n) {
         int i = start + 1;
         while (true) {
-            int quote = line.indexOf('"', i);
+            int quote = quoteFrom(i);
             int backslash = backslashFrom(i);
-            if (quote < 0 && backslash >= n) {
+            if (quote >= n && backslash >= n) {
                 position = n;
                 return GdbMiLexer.UNTERMINATED_STRING;
             }
-            if (quote >= 0 && quote < backslash) {
+            if (quote < n && quote < backslash) {
                 position = quote + 1;
                 return GdbMiLexer.STRING;
             }
@@ -102,6 +112,14 @@ final class MiTokenizer implements TokenSource {
             }
             i = backslash + 2;
         }
+    }
+
+    private int quoteFrom(int from) {
+        if (nextQuote < from) {
+            int found = line.indexOf('"', from);
+            nextQuote = found < 0 ? line.length() : found;
+        }
+        return nextQuote;
     }
 
     private int backslashFrom(int from) {
@@ -168,6 +186,31 @@ final class MiTokenizer implements TokenSource {
             case '=' -> GdbMiLexer.NOTIFY_MARK;
             default -> Token.INVALID_TYPE;
         };
+    }
+
+    private void nest(int type, int at) {
+        if (type == GdbMiLexer.LBRACE || type == GdbMiLexer.LBRACKET) {
+            if (++depth > MAX_DEPTH) {
+                throw new TooDeep(at);
+            }
+        } else if (type == GdbMiLexer.RBRACE || type == GdbMiLexer.RBRACKET) {
+            depth--;
+        }
+    }
+
+    /** A line nested deeper than {@link #MAX_DEPTH}: refused before the parser's recursion can overflow. */
+    static final class TooDeep extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int column;
+
+        TooDeep(int index) {
+            super(null, null, false, false);
+            this.column = index + 1;
+        }
+
+        int column() {
+            return column;
+        }
     }
 
     private static int punctuation(char c) {

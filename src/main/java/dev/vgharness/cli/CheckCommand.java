@@ -67,8 +67,10 @@ final class CheckCommand implements Callable<Integer> {
         Plan plan = plan();
         SourceRoots roots = reports.roots(plan.folder());
         RunOptions options = leaks.apply(harness.apply(RunOptions.defaults()), roots);
-        RunResult result = leaks.reported(
-                new PlanRunner(options, Clock.systemUTC(), VgharnessCommand.Version.number()).run(plan), roots);
+        PlanRunner runner = new PlanRunner(options, Clock.systemUTC(), VgharnessCommand.Version.number());
+        RunResult result = leaks.reported(PartialReport.whileRunning(runner,
+                partial -> reports.write(leaks.reported(partial, roots), roots, true, List.of()),
+                () -> runner.run(plan)), roots);
         printTables(result.cases().get(0));
         reports.write(result, roots, !harness.quiet, leaks.writeFiles(result));
         CaseErrors.print(result);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -45,10 +46,13 @@ public final class PlanRunner {
     public RunResult run(Plan plan) {
         Instant started = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         long start = System.nanoTime();
-        Map<String, String> environment = environment();
-        snapshot = new Snapshot(plan, started, start, environment);
+        // gdb --version alone takes half a second (its Python starts): ask while the build and the cases run.
+        java.util.concurrent.CompletableFuture<Map<String, String>> versions =
+                java.util.concurrent.CompletableFuture.supplyAsync(this::environment);
+        snapshot = new Snapshot(plan, started, start, Map.of());
         RunResult.BuildFailure build = plan.build().flatMap(command -> build(plan, command)).orElse(null);
-        List<CaseResult> cases = build == null ? runCases(selected(plan), environment) : List.of();
+        List<CaseResult> cases = build == null ? runCases(selected(plan), versions) : List.of();
+        Map<String, String> environment = versions.join();
         RunStatus status = build != null ? RunStatus.ERROR
                 : cases.stream().map(CaseResult::status).reduce(RunStatus.PASSED, RunStatus::and);
         return new RunResult(new RunResult.Tool("vgharness", version),
@@ -96,7 +100,8 @@ public final class PlanRunner {
         return Optional.of(new RunResult.BuildFailure(command, r.exitCode(), r.stdout() + r.stderr()));
     }
 
-    private List<CaseResult> runCases(List<CaseSpec> cases, Map<String, String> environment) {
+    private List<CaseResult> runCases(List<CaseSpec> cases,
+            java.util.concurrent.CompletableFuture<Map<String, String>> environment) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs(), Math.max(1, cases.size())),
                 runnable -> {
                     Thread t = new Thread(runnable, "vgharness-case");
@@ -123,9 +128,9 @@ public final class PlanRunner {
         }
     }
 
-    private CaseResult runCase(CaseSpec spec, Map<String, String> environment) {
+    private CaseResult runCase(CaseSpec spec, java.util.concurrent.CompletableFuture<Map<String, String>> environment) {
         options.progress().caseStarted(spec.name());
-        CaseResult result = unsupported(spec, java.util.Objects.requireNonNullElse(environment.get("valgrind"), "")).orElseGet(() -> {
+        CaseResult result = unsupported(spec, () -> Objects.requireNonNullElse(environment.join().get("valgrind"), "")).orElseGet(() -> {
             CaseRunner runner = new CaseRunner(spec, options);
             running.put(spec.name(), runner);
             return runner.run();
@@ -137,11 +142,15 @@ public final class PlanRunner {
     }
 
     /** {@code delta: new} needs valgrind 3.21+: say so instead of running a case that cannot work. */
-    private static Optional<CaseResult> unsupported(CaseSpec spec, String valgrindVersion) {
-        Optional<Toolchain.Version> v = Toolchain.parseVersion(valgrindVersion);
+    private static Optional<CaseResult> unsupported(CaseSpec spec, java.util.function.Supplier<String> version) {
         boolean usesNew = spec.breakpoints().stream().flatMap(b -> b.actions().stream())
                 .anyMatch(a -> a instanceof LeakCheckAction l && l.delta() == LeakCheckAction.Delta.NEW);
-        if (!usesNew || v.isEmpty() || v.get().compareTo(FIRST_WITH_NEW) >= 0) {
+        if (!usesNew) {
+            return Optional.empty();
+        }
+        String valgrindVersion = version.get();
+        Optional<Toolchain.Version> v = Toolchain.parseVersion(valgrindVersion);
+        if (v.isEmpty() || v.get().compareTo(FIRST_WITH_NEW) >= 0) {
             return Optional.empty();
         }
         return Optional.of(new CaseResult(spec.name(), RunStatus.ERROR, "leak_check 'delta: new' needs valgrind 3.21"

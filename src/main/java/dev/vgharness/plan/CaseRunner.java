@@ -26,7 +26,7 @@ import java.util.Optional;
  * to the end of the target; then valgrind's exit-time results from its XML file and the case's expectations.
  * Whatever fails, what was gathered until then is kept in the result.
  */
-final class CaseRunner {
+final class CaseRunner implements CaseRun {
 
     private static final Duration READY = Duration.ofSeconds(30);
     private static final Duration EXIT_WAIT = Duration.ofSeconds(20);
@@ -43,12 +43,13 @@ final class CaseRunner {
         this.deadline = System.nanoTime() + timeout().toNanos();
     }
 
-    /** The case as far as it got, for a partial report when the harness is stopped. */
-    CaseResult partial() {
+    @Override
+    public CaseResult partial() {
         return state.interrupted(spec, (System.nanoTime() - started) / 1_000_000);
     }
 
-    CaseResult run() {
+    @Override
+    public CaseResult run() {
         long start = started;
         try (PrivateDir capture = PrivateDir.create()) {
             try {

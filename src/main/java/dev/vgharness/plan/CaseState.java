@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 final class CaseState {
 
     private final LeakHistory history = new LeakHistory();
+    private ProcessMemory lastMemory;
     private final List<StopResult> stops = new ArrayList<>();
     private final Map<String, Integer> hits = new LinkedHashMap<>();
     private long pid;
@@ -47,6 +48,14 @@ final class CaseState {
 
     synchronized void addStop(StopResult stop) {
         stops.add(stop);
+        if (stop.memory() != null) {
+            lastMemory = stop.memory();
+        }
+    }
+
+    /** The process view of the last stop that took one, or null (for the deltas of the next). */
+    synchronized ProcessMemory lastMemory() {
+        return lastMemory;
     }
 
     synchronized void signalled(String signal) {

@@ -56,7 +56,7 @@ final class StopRunner {
                 assertions, actions.gdbOutputs(), actions.transcript(), (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static StopFrame frame(Optional<GdbFrame> frame) {
+    static StopFrame frame(Optional<GdbFrame> frame) {
         return frame.map(f -> new StopFrame(f.function(), f.file().orElse(null), f.line().orElse(null), f.address()))
                 .orElse(null);
     }

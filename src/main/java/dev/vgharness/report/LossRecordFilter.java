@@ -43,7 +43,8 @@ public final class LossRecordFilter {
         LeakCheckReport check = s.leakCheck() == null ? null : new LeakCheckReport(s.leakCheck().command(),
                 s.leakCheck().summary(), keep(s.leakCheck().lossRecords(), keep), s.leakCheck().output());
         return new StopResult(s.breakpoint(), s.hit(), s.thread(), s.frame(), check, s.blockLists(), s.whoPointsAt(),
-                s.monitor(), s.errors(), s.rssKb(), s.assertions(), s.gdb(), s.transcript(), s.durationMs());
+                s.monitor(), s.errors(), s.rssKb(), s.assertions(), s.gdb(), s.transcript(), s.durationMs(),
+                s.memory());
     }
 
     private static List<LossRecordResult> keep(List<LossRecordResult> records, Predicate<LossRecord> keep) {

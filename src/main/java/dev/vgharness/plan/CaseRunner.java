@@ -170,7 +170,7 @@ final class CaseRunner implements CaseRun {
                 return;
             }
             int hit = state.hit(bp.id());
-            new StopRunner(gdb, options, state.history(), pid).act(bp, hit, stop, state::addStop);
+            new StopRunner(gdb, options, state.history(), pid, state.lastMemory()).act(bp, hit, stop, state::addStop);
             if (hit >= bp.maxHits()) {
                 for (Map.Entry<String, BreakpointSpec> e : breakpoints.entrySet()) {
                     if (e.getValue() == bp) {

@@ -13,11 +13,11 @@ final class Expectations {
 
     /** What there is to compare with; a null summary means no leak check ran. */
     record Measured(LeakSummary summary, List<LossRecordResult> records, Long errors, Integer exitCode,
-            Optional<String> signal, ProcessMemory memory) {
+            Optional<String> signal, ProcessMemory memory, SampleSeries samples) {
 
         Measured(LeakSummary summary, List<LossRecordResult> records, Long errors, Integer exitCode,
                 Optional<String> signal) {
-            this(summary, records, errors, exitCode, signal, null);
+            this(summary, records, errors, exitCode, signal, null, null);
         }
     }
 
@@ -67,7 +67,8 @@ final class Expectations {
             case ERRORS -> measured.errors();
             case EXIT_CODE -> measured.exitCode() == null ? null : (long) measured.exitCode();
             case HITS -> null;
-            default -> metric.isMemory() ? (measured.memory() == null ? null : measured.memory().value(metric))
+            default -> metric.isRate() ? (measured.samples() == null ? null : measured.samples().value(metric))
+                    : metric.isMemory() ? (measured.memory() == null ? null : measured.memory().value(metric))
                     : measured.summary() == null ? null
                     : LeakMetrics.value(metric, measured.summary(), measured.records());
         };

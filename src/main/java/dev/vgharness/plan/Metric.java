@@ -9,7 +9,8 @@ import java.util.Optional;
  * A number an {@code expect:} block can check, named as in the plan: {@code definitely_lost_bytes},
  * {@code new_possibly_lost_blocks}, {@code errors}, {@code hits} (breakpoint only), {@code exit_code} (case only).
  * The target's {@code signal} is not a number and is a {@link SignalExpectation} instead. The memory metrics
- * ({@code heap_in_use_bytes}, {@code rss_kb}, ...; see {@link ProcessMemory}) are read at breakpoints only.
+ * ({@code heap_in_use_bytes}, {@code rss_kb}, ...; see {@link ProcessMemory}) are read at breakpoints only, the
+ * rates of a sampled case ({@code rss_kb_per_s}, see {@link SampleSeries}) at the case's end only.
  */
 public enum Metric {
     DEFINITELY_LOST_BYTES, DEFINITELY_LOST_BLOCKS,
@@ -25,7 +26,8 @@ public enum Metric {
     ERRORS, HITS, EXIT_CODE,
     HEAP_IN_USE_BYTES, MMAP_IN_USE_BYTES, HEAP_FREE_BYTES, RSS_KB, RSS_MINUS_SHARED_KB, HEAP_RSS_KB, MMAP_RSS_KB,
     NEW_HEAP_IN_USE_BYTES, NEW_MMAP_IN_USE_BYTES, NEW_HEAP_FREE_BYTES, NEW_RSS_KB, NEW_RSS_MINUS_SHARED_KB,
-    NEW_HEAP_RSS_KB, NEW_MMAP_RSS_KB;
+    NEW_HEAP_RSS_KB, NEW_MMAP_RSS_KB,
+    DEFINITELY_LOST_BYTES_PER_S, RSS_KB_PER_S, HEAP_IN_USE_BYTES_PER_S;
 
     private static final String NEW = "NEW_";
 
@@ -45,12 +47,20 @@ public enum Metric {
 
     /** True for the process memory metrics (mallinfo2 and /proc), false for the leak metrics and counts. */
     public boolean isMemory() {
+        if (isRate()) {
+            return false;
+        }
         String base = isIncrease() ? name().substring(NEW.length()) : name();
         return base.startsWith("HEAP_") || base.startsWith("MMAP_") || base.startsWith("RSS_");
     }
 
+    /** True for the growth rates of a {@code sample:} case ({@code rss_kb_per_s}), checked with the case's expect. */
+    public boolean isRate() {
+        return name().endsWith("_PER_S");
+    }
+
     public boolean allowedAtBreakpoint() {
-        return this != EXIT_CODE;
+        return this != EXIT_CODE && !isRate();
     }
 
     public boolean allowedAtCase() {
@@ -66,7 +76,7 @@ public enum Metric {
     public Optional<String> leakKind() {
         String base = isIncrease() ? name().substring(NEW.length()) : name();
         int unit = base.lastIndexOf('_');
-        if (isMemory() || !base.endsWith("_BYTES") && !base.endsWith("_BLOCKS")) {
+        if (isMemory() || isRate() || !base.endsWith("_BYTES") && !base.endsWith("_BLOCKS")) {
             return Optional.empty();
         }
         return Optional.of(base.substring(0, unit).toLowerCase(Locale.ROOT));

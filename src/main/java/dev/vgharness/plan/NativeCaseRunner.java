@@ -22,8 +22,8 @@ import java.util.Optional;
 /**
  * Runs a {@code mode: native} case: the target under plain gdb (no valgrind, close to full speed), and at every
  * breakpoint hit the process view ({@link ProcessMemory}: mallinfo2 called through gdb, /proc/PID/status and smaps)
- * and the {@code gdb:} actions; the Memcheck actions have nothing to ask and are left out. Closing gdb kills the
- * target; the case's timeout ends both.
+ * and the {@code gdb:} actions; the Memcheck actions have nothing to ask and are left out. With {@code sample:}
+ * the same view is taken periodically ({@link Sampler}). Closing gdb kills the target; the case's timeout ends both.
  */
 final class NativeCaseRunner implements CaseRun {
 
@@ -71,17 +71,34 @@ final class NativeCaseRunner implements CaseRun {
             MiSession gdb = target.gdb();
             Map<String, BreakpointSpec> breakpoints = insertBreakpoints(gdb);
             target.run();
-            StopEvent stop = awaitStop(gdb);
-            if (!stop.isExit()) {
-                pid = target.pid().orElse(0);
-                state.started(pid);
+            pid = target.pid().orElse(0);
+            state.started(pid);
+            Sampler sampler = spec.sample().map(s -> new Sampler(gdb, s,
+                    (at, previous) -> new Sample(at, null, measure(gdb, previous)), true)).orElse(null);
+            try {
+                stopLoop(gdb, breakpoints, sampler);
+            } finally {
+                if (sampler != null) {
+                    state.sampled(sampler.series());
+                }
             }
+        }
+    }
+
+    private void stopLoop(MiSession gdb, Map<String, BreakpointSpec> breakpoints, Sampler sampler)
+            throws MiSessionException, CaseRunner.CaseTimeout {
+        try {
+            StopEvent stop = awaitStop(gdb, sampler);
             while (!stop.isExit()) {
                 onStop(gdb, stop, breakpoints);
                 GdbCommands.continueRunning(gdb);
-                stop = awaitStop(gdb);
+                stop = awaitStop(gdb, sampler);
             }
             state.exitedAs(stop);
+        } catch (Sampler.SamplingOver e) {
+            state.detached();
+        } catch (StopActions.StopFailure e) {
+            throw new IllegalStateException("no monitor command runs in native mode", e);
         }
     }
 
@@ -107,7 +124,11 @@ final class NativeCaseRunner implements CaseRun {
         return byNumber;
     }
 
-    private StopEvent awaitStop(MiSession gdb) throws MiSessionException, CaseRunner.CaseTimeout {
+    private StopEvent awaitStop(MiSession gdb, Sampler sampler) throws MiSessionException, CaseRunner.CaseTimeout,
+            Sampler.SamplingOver, StopActions.StopFailure {
+        if (sampler != null) {
+            return sampler.awaitStop(deadline);
+        }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
             throw new CaseRunner.CaseTimeout();
@@ -128,10 +149,10 @@ final class NativeCaseRunner implements CaseRun {
         }
         long start = System.nanoTime();
         int hit = state.hit(bp.id());
-        ProcessMemory memory = measure(gdb);
+        ProcessMemory memory = measure(gdb, state.lastMemory());
         List<CommandOutput> gdbOutputs = gdbActions(gdb, bp);
         List<Assertion> assertions = Expectations.check(bp.expectations(),
-                new Expectations.Measured(null, List.of(), null, null, Optional.empty(), memory));
+                new Expectations.Measured(null, List.of(), null, null, Optional.empty(), memory, null));
         state.addStop(new StopResult(bp.id(), hit, stop.threadId(), StopRunner.frame(stop.frame()), null, List.of(),
                 List.of(), List.of(), null, memory == null ? null : memory.proc().rssKb(), assertions, gdbOutputs,
                 List.of(), (System.nanoTime() - start) / 1_000_000, memory));
@@ -145,7 +166,7 @@ final class NativeCaseRunner implements CaseRun {
     }
 
     /** mallinfo2 and /proc now; mallinfo is null when the target's libc has no mallinfo2 (musl, static). */
-    ProcessMemory measure(MiSession gdb) throws MiSessionException {
+    private ProcessMemory measure(MiSession gdb, ProcessMemory previous) throws MiSessionException {
         MallocInfo mallinfo = null;
         try {
             mallinfo = MallocInfo.read(gdb, options.commandTimeout());
@@ -153,7 +174,7 @@ final class NativeCaseRunner implements CaseRun {
             // No mallinfo2 in the target's libc: the /proc numbers still tell the trend.
         }
         Optional<ProcMemory> proc = ProcMemory.read(pid);
-        return proc.isEmpty() ? null : ProcessMemory.of(mallinfo, proc.get(), state.lastMemory());
+        return proc.isEmpty() ? null : ProcessMemory.of(mallinfo, proc.get(), previous);
     }
 
     private static List<CommandOutput> gdbActions(MiSession gdb, BreakpointSpec bp) throws MiSessionException {

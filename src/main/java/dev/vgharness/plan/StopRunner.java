@@ -58,7 +58,7 @@ final class StopRunner {
         LeakCheckReport leak = actions.leakCheck();
         List<Assertion> assertions = Expectations.check(bp.expectations(), new Expectations.Measured(
                 leak == null ? null : leak.summary(), leak == null ? List.of() : leak.lossRecords(), errors, null,
-                Optional.empty(), memory));
+                Optional.empty(), memory, null));
         return new StopResult(bp.id(), hit, stop.threadId(), frame(stop.frame()), leak, actions.blockLists(),
                 actions.pointerSearches(), actions.monitorOutputs(), errors, rss.isPresent() ? rss.getAsLong() : null,
                 assertions, actions.gdbOutputs(), actions.transcript(), (System.nanoTime() - start) / 1_000_000,

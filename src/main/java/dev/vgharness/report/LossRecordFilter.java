@@ -36,7 +36,7 @@ public final class LossRecordFilter {
         FinalResults fin = c.finalResults() == null ? null : new FinalResults(c.finalResults().summary(),
                 keep(c.finalResults().lossRecords(), keep), c.finalResults().errors(), c.finalResults().complete());
         return new CaseResult(c.name(), c.status(), c.error(), c.command(), c.pid(), c.durationMs(), stops, c.exit(),
-                fin, c.assertions(), c.stdout());
+                fin, c.assertions(), c.stdout(), c.samples());
     }
 
     private static StopResult keep(StopResult s, Predicate<LossRecord> keep) {

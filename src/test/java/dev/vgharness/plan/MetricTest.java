@@ -21,6 +21,7 @@ class MetricTest {
                 "rss_minus_shared_kb", "heap_rss_kb", "mmap_rss_kb");
         expected.addAll(memory);
         memory.forEach(m -> expected.add("new_" + m));
+        expected.addAll(List.of("definitely_lost_bytes_per_s", "rss_kb_per_s", "heap_in_use_bytes_per_s"));
 
         assertEquals(expected, Metric.keys());
     }
@@ -33,7 +34,8 @@ class MetricTest {
             "hits, -, false, false, false, true",
             "exit_code, -, false, false, true, false",
             "heap_in_use_bytes, -, true, false, false, true",
-            "new_rss_kb, -, false, true, false, true"})
+            "new_rss_kb, -, false, true, false, true",
+            "definitely_lost_bytes_per_s, -, false, false, true, false"})
     void describesWhatEachMetricMeasuresAndWhereItMayBeUsed(String key, String leakKind, boolean bytes, boolean increase,
             boolean atCase, boolean atBreakpoint) {
         Metric metric = Metric.byKey(key).orElseThrow();

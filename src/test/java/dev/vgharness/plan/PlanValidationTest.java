@@ -57,6 +57,7 @@ class PlanValidationTest {
             expect: {errors: true}                         | 7:26: bad comparison true for 'errors' in expect of breakpoint 'b' of case 'g' (write a number, or "OP N" with OP one of ==, !=, <, <=, >, >=)
             expect: {exit_code: 0}                         | 7:18: metric 'exit_code' is not allowed in expect of breakpoint 'b' of case 'g' (only in a case's expect)
             expect: {signal: SIGSEGV}                      | 7:18: metric 'signal' is not allowed in expect of breakpoint 'b' of case 'g' (only in a case's expect)
+            expect: {rss_kb_per_s: 1}                      | 7:18: metric 'rss_kb_per_s' is not allowed in expect of breakpoint 'b' of case 'g' (only in a case's expect)
             expect: {definately_lost_bytes: 0}             | 7:18: unknown metric 'definately_lost_bytes' in expect of breakpoint 'b' of case 'g' (did you mean 'definitely_lost_bytes'?)
             actions: leak_check                            | 7:18: 'actions' in breakpoint 'b' of case 'g' must be a list, not "leak_check"
             actions: [leak_chek]                           | 7:19: unknown action 'leak_chek' in breakpoint 'b' of case 'g' (did you mean 'leak_check'?)

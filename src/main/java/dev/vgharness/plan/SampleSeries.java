@@ -16,7 +16,8 @@ public record SampleSeries(long everyMs, List<Sample> samples, Double definitely
         samples = List.copyOf(samples);
     }
 
-    static SampleSeries of(long everyMs, List<Sample> samples) {
+    /** The series with its rates. */
+    public static SampleSeries of(long everyMs, List<Sample> samples) {
         return new SampleSeries(everyMs, samples, rate(samples, Sample::definitelyLostBytes),
                 rate(samples, s -> s.memory() == null ? null : s.memory().proc().rssKb()),
                 rate(samples, s -> s.memory() == null || s.memory().mallinfo() == null ? null

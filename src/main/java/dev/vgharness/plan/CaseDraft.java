@@ -14,10 +14,10 @@ import java.util.Optional;
  */
 record CaseDraft(Optional<List<String>> command, Optional<Path> cwd, Map<String, String> env, Optional<Path> stdin,
         Optional<Duration> timeout, List<String> valgrindOptions, List<Path> suppressions,
-        Map<String, Expectation> expectations) {
+        Map<String, Expectation> expectations, Optional<CaseMode> mode, MallocTuning malloc) {
 
     static final CaseDraft EMPTY = new CaseDraft(Optional.empty(), Optional.empty(), Map.of(), Optional.empty(),
-            Optional.empty(), List.of(), List.of(), Map.of());
+            Optional.empty(), List.of(), List.of(), Map.of(), Optional.empty(), MallocTuning.NONE);
 
     CaseDraft {
         env = new LinkedHashMap<>(env);
@@ -31,7 +31,7 @@ record CaseDraft(Optional<List<String>> command, Optional<Path> cwd, Map<String,
         return new CaseDraft(command.or(defaults::command), cwd.or(defaults::cwd), merged(defaults.env, env),
                 stdin.or(defaults::stdin), timeout.or(defaults::timeout),
                 concat(defaults.valgrindOptions, valgrindOptions), concat(defaults.suppressions, suppressions),
-                merged(defaults.expectations, expectations));
+                merged(defaults.expectations, expectations), mode.or(defaults::mode), malloc.over(defaults.malloc));
     }
 
     private static <V> Map<String, V> merged(Map<String, V> first, Map<String, V> winning) {

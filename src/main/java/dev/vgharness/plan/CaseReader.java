@@ -21,8 +21,11 @@ import java.util.Optional;
 final class CaseReader {
 
     static final List<String> CASE_KEYS =
-            List.of("name", "command", "cwd", "env", "stdin", "timeout", "valgrind", "breakpoints", "expect");
-    static final List<String> DEFAULT_KEYS = List.of("command", "cwd", "env", "stdin", "timeout", "valgrind", "expect");
+            List.of("name", "command", "cwd", "env", "stdin", "timeout", "valgrind", "breakpoints", "expect", "mode",
+                    "malloc", "sample");
+    static final List<String> DEFAULT_KEYS =
+            List.of("command", "cwd", "env", "stdin", "timeout", "valgrind", "expect", "mode", "malloc");
+    private static final List<String> SAMPLE_KEYS = List.of("every", "for");
     private static final List<String> VALGRIND_KEYS = List.of("options", "suppressions");
 
     private final Values values;
@@ -39,7 +42,8 @@ final class CaseReader {
     CaseDraft defaults(YamlNode node) {
         return values.map(node, "'defaults'").map(map -> draft(new Fields(map, "defaults", DEFAULT_KEYS, Map.of(
                 "name", "'name' cannot be set in defaults, only in a case",
-                "breakpoints", "'breakpoints' cannot be set in defaults, only in a case"), values.problems())))
+                "breakpoints", "'breakpoints' cannot be set in defaults, only in a case",
+                "sample", "'sample' cannot be set in defaults, only in a case"), values.problems())))
                 .orElse(CaseDraft.EMPTY);
     }
 
@@ -54,6 +58,7 @@ final class CaseReader {
         name.ifPresent(n -> unique(n, fields.get("name").get().location()));
         CaseDraft merged = draft(fields).over(defaults);
         List<BreakpointSpec> stops = fields.get("breakpoints").map(n -> breakpoints(n, fields)).orElse(List.of());
+        Optional<Sampling> sample = fields.get("sample").flatMap(n -> sample(n, fields));
         if (merged.command().isEmpty() && fields.get("command").isEmpty()) {
             values.problems().add(fields.location(), fields.missing("command"));
         }
@@ -62,7 +67,8 @@ final class CaseReader {
         }
         return Optional.of(new CaseSpec(name.get(), resolved(merged.command().get()),
                 merged.cwd().orElse(values.folder()), merged.env(), merged.stdin(), merged.timeout(),
-                merged.valgrindOptions(), merged.suppressions(), stops, List.copyOf(merged.expectations().values())));
+                merged.valgrindOptions(), merged.suppressions(), stops, List.copyOf(merged.expectations().values()),
+                merged.mode().orElse(CaseMode.MEMCHECK), merged.malloc(), sample));
     }
 
     private static String context(YamlMap map, int number) {
@@ -93,7 +99,52 @@ final class CaseReader {
                 : vg.get("suppressions").map(n -> suppressions(n, vg.what("suppressions"))).orElse(List.of());
         Map<String, Expectation> expect = f.get("expect")
                 .map(n -> expectations.read(n, f.context(), Scope.CASE)).orElse(Map.of());
-        return new CaseDraft(command, cwd, env, stdin, timeout, options, suppressions, expect);
+        Optional<CaseMode> mode = f.get("mode").flatMap(n -> mode(n, f.what("mode")));
+        MallocTuning malloc = f.get("malloc").map(n -> malloc(n, f)).orElse(MallocTuning.NONE);
+        return new CaseDraft(command, cwd, env, stdin, timeout, options, suppressions, expect, mode, malloc);
+    }
+
+    private Optional<CaseMode> mode(YamlNode node, String what) {
+        Optional<String> word = values.nonEmptyString(node, what);
+        for (CaseMode mode : CaseMode.values()) {
+            if (word.isPresent() && mode.key().equals(word.get())) {
+                return Optional.of(mode);
+            }
+        }
+        List<String> modes = java.util.Arrays.stream(CaseMode.values()).map(CaseMode::key).toList();
+        word.ifPresent(w -> values.problems().add(node.location(), what + " must be one of " + String.join(", ", modes)
+                + ", not " + node.describe() + Suggestions.didYouMean(w, modes)));
+        return Optional.empty();
+    }
+
+    private MallocTuning malloc(YamlNode node, Fields owner) {
+        Optional<YamlMap> map = values.map(node, owner.what("malloc"));
+        if (map.isEmpty()) {
+            return MallocTuning.NONE;
+        }
+        Fields f = new Fields(map.get(), "malloc of " + owner.context(), MallocTuning.KEYS, values.problems());
+        return new MallocTuning(count(f, "mmap_threshold"), count(f, "trim_threshold"), count(f, "arena_max"));
+    }
+
+    private java.util.OptionalLong count(Fields f, String key) {
+        Optional<Long> n = f.get(key).flatMap(v -> values.integer(v, f.what(key), key.equals("arena_max") ? 1 : 0));
+        return n.map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
+    }
+
+    private Optional<Sampling> sample(YamlNode node, Fields owner) {
+        Optional<YamlMap> map = values.map(node, owner.what("sample"));
+        if (map.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = new Fields(map.get(), "sample of " + owner.context(), SAMPLE_KEYS, values.problems());
+        Optional<Duration> every = f.require("every").flatMap(n -> values.duration(n, f.what("every")));
+        Optional<Duration> span = f.require("for").flatMap(n -> values.duration(n, f.what("for")));
+        if (every.isPresent() && every.get().isZero()) {
+            values.problems().add(f.get("every").get().location(), f.what("every") + " must be more than 0s");
+            return Optional.empty();
+        }
+        return every.isPresent() && span.isPresent() ? Optional.of(new Sampling(every.get(), span.get()))
+                : Optional.empty();
     }
 
     /** argv as a list; arguments may be empty strings, the program may not. */

@@ -13,10 +13,18 @@ import java.util.List;
  * @param exit how the target ended, or null when it never started
  * @param finalResults valgrind's exit-time results ({@code "final"} in JSON), or null when there are none
  * @param stdout the target's standard output as captured (an extension of report.md)
+ * @param samples the samples of a {@code sample:} case and their growth rates, or null (an extension of report.md)
  */
 public record CaseResult(String name, RunStatus status, String error, List<String> command, long pid,
         long durationMs, List<StopResult> stops, ExitInfo exit, FinalResults finalResults, List<Assertion> assertions,
-        String stdout) {
+        String stdout, SampleSeries samples) {
+
+    /** A case without samples. */
+    public CaseResult(String name, RunStatus status, String error, List<String> command, long pid, long durationMs,
+            List<StopResult> stops, ExitInfo exit, FinalResults finalResults, List<Assertion> assertions,
+            String stdout) {
+        this(name, status, error, command, pid, durationMs, stops, exit, finalResults, assertions, stdout, null);
+    }
 
     public CaseResult {
         requireNonNull(name, "name is null");

@@ -8,6 +8,7 @@ import dev.vgharness.vgdb.HarnessException;
 import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
 import dev.vgharness.vgdb.PrivateDir;
+import dev.vgharness.vgdb.ProcMemory;
 import dev.vgharness.vgdb.StopEvent;
 import dev.vgharness.vgdb.ValgrindLaunch;
 import dev.vgharness.vgdb.VgdbTarget;
@@ -26,7 +27,7 @@ import java.util.Optional;
  * to the end of the target; then valgrind's exit-time results from its XML file and the case's expectations.
  * Whatever fails, what was gathered until then is kept in the result.
  */
-final class CaseRunner {
+final class CaseRunner implements CaseRun {
 
     private static final Duration READY = Duration.ofSeconds(30);
     private static final Duration EXIT_WAIT = Duration.ofSeconds(20);
@@ -43,12 +44,13 @@ final class CaseRunner {
         this.deadline = System.nanoTime() + timeout().toNanos();
     }
 
-    /** The case as far as it got, for a partial report when the harness is stopped. */
-    CaseResult partial() {
+    @Override
+    public CaseResult partial() {
         return state.interrupted(spec, (System.nanoTime() - started) / 1_000_000);
     }
 
-    CaseResult run() {
+    @Override
+    public CaseResult run() {
         long start = started;
         try (PrivateDir capture = PrivateDir.create()) {
             try {
@@ -80,11 +82,37 @@ final class CaseRunner {
             state.started(target.valgrind().pid());
             MiSession gdb = target.gdb();
             Map<String, BreakpointSpec> breakpoints = insertBreakpoints(gdb);
-            new StopLoop(gdb, target.valgrind().pid(), breakpoints).run();
+            long pid = target.valgrind().pid();
+            Sampler sampler = spec.sample().map(s -> new Sampler(gdb, s,
+                    (at, previous) -> sample(gdb, pid, at, previous), false)).orElse(null);
+            try {
+                new StopLoop(gdb, pid, breakpoints, sampler).run();
+            } catch (Sampler.SamplingOver e) {
+                state.detached();
+                return; // closing the target ends valgrind, which would run on
+            } finally {
+                if (sampler != null) {
+                    state.sampled(sampler.series());
+                }
+            }
             gdb.close();
             Optional<ExitStatus> status = target.valgrind().waitFor(EXIT_WAIT);
             state.exitedAs(status);
         }
+    }
+
+    /** One sample under Memcheck: {@code leak_check summary} and the valgrind process's /proc memory. */
+    private Sample sample(MiSession gdb, long pid, long atMs, ProcessMemory previous)
+            throws MiSessionException, StopActions.StopFailure {
+        StopActions actions = new StopActions(gdb, options.commandTimeout(), state.history(), options.baseline());
+        LeakCheckAction defaults = LeakCheckAction.defaults();
+        actions.run(new LeakCheckAction(LeakCheckAction.Mode.SUMMARY, defaults.kinds(), defaults.delta(),
+                java.util.OptionalInt.empty(), defaults.heuristics()));
+        LeakCheckReport leak = actions.leakCheck();
+        Long lost = leak == null ? null
+                : LeakMetrics.value(Metric.DEFINITELY_LOST_BYTES, leak.summary(), leak.lossRecords());
+        ProcessMemory memory = ProcMemory.read(pid).map(p -> ProcessMemory.of(null, p, previous)).orElse(null);
+        return new Sample(atMs, lost, memory);
     }
 
     private ValgrindLaunch launch(Path capture) {
@@ -127,14 +155,16 @@ final class CaseRunner {
         private final MiSession gdb;
         private final long pid;
         private final Map<String, BreakpointSpec> breakpoints;
+        private final Sampler sampler;
 
-        StopLoop(MiSession gdb, long pid, Map<String, BreakpointSpec> breakpoints) {
+        StopLoop(MiSession gdb, long pid, Map<String, BreakpointSpec> breakpoints, Sampler sampler) {
             this.gdb = gdb;
             this.pid = pid;
             this.breakpoints = breakpoints;
+            this.sampler = sampler;
         }
 
-        void run() throws MiSessionException, StopActions.StopFailure, CaseTimeout {
+        void run() throws MiSessionException, StopActions.StopFailure, CaseTimeout, Sampler.SamplingOver {
             while (true) {
                 GdbCommands.continueRunning(gdb);
                 StopEvent stop = awaitStop();
@@ -151,7 +181,11 @@ final class CaseRunner {
             }
         }
 
-        private StopEvent awaitStop() throws MiSessionException, CaseTimeout {
+        private StopEvent awaitStop() throws MiSessionException, CaseTimeout, StopActions.StopFailure,
+                Sampler.SamplingOver {
+            if (sampler != null) {
+                return sampler.awaitStop(deadline);
+            }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw new CaseTimeout();
@@ -169,7 +203,7 @@ final class CaseRunner {
                 return;
             }
             int hit = state.hit(bp.id());
-            new StopRunner(gdb, options, state.history(), pid).act(bp, hit, stop, state::addStop);
+            new StopRunner(gdb, options, state.history(), pid, state.lastMemory()).act(bp, hit, stop, state::addStop);
             if (hit >= bp.maxHits()) {
                 for (Map.Entry<String, BreakpointSpec> e : breakpoints.entrySet()) {
                     if (e.getValue() == bp) {

@@ -34,16 +34,31 @@ import java.util.Optional;
  * @param valgrindOptions extra Valgrind options, defaults first
  * @param suppressions suppression files, absolute
  * @param expectations checked when the target has ended
+ * @param mode memcheck (the default) or native ({@code mode: native}: plain gdb, no valgrind)
+ * @param malloc glibc malloc tunables for the target ({@code malloc:}; the case's keys win over the defaults')
+ * @param sample periodic samples instead of (or besides) breakpoints ({@code sample:}), case only
  */
 public record CaseSpec(String name, List<String> command, Path cwd, Map<String, String> env, Optional<Path> stdin,
         Optional<Duration> timeout, List<String> valgrindOptions, List<Path> suppressions,
-        List<BreakpointSpec> breakpoints, List<Expectation> expectations) {
+        List<BreakpointSpec> breakpoints, List<Expectation> expectations, CaseMode mode, MallocTuning malloc,
+        Optional<Sampling> sample) {
+
+    /** A memcheck case without malloc tuning or sampling. */
+    public CaseSpec(String name, List<String> command, Path cwd, Map<String, String> env, Optional<Path> stdin,
+            Optional<Duration> timeout, List<String> valgrindOptions, List<Path> suppressions,
+            List<BreakpointSpec> breakpoints, List<Expectation> expectations) {
+        this(name, command, cwd, env, stdin, timeout, valgrindOptions, suppressions, breakpoints, expectations,
+                CaseMode.MEMCHECK, MallocTuning.NONE, Optional.empty());
+    }
 
     public CaseSpec {
         requireNonNull(name, "name is null");
         requireNonNull(cwd, "cwd is null");
         requireNonNull(stdin, "stdin is null");
         requireNonNull(timeout, "timeout is null");
+        requireNonNull(mode, "mode is null");
+        requireNonNull(malloc, "malloc is null");
+        requireNonNull(sample, "sample is null");
         command = List.copyOf(command);
         // Map.copyOf would lose the written order, which reports and tests rely on.
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
@@ -59,5 +74,18 @@ public record CaseSpec(String name, List<String> command, Path cwd, Map<String, 
     /** The case's timeout, or {@code fallback} (e.g. the CLI's {@code --timeout}) when the plan sets none. */
     public Duration timeoutOr(Duration fallback) {
         return timeout.orElse(fallback);
+    }
+
+    /** The same case in another mode (the CLI's {@code --native}). */
+    public CaseSpec withMode(CaseMode newMode) {
+        return new CaseSpec(name, command, cwd, env, stdin, timeout, valgrindOptions, suppressions, breakpoints,
+                expectations, newMode, malloc, sample);
+    }
+
+    /** The target's environment: {@code env}, plus GLIBC_TUNABLES when {@code malloc} sets any. */
+    public Map<String, String> targetEnvironment() {
+        Map<String, String> all = new LinkedHashMap<>(env);
+        malloc.tunables().ifPresent(t -> all.put("GLIBC_TUNABLES", t));
+        return Collections.unmodifiableMap(all);
     }
 }

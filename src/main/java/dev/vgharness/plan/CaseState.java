@@ -24,6 +24,8 @@ import java.util.function.Predicate;
 final class CaseState {
 
     private final LeakHistory history = new LeakHistory();
+    private ProcessMemory lastMemory;
+    private SampleSeries samples;
     private final List<StopResult> stops = new ArrayList<>();
     private final Map<String, Integer> hits = new LinkedHashMap<>();
     private long pid;
@@ -47,6 +49,18 @@ final class CaseState {
 
     synchronized void addStop(StopResult stop) {
         stops.add(stop);
+        if (stop.memory() != null) {
+            lastMemory = stop.memory();
+        }
+    }
+
+    synchronized void sampled(SampleSeries series) {
+        samples = series;
+    }
+
+    /** The process view of the last stop that took one, or null (for the deltas of the next). */
+    synchronized ProcessMemory lastMemory() {
+        return lastMemory;
     }
 
     synchronized void signalled(String signal) {
@@ -69,6 +83,11 @@ final class CaseState {
         ExitStatus s = status.get();
         exit = s.code().isPresent() ? ExitInfo.exited(s.code().getAsInt())
                 : ExitInfo.signaled(Signals.name(s.signal().getAsInt()));
+    }
+
+    /** The harness ended the target: the sampling span was over while it still ran. */
+    synchronized void detached() {
+        exit = ExitInfo.detached();
     }
 
     synchronized void timedOut(Duration timeout) {
@@ -144,7 +163,7 @@ final class CaseState {
                 : assertions.stream().allMatch(Assertion::passed) && stops.stream().allMatch(StopResult::passed)
                         ? RunStatus.PASSED : RunStatus.FAILED;
         return new CaseResult(spec.name(), status, error, spec.command(), pid, durationMs, stops, exit, finalResults,
-                assertions, stdout);
+                assertions, stdout, samples);
     }
 
     private Expectations.Measured measured() {
@@ -152,7 +171,7 @@ final class CaseState {
         Long errors = finalResults == null ? null : finalResults.errorCount();
         return new Expectations.Measured(finalResults == null ? null : finalResults.summary(),
                 finalResults == null ? List.of() : finalResults.lossRecords(), errors, code,
-                Optional.ofNullable(exit.signal()));
+                Optional.ofNullable(exit.signal()), null, samples);
     }
 
     private List<Assertion> hitAssertions(CaseSpec spec) {

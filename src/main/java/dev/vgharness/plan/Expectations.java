@@ -13,7 +13,12 @@ final class Expectations {
 
     /** What there is to compare with; a null summary means no leak check ran. */
     record Measured(LeakSummary summary, List<LossRecordResult> records, Long errors, Integer exitCode,
-            Optional<String> signal) {
+            Optional<String> signal, ProcessMemory memory, SampleSeries samples) {
+
+        Measured(LeakSummary summary, List<LossRecordResult> records, Long errors, Integer exitCode,
+                Optional<String> signal) {
+            this(summary, records, errors, exitCode, signal, null, null);
+        }
     }
 
     static List<Assertion> check(List<Expectation> expectations, Measured measured) {
@@ -62,7 +67,9 @@ final class Expectations {
             case ERRORS -> measured.errors();
             case EXIT_CODE -> measured.exitCode() == null ? null : (long) measured.exitCode();
             case HITS -> null;
-            default -> measured.summary() == null ? null
+            default -> metric.isRate() ? (measured.samples() == null ? null : measured.samples().value(metric))
+                    : metric.isMemory() ? (measured.memory() == null ? null : measured.memory().value(metric))
+                    : measured.summary() == null ? null
                     : LeakMetrics.value(metric, measured.summary(), measured.records());
         };
     }

@@ -8,7 +8,9 @@ import java.util.Optional;
 /**
  * A number an {@code expect:} block can check, named as in the plan: {@code definitely_lost_bytes},
  * {@code new_possibly_lost_blocks}, {@code errors}, {@code hits} (breakpoint only), {@code exit_code} (case only).
- * The target's {@code signal} is not a number and is a {@link SignalExpectation} instead.
+ * The target's {@code signal} is not a number and is a {@link SignalExpectation} instead. The memory metrics
+ * ({@code heap_in_use_bytes}, {@code rss_kb}, ...; see {@link ProcessMemory}) are read at breakpoints only, the
+ * rates of a sampled case ({@code rss_kb_per_s}, see {@link SampleSeries}) at the case's end only.
  */
 public enum Metric {
     DEFINITELY_LOST_BYTES, DEFINITELY_LOST_BLOCKS,
@@ -21,7 +23,11 @@ public enum Metric {
     NEW_POSSIBLY_LOST_BYTES, NEW_POSSIBLY_LOST_BLOCKS,
     NEW_STILL_REACHABLE_BYTES, NEW_STILL_REACHABLE_BLOCKS,
     NEW_SUPPRESSED_BYTES, NEW_SUPPRESSED_BLOCKS,
-    ERRORS, HITS, EXIT_CODE;
+    ERRORS, HITS, EXIT_CODE,
+    HEAP_IN_USE_BYTES, MMAP_IN_USE_BYTES, HEAP_FREE_BYTES, RSS_KB, RSS_MINUS_SHARED_KB, HEAP_RSS_KB, MMAP_RSS_KB,
+    NEW_HEAP_IN_USE_BYTES, NEW_MMAP_IN_USE_BYTES, NEW_HEAP_FREE_BYTES, NEW_RSS_KB, NEW_RSS_MINUS_SHARED_KB,
+    NEW_HEAP_RSS_KB, NEW_MMAP_RSS_KB,
+    DEFINITELY_LOST_BYTES_PER_S, RSS_KB_PER_S, HEAP_IN_USE_BYTES_PER_S;
 
     private static final String NEW = "NEW_";
 
@@ -39,12 +45,26 @@ public enum Metric {
         return Arrays.stream(values()).map(Metric::key).toList();
     }
 
+    /** True for the process memory metrics (mallinfo2 and /proc), false for the leak metrics and counts. */
+    public boolean isMemory() {
+        if (isRate()) {
+            return false;
+        }
+        String base = isIncrease() ? name().substring(NEW.length()) : name();
+        return base.startsWith("HEAP_") || base.startsWith("MMAP_") || base.startsWith("RSS_");
+    }
+
+    /** True for the growth rates of a {@code sample:} case ({@code rss_kb_per_s}), checked with the case's expect. */
+    public boolean isRate() {
+        return name().endsWith("_PER_S");
+    }
+
     public boolean allowedAtBreakpoint() {
-        return this != EXIT_CODE;
+        return this != EXIT_CODE && !isRate();
     }
 
     public boolean allowedAtCase() {
-        return this != HITS;
+        return this != HITS && !isMemory();
     }
 
     /** True for the {@code new_*} metrics: the increase since the previous leak check of the same case. */
@@ -56,7 +76,7 @@ public enum Metric {
     public Optional<String> leakKind() {
         String base = isIncrease() ? name().substring(NEW.length()) : name();
         int unit = base.lastIndexOf('_');
-        if (!base.endsWith("_BYTES") && !base.endsWith("_BLOCKS")) {
+        if (isMemory() || isRate() || !base.endsWith("_BYTES") && !base.endsWith("_BLOCKS")) {
             return Optional.empty();
         }
         return Optional.of(base.substring(0, unit).toLowerCase(Locale.ROOT));

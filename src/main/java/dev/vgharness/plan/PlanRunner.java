@@ -29,7 +29,7 @@ public final class PlanRunner {
     private final RunOptions options;
     private final Clock clock;
     private final String version;
-    private final Map<String, CaseRunner> running = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, CaseRun> running = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, CaseResult> finished = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Snapshot snapshot;
 
@@ -72,7 +72,7 @@ public final class PlanRunner {
         List<CaseResult> cases = new ArrayList<>();
         for (CaseSpec spec : selected(s.plan())) {
             CaseResult done = finished.get(spec.name());
-            CaseRunner runner = running.get(spec.name());
+            CaseRun runner = running.get(spec.name());
             if (done != null) {
                 cases.add(done);
             } else if (runner != null) {
@@ -130,8 +130,10 @@ public final class PlanRunner {
 
     private CaseResult runCase(CaseSpec spec, java.util.concurrent.CompletableFuture<Map<String, String>> environment) {
         options.progress().caseStarted(spec.name());
-        CaseResult result = unsupported(spec, () -> Objects.requireNonNullElse(environment.join().get("valgrind"), "")).orElseGet(() -> {
-            CaseRunner runner = new CaseRunner(spec, options);
+        CaseResult result = unsupported(spec, () -> Objects.requireNonNullElse(environment.join().get("valgrind"), ""))
+                .orElseGet(() -> {
+            CaseRun runner = spec.mode() == CaseMode.NATIVE ? new NativeCaseRunner(spec, options)
+                    : new CaseRunner(spec, options);
             running.put(spec.name(), runner);
             return runner.run();
         });

@@ -16,11 +16,21 @@ import java.util.List;
  * @param rssKb the valgrind process's resident set at the stop, or null when unknown
  * @param gdb the output of {@code gdb:} actions (an extension of report.md)
  * @param transcript every monitor command sent at this stop with its raw text (for JUnit's system-out)
+ * @param memory the process view (mallinfo2, /proc) at this stop, or null when not taken (an extension of report.md)
  */
 public record StopResult(String breakpoint, int hit, int thread, StopFrame frame, LeakCheckReport leakCheck,
         List<BlockList> blockLists, List<PointerSearch> whoPointsAt, List<CommandOutput> monitor, Long errors,
         Long rssKb, List<Assertion> assertions, List<CommandOutput> gdb, List<CommandOutput> transcript,
-        long durationMs) {
+        long durationMs, ProcessMemory memory) {
+
+    /** A stop without the process view. */
+    public StopResult(String breakpoint, int hit, int thread, StopFrame frame, LeakCheckReport leakCheck,
+            List<BlockList> blockLists, List<PointerSearch> whoPointsAt, List<CommandOutput> monitor, Long errors,
+            Long rssKb, List<Assertion> assertions, List<CommandOutput> gdb, List<CommandOutput> transcript,
+            long durationMs) {
+        this(breakpoint, hit, thread, frame, leakCheck, blockLists, whoPointsAt, monitor, errors, rssKb, assertions,
+                gdb, transcript, durationMs, null);
+    }
 
     public StopResult {
         requireNonNull(breakpoint, "breakpoint is null");

@@ -3,6 +3,7 @@ package dev.vgharness.plan;
 import dev.vgharness.vgdb.GdbFrame;
 import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
+import dev.vgharness.vgdb.ProcMemory;
 import dev.vgharness.vgdb.ProcessTree;
 import dev.vgharness.vgdb.StopEvent;
 import java.util.List;
@@ -10,19 +11,25 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
-/** Acts on one breakpoint hit: the actions, the error count, the valgrind process's RSS, the expectations. */
+/**
+ * Acts on one breakpoint hit: the actions, the error count, the valgrind process's RSS and its /proc memory split
+ * (Valgrind's own memory included: for the trend only), the expectations.
+ */
 final class StopRunner {
 
     private final MiSession gdb;
     private final RunOptions options;
     private final LeakHistory history;
     private final long pid;
+    private final ProcessMemory previous;
 
-    StopRunner(MiSession gdb, RunOptions options, LeakHistory history, long pid) {
+    /** @param previous the process view of the case's previous stop, or null at the first */
+    StopRunner(MiSession gdb, RunOptions options, LeakHistory history, long pid, ProcessMemory previous) {
         this.gdb = gdb;
         this.options = options;
         this.history = history;
         this.pid = pid;
+        this.previous = previous;
     }
 
     /**
@@ -47,16 +54,18 @@ final class StopRunner {
     private StopResult result(BreakpointSpec bp, int hit, StopEvent stop, StopActions actions, Long errors,
             long start) {
         OptionalLong rss = ProcessTree.rssKb(pid);
+        ProcessMemory memory = ProcMemory.read(pid).map(p -> ProcessMemory.of(null, p, previous)).orElse(null);
         LeakCheckReport leak = actions.leakCheck();
         List<Assertion> assertions = Expectations.check(bp.expectations(), new Expectations.Measured(
                 leak == null ? null : leak.summary(), leak == null ? List.of() : leak.lossRecords(), errors, null,
-                Optional.empty()));
+                Optional.empty(), memory, null));
         return new StopResult(bp.id(), hit, stop.threadId(), frame(stop.frame()), leak, actions.blockLists(),
                 actions.pointerSearches(), actions.monitorOutputs(), errors, rss.isPresent() ? rss.getAsLong() : null,
-                assertions, actions.gdbOutputs(), actions.transcript(), (System.nanoTime() - start) / 1_000_000);
+                assertions, actions.gdbOutputs(), actions.transcript(), (System.nanoTime() - start) / 1_000_000,
+                memory);
     }
 
-    private static StopFrame frame(Optional<GdbFrame> frame) {
+    static StopFrame frame(Optional<GdbFrame> frame) {
         return frame.map(f -> new StopFrame(f.function(), f.file().orElse(null), f.line().orElse(null), f.address()))
                 .orElse(null);
     }

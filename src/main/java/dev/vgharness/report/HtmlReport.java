@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The run as one self-contained HTML page (no network: styles, chart and script inline): failed expectations and
- * harness problems first, then per case a chart of leaked bytes per kind over the stops, a table of the stops and
+ * harness problems first, then per case a chart of leaked bytes per kind over the stops (and of the process memory
+ * over the stops and samples when it was taken), a table of the stops and
  * the loss records as sortable tables with their stacks and source lines.
  * <pre>
  * &lt;h2&gt;growth &lt;span class="status failed"&gt;failed&lt;/span&gt;&lt;/h2&gt; &lt;svg class="chart"&gt;...
@@ -113,6 +114,7 @@ public final class HtmlReport {
                 .append("</code> · pid ").append(c.pid()).append(" · ").append(TextSummary.seconds(c.durationMs()))
                 .append(" · ").append(Html.escape(TextSummary.exit(c.exit()))).append("</p>\n");
         html.append(HtmlChart.svg(HtmlStops.points(c))).append('\n');
+        html.append(HtmlMemoryChart.forCase(c));
         html.append(HtmlStops.table(c));
         if (c.finalResults() != null) {
             html.append("<h3>Loss records at exit").append(c.finalResults().complete() ? "" : " (valgrind cut short)")

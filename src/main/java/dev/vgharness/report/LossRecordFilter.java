@@ -36,14 +36,15 @@ public final class LossRecordFilter {
         FinalResults fin = c.finalResults() == null ? null : new FinalResults(c.finalResults().summary(),
                 keep(c.finalResults().lossRecords(), keep), c.finalResults().errors(), c.finalResults().complete());
         return new CaseResult(c.name(), c.status(), c.error(), c.command(), c.pid(), c.durationMs(), stops, c.exit(),
-                fin, c.assertions(), c.stdout());
+                fin, c.assertions(), c.stdout(), c.samples());
     }
 
     private static StopResult keep(StopResult s, Predicate<LossRecord> keep) {
         LeakCheckReport check = s.leakCheck() == null ? null : new LeakCheckReport(s.leakCheck().command(),
                 s.leakCheck().summary(), keep(s.leakCheck().lossRecords(), keep), s.leakCheck().output());
         return new StopResult(s.breakpoint(), s.hit(), s.thread(), s.frame(), check, s.blockLists(), s.whoPointsAt(),
-                s.monitor(), s.errors(), s.rssKb(), s.assertions(), s.gdb(), s.transcript(), s.durationMs());
+                s.monitor(), s.errors(), s.rssKb(), s.assertions(), s.gdb(), s.transcript(), s.durationMs(),
+                s.memory());
     }
 
     private static List<LossRecordResult> keep(List<LossRecordResult> records, Predicate<LossRecord> keep) {

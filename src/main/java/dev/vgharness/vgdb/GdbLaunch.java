@@ -54,6 +54,10 @@ public record GdbLaunch(String gdb, Optional<Path> program, Map<String, String> 
         return new GdbLaunch(gdb, program, env, workingDirectory, commandTimeout, traffic, unsolicited);
     }
 
+    public GdbLaunch withWorkingDirectory(Path dir) {
+        return new GdbLaunch(gdb, program, environment, Optional.of(dir), commandTimeout, traffic, unsolicited);
+    }
+
     public GdbLaunch withCommandTimeout(Duration timeout) {
         return new GdbLaunch(gdb, program, environment, workingDirectory, timeout, traffic, unsolicited);
     }

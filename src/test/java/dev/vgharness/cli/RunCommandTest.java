@@ -123,4 +123,15 @@ class RunCommandTest {
         Outcome clean = main("check", "--", Fixtures.compile("src/errors.c").toString());
         assertEquals(0, clean.code(), clean.stdout() + clean.stderr());
     }
+
+    @Test
+    void checkNativePrintsTheHeapGrowthAtEachHitWithoutValgrind() {
+        Outcome o = main("check", "--native", "--break", "request_done", "--", Fixtures.compile("src/growth.c").toString(),
+                "large", "2");
+
+        assertEquals(0, o.code(), o.stdout() + o.stderr());
+        String second = o.stdout().lines().filter(l -> l.startsWith("request_done hit 2: ")).findFirst().orElse("");
+        assertTrue(second.contains(", mmap 532480 B (+266240), ") && second.endsWith(": large blocks via mmap"),
+                o.stdout());
+    }
 }

@@ -17,6 +17,11 @@ class MetricTest {
         List<String> expected = new java.util.ArrayList<>(plain);
         plain.forEach(m -> expected.add("new_" + m));
         expected.addAll(List.of("errors", "hits", "exit_code"));
+        List<String> memory = List.of("heap_in_use_bytes", "mmap_in_use_bytes", "heap_free_bytes", "rss_kb",
+                "rss_minus_shared_kb", "heap_rss_kb", "mmap_rss_kb");
+        expected.addAll(memory);
+        memory.forEach(m -> expected.add("new_" + m));
+        expected.addAll(List.of("definitely_lost_bytes_per_s", "rss_kb_per_s", "heap_in_use_bytes_per_s"));
 
         assertEquals(expected, Metric.keys());
     }
@@ -27,7 +32,10 @@ class MetricTest {
             "new_still_reachable_blocks, still_reachable, false, true, true, true",
             "errors, -, false, false, true, true",
             "hits, -, false, false, false, true",
-            "exit_code, -, false, false, true, false"})
+            "exit_code, -, false, false, true, false",
+            "heap_in_use_bytes, -, true, false, false, true",
+            "new_rss_kb, -, false, true, false, true",
+            "definitely_lost_bytes_per_s, -, false, false, true, false"})
     void describesWhatEachMetricMeasuresAndWhereItMayBeUsed(String key, String leakKind, boolean bytes, boolean increase,
             boolean atCase, boolean atBreakpoint) {
         Metric metric = Metric.byKey(key).orElseThrow();

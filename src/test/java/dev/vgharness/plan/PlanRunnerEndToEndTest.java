@@ -305,4 +305,33 @@ class PlanRunnerEndToEndTest {
         assertEquals("a;b $(touch pwned) 'q' * `id`\n", c.stdout());
         assertEquals(false, Files.exists(dir.resolve("pwned")));
     }
+
+    @Test
+    void memcheckStopsCarryTheValgrindProcessMemoryForTheTrend() throws Exception {
+        RunResult run = run("""
+                cases:
+                  - name: trend
+                    command: [%s, small, "2"]
+                    breakpoints:
+                      - id: done
+                        at: request_done
+                        max_hits: 2
+                        actions: [{leak_check: {mode: summary}}]
+                        expect:
+                          rss_kb: "> 0"
+                          new_definitely_lost_bytes: "<= 2400"
+                """.formatted(exe("src/growth.c")));
+        CaseResult c = run.cases().get(0);
+
+        assertEquals(RunStatus.PASSED, c.status(), c.error() + " " + c.stops().stream().map(StopResult::assertions).toList()
+                + c.assertions());
+        StopResult second = c.stops().get(1);
+        // Each request leaks 100 x 24 bytes (at the first stop the last block may still be in a register).
+        assertEquals(2400L, c.stops().get(1).assertions().get(1).actual());
+        // No mallinfo under Memcheck (valgrind replaces malloc); /proc is valgrind's process, deltas from stop 1.
+        assertEquals(List.of(true, true, true), List.of(second.memory().mallinfo() == null,
+                second.memory().growth() == null, second.memory().proc().rssKb() == second.rssKb()));
+        assertEquals(second.memory().proc().rssKb() - c.stops().get(0).memory().proc().rssKb(),
+                second.memory().procDelta().rssKb());
+    }
 }

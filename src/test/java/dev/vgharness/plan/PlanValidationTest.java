@@ -57,6 +57,7 @@ class PlanValidationTest {
             expect: {errors: true}                         | 7:26: bad comparison true for 'errors' in expect of breakpoint 'b' of case 'g' (write a number, or "OP N" with OP one of ==, !=, <, <=, >, >=)
             expect: {exit_code: 0}                         | 7:18: metric 'exit_code' is not allowed in expect of breakpoint 'b' of case 'g' (only in a case's expect)
             expect: {signal: SIGSEGV}                      | 7:18: metric 'signal' is not allowed in expect of breakpoint 'b' of case 'g' (only in a case's expect)
+            expect: {rss_kb_per_s: 1}                      | 7:18: metric 'rss_kb_per_s' is not allowed in expect of breakpoint 'b' of case 'g' (only in a case's expect)
             expect: {definately_lost_bytes: 0}             | 7:18: unknown metric 'definately_lost_bytes' in expect of breakpoint 'b' of case 'g' (did you mean 'definitely_lost_bytes'?)
             actions: leak_check                            | 7:18: 'actions' in breakpoint 'b' of case 'g' must be a list, not "leak_check"
             actions: [leak_chek]                           | 7:19: unknown action 'leak_chek' in breakpoint 'b' of case 'g' (did you mean 'leak_check'?)
@@ -97,6 +98,13 @@ class PlanValidationTest {
             breakpiont: []                         | 4:5: unknown key 'breakpiont' in case 'g' (did you mean 'breakpoints'?)
             breakpoints: {id: b}                   | 4:18: 'breakpoints' in case 'g' must be a list, not a map
             expect: {hits: 1}                      | 4:14: metric 'hits' is not allowed in expect of case 'g' (only in a breakpoint's expect)
+            expect: {rss_kb: 1}                    | 4:14: metric 'rss_kb' is not allowed in expect of case 'g' (only in a breakpoint's expect)
+            mode: nativ                            | 4:11: 'mode' in case 'g' must be one of memcheck, native, not "nativ" (did you mean 'native'?)
+            malloc: {mmap_treshold: 1}             | 4:14: unknown key 'mmap_treshold' in malloc of case 'g' (did you mean 'mmap_threshold'?)
+            malloc: {arena_max: 0}                 | 4:25: 'arena_max' in malloc of case 'g' must be 1 or more, not 0
+            malloc: 65536                          | 4:13: 'malloc' in case 'g' must be a map, not 65536
+            sample: {every: 2s}                    | 4:13: missing required key 'for' in sample of case 'g'
+            sample: {every: 2s, for: 1m, at: 3}    | 4:34: unknown key 'at' in sample of case 'g'
             expect: {signal: SEGV}                 | 4:22: 'signal' in expect of case 'g' must be a signal name such as SIGSEGV, or null, not "SEGV"
             expect: {exit_code: "== zero"}         | 4:25: bad comparison "== zero" for 'exit_code' in expect of case 'g' (write a number, or "OP N" with OP one of ==, !=, <, <=, >, >=)
             valgrind: {option: []}                 | 4:16: unknown key 'option' in valgrind of case 'g' (did you mean 'options'?)

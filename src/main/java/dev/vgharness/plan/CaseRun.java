@@ -1,0 +1,10 @@
+package dev.vgharness.plan;
+
+/** One case being run, in whichever mode: its result at the end, or as far as it got. */
+interface CaseRun {
+
+    CaseResult run();
+
+    /** The case as far as it got, for a partial report when the harness is stopped. */
+    CaseResult partial();
+}

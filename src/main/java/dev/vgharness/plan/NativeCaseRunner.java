@@ -1,0 +1,191 @@
+package dev.vgharness.plan;
+
+import dev.vgharness.vgdb.GdbBreakpoint;
+import dev.vgharness.vgdb.GdbCommands;
+import dev.vgharness.vgdb.GdbLaunch;
+import dev.vgharness.vgdb.HarnessException;
+import dev.vgharness.vgdb.MallocInfo;
+import dev.vgharness.vgdb.MiSession;
+import dev.vgharness.vgdb.MiSessionException;
+import dev.vgharness.vgdb.NativeTarget;
+import dev.vgharness.vgdb.PrivateDir;
+import dev.vgharness.vgdb.ProcMemory;
+import dev.vgharness.vgdb.StopEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs a {@code mode: native} case: the target under plain gdb (no valgrind, close to full speed), and at every
+ * breakpoint hit the process view ({@link ProcessMemory}: mallinfo2 called through gdb, /proc/PID/status and smaps)
+ * and the {@code gdb:} actions; the Memcheck actions have nothing to ask and are left out. With {@code sample:}
+ * the same view is taken periodically ({@link Sampler}). Closing gdb kills the target; the case's timeout ends both.
+ */
+final class NativeCaseRunner implements CaseRun {
+
+    private final CaseSpec spec;
+    private final RunOptions options;
+    private final CaseState state = new CaseState();
+    private final long started = System.nanoTime();
+    private final long deadline;
+    private long pid;
+
+    NativeCaseRunner(CaseSpec spec, RunOptions options) {
+        this.spec = spec;
+        this.options = options;
+        this.deadline = started + spec.timeoutOr(options.defaultTimeout()).toNanos();
+    }
+
+    @Override
+    public CaseResult partial() {
+        return state.interrupted(spec, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public CaseResult run() {
+        try (PrivateDir capture = PrivateDir.create()) {
+            try {
+                runTarget(capture.path());
+            } catch (CaseRunner.CaseTimeout e) {
+                state.timedOut(spec.timeoutOr(options.defaultTimeout()));
+            } catch (MiSessionException | CaseRunner.CaseProblem e) {
+                state.fail(e.getMessage());
+            } catch (RuntimeException e) {
+                state.fail("internal error: " + e + " (please report it, with the -v output)");
+            } finally {
+                state.readStdout(capture.path().resolve("target.stdout"));
+            }
+        } catch (HarnessException e) {
+            state.fail(e.getMessage());
+        }
+        return state.result(spec, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void runTarget(Path capture) throws MiSessionException, CaseRunner.CaseProblem, CaseRunner.CaseTimeout {
+        try (NativeTarget target = NativeTarget.start(gdbLaunch(), spec.command(), spec.targetEnvironment(),
+                spec.stdin(), capture)) {
+            MiSession gdb = target.gdb();
+            Map<String, BreakpointSpec> breakpoints = insertBreakpoints(gdb);
+            target.run();
+            pid = target.pid().orElse(0);
+            state.started(pid);
+            Sampler sampler = spec.sample().map(s -> new Sampler(gdb, s,
+                    (at, previous) -> new Sample(at, null, measure(gdb, previous)), true)).orElse(null);
+            try {
+                stopLoop(gdb, breakpoints, sampler);
+            } finally {
+                if (sampler != null) {
+                    state.sampled(sampler.series());
+                }
+            }
+        }
+    }
+
+    private void stopLoop(MiSession gdb, Map<String, BreakpointSpec> breakpoints, Sampler sampler)
+            throws MiSessionException, CaseRunner.CaseTimeout {
+        try {
+            StopEvent stop = awaitStop(gdb, sampler);
+            while (!stop.isExit()) {
+                onStop(gdb, stop, breakpoints);
+                GdbCommands.continueRunning(gdb);
+                stop = awaitStop(gdb, sampler);
+            }
+            state.exitedAs(stop);
+        } catch (Sampler.SamplingOver e) {
+            state.detached();
+        } catch (StopActions.StopFailure e) {
+            throw new IllegalStateException("no monitor command runs in native mode", e);
+        }
+    }
+
+    private GdbLaunch gdbLaunch() {
+        String name = spec.name();
+        return GdbLaunch.defaults().withGdb(options.gdb()).withCommandTimeout(options.commandTimeout())
+                .withWorkingDirectory(spec.cwd())
+                .withTraffic(line -> options.traffic().accept("[" + name + "] " + line));
+    }
+
+    private Map<String, BreakpointSpec> insertBreakpoints(MiSession gdb) throws MiSessionException,
+            CaseRunner.CaseProblem {
+        Map<String, BreakpointSpec> byNumber = new HashMap<>();
+        for (BreakpointSpec bp : spec.breakpoints()) {
+            try {
+                GdbBreakpoint inserted = GdbCommands.breakInsert(gdb, bp.at(), bp.condition(), bp.ignore(), false);
+                byNumber.put(inserted.number(), bp);
+            } catch (MiSessionException.CommandFailed e) {
+                throw new CaseRunner.CaseProblem("breakpoint '" + bp.id() + "' at '" + bp.at()
+                        + "': gdb cannot set it: " + e.gdbMessage());
+            }
+        }
+        return byNumber;
+    }
+
+    private StopEvent awaitStop(MiSession gdb, Sampler sampler) throws MiSessionException, CaseRunner.CaseTimeout,
+            Sampler.SamplingOver, StopActions.StopFailure {
+        if (sampler != null) {
+            return sampler.awaitStop(deadline);
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new CaseRunner.CaseTimeout();
+        }
+        try {
+            return gdb.awaitStop(Duration.ofNanos(left));
+        } catch (MiSessionException.Timeout e) {
+            throw new CaseRunner.CaseTimeout();
+        }
+    }
+
+    private void onStop(MiSession gdb, StopEvent stop, Map<String, BreakpointSpec> breakpoints)
+            throws MiSessionException {
+        BreakpointSpec bp = stop.isBreakpointHit() ? breakpoints.get(Integer.toString(stop.breakpoint())) : null;
+        if (bp == null) {
+            stop.signal().filter(s -> !s.equals("SIGTRAP")).ifPresent(state::signalled);
+            return;
+        }
+        long start = System.nanoTime();
+        int hit = state.hit(bp.id());
+        ProcessMemory memory = measure(gdb, state.lastMemory());
+        List<CommandOutput> gdbOutputs = gdbActions(gdb, bp);
+        List<Assertion> assertions = Expectations.check(bp.expectations(),
+                new Expectations.Measured(null, List.of(), null, null, Optional.empty(), memory, null));
+        state.addStop(new StopResult(bp.id(), hit, stop.threadId(), StopRunner.frame(stop.frame()), null, List.of(),
+                List.of(), List.of(), null, memory == null ? null : memory.proc().rssKb(), assertions, gdbOutputs,
+                List.of(), (System.nanoTime() - start) / 1_000_000, memory));
+        if (hit >= bp.maxHits()) {
+            for (Map.Entry<String, BreakpointSpec> e : breakpoints.entrySet()) {
+                if (e.getValue() == bp) {
+                    GdbCommands.breakDelete(gdb, e.getKey());
+                }
+            }
+        }
+    }
+
+    /** mallinfo2 and /proc now; mallinfo is null when the target's libc has no mallinfo2 (musl, static). */
+    private ProcessMemory measure(MiSession gdb, ProcessMemory previous) throws MiSessionException {
+        MallocInfo mallinfo = null;
+        try {
+            mallinfo = MallocInfo.read(gdb, options.commandTimeout());
+        } catch (MiSessionException.CommandFailed e) {
+            // No mallinfo2 in the target's libc: the /proc numbers still tell the trend.
+        }
+        Optional<ProcMemory> proc = ProcMemory.read(pid);
+        return proc.isEmpty() ? null : ProcessMemory.of(mallinfo, proc.get(), previous);
+    }
+
+    private static List<CommandOutput> gdbActions(MiSession gdb, BreakpointSpec bp) throws MiSessionException {
+        List<CommandOutput> outputs = new ArrayList<>();
+        for (Action action : bp.actions()) {
+            if (action instanceof GdbAction g) {
+                long start = System.nanoTime();
+                String text = gdb.console(g.command(), Duration.ofSeconds(60));
+                outputs.add(new CommandOutput(g.command(), text, (System.nanoTime() - start) / 1_000_000));
+            }
+        }
+        return outputs;
+    }
+}

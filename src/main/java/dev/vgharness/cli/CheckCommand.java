@@ -8,16 +8,13 @@ import dev.vgharness.plan.CaseSpec;
 import dev.vgharness.plan.LeakCheckAction;
 import dev.vgharness.plan.LossRecordResult;
 import dev.vgharness.plan.Plan;
-import dev.vgharness.plan.PlanRunner;
 import dev.vgharness.plan.ProcessMemory;
 import dev.vgharness.plan.RunOptions;
 import dev.vgharness.plan.RunResult;
 import dev.vgharness.plan.RunStatus;
 import dev.vgharness.plan.StopResult;
 import dev.vgharness.report.LossRecordTable;
-import dev.vgharness.report.SourceRoots;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -71,15 +68,10 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Set<LeakKind> failing = failingKinds();
         Plan plan = plan();
-        SourceRoots roots = reports.roots(plan.folder());
-        RunOptions options = leaks.apply(harness.apply(RunOptions.defaults()), roots);
-        PlanRunner runner = new PlanRunner(options, Clock.systemUTC(), VgharnessCommand.Version.number());
-        RunResult result = leaks.reported(PartialReport.whileRunning(runner,
-                partial -> reports.write(leaks.reported(partial, roots), roots, true, List.of()),
-                () -> runner.run(plan)), roots);
+        PlanExecution execution = new PlanExecution(reports, leaks, reports.roots(plan.folder()));
+        RunResult result = execution.run(plan, harness.apply(RunOptions.defaults()));
         printTables(result.cases().get(0));
-        reports.write(result, roots, !harness.quiet, leaks.writeFiles(result));
-        CaseErrors.print(result);
+        execution.report(result, !harness.quiet);
         if (result.status() == RunStatus.ERROR) {
             return ExitCodes.INFRASTRUCTURE;
         }

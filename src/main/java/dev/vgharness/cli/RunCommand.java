@@ -4,12 +4,9 @@ import dev.vgharness.plan.CaseResult;
 import dev.vgharness.plan.Plan;
 import dev.vgharness.plan.PlanException;
 import dev.vgharness.plan.PlanLoader;
-import dev.vgharness.plan.PlanRunner;
 import dev.vgharness.plan.RunOptions;
 import dev.vgharness.plan.RunResult;
-import dev.vgharness.report.SourceRoots;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,17 +50,11 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Plan selected = select(loaded);
-        SourceRoots roots = reports.roots(loaded.folder());
-        RunOptions options = leaks.apply(harness.apply(RunOptions.defaults()), roots)
+        PlanExecution execution = new PlanExecution(reports, leaks, reports.roots(loaded.folder()));
+        RunResult result = execution.run(selected, harness.apply(RunOptions.defaults())
                 .withJobs(jobs != null ? jobs : Runtime.getRuntime().availableProcessors())
-                .withProgress(new ProgressLine(harness.quiet));
-        PlanRunner runner = new PlanRunner(options, Clock.systemUTC(), VgharnessCommand.Version.number());
-        RunResult result = PartialReport.whileRunning(runner,
-                partial -> reports.write(leaks.reported(partial, roots), roots, true, List.of()),
-                () -> runner.run(selected));
-        RunResult reported = leaks.reported(result, roots);
-        reports.write(reported, roots, true, leaks.writeFiles(reported));
-        CaseErrors.print(reported);
+                .withProgress(new ProgressLine(harness.quiet)));
+        execution.report(result, true);
         return ExitCodes.of(result);
     }
 

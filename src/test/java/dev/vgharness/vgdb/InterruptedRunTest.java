@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vgharness.Fixtures;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.exec.DefaultExecuteResultHandler;
-import org.apache.commons.exec.DefaultExecutor;
-import org.apache.commons.exec.PumpStreamHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,24 +32,13 @@ class InterruptedRunTest {
                       - {id: before, at: "hang.c:%d"}
                 """.formatted(hang, Fixtures.line("src/hang.c", "before_hang")));
         Path report = work.resolve("report.json");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> argv = List.of(java, "-cp", System.getProperty("java.class.path"), "dev.vgharness.cli.Main",
-                "run", plan.toString(), "--json", report.toString());
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        TreeWatchdog watchdog = new TreeWatchdog(Duration.ofSeconds(120));
-        DefaultExecutor executor = DefaultExecutor.builder().setExecuteStreamHandler(new PumpStreamHandler(output)).get();
-        executor.setWatchdog(watchdog);
-        executor.setExitValues(null);
-        DefaultExecuteResultHandler done = new DefaultExecuteResultHandler();
-        executor.execute(ShortCommand.commandLine(argv), done);
-        try {
-            ProcessHandle harness = watchdog.started().get().toHandle();
+        try (ChildJvm harness = new ChildJvm("dev.vgharness.cli.Main",
+                List.of("run", plan.toString(), "--json", report.toString()), Duration.ofSeconds(120))) {
             Optional<ProcessHandle> valgrind = awaitValgrindOf(hang, Duration.ofSeconds(60));
-            assertTrue(valgrind.isPresent(), "the run started valgrind: " + output);
+            assertTrue(valgrind.isPresent(), "the run started valgrind: " + harness.output());
             Thread.sleep(4000); // time to reach the breakpoint and act on it: the hang comes after it
-            harness.destroy();
-            done.waitFor(Duration.ofSeconds(30));
-            assertTrue(done.hasResult(), "the harness ended on SIGTERM");
+            harness.process().destroy();
+            assertTrue(harness.awaitEnd(Duration.ofSeconds(30)), "the harness ended on SIGTERM");
 
             JsonNode json = new ObjectMapper().readTree(report.toFile());
             assertEquals("error", json.at("/cases/0/status").asText());
@@ -63,8 +48,6 @@ class InterruptedRunTest {
             assertTrue(ProcessHandle.allProcesses().noneMatch(p -> ChildReaper.commandLine(p.pid())
                     .contains(hang.toString()) || ChildReaper.commandLine(p.pid()).contains("vgharness-")),
                     "no valgrind, gdb or vgdb of the run is left");
-        } finally {
-            watchdog.destroyProcess();
         }
     }
 

@@ -1,0 +1,54 @@
+package dev.vgharness.vgdb;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.apache.commons.exec.DefaultExecuteResultHandler;
+import org.apache.commons.exec.DefaultExecutor;
+import org.apache.commons.exec.PumpStreamHandler;
+
+/** A second JVM on the test's classpath, started through commons-exec, for tests that signal the harness itself. */
+final class ChildJvm implements AutoCloseable {
+
+    private final TreeWatchdog watchdog;
+    private final DefaultExecuteResultHandler done = new DefaultExecuteResultHandler();
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    /** Starts {@code java -cp <the test classpath> mainClass args...}, killed at the latest after {@code limit}. */
+    ChildJvm(String mainClass, List<String> args, Duration limit) throws IOException {
+        List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), mainClass));
+        argv.addAll(args);
+        watchdog = new TreeWatchdog(limit);
+        DefaultExecutor executor = DefaultExecutor.builder().setExecuteStreamHandler(new PumpStreamHandler(output)).get();
+        executor.setWatchdog(watchdog);
+        executor.setExitValues(null);
+        executor.execute(ShortCommand.commandLine(argv), done);
+    }
+
+    ProcessHandle process() throws InterruptedException, ExecutionException {
+        return watchdog.started().get().toHandle();
+    }
+
+    boolean hasEnded() {
+        return done.hasResult();
+    }
+
+    /** Waits for the end; true when it came in time. */
+    boolean awaitEnd(Duration limit) throws InterruptedException {
+        done.waitFor(limit);
+        return done.hasResult();
+    }
+
+    String output() {
+        return output.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        watchdog.destroyProcess();
+    }
+}

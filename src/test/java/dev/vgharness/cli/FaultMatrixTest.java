@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vgharness.Fixtures;
+import dev.vgharness.report.SchemaValidation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fault matrix of issue 7, each through the command line: one clear line on stderr, the exit code of cli.md,
- * the JSON report with what was gathered, and afterwards no valgrind, gdb or vgdb of the run and nothing left in
+ * the JSON and JUnit reports with what was gathered (the JUnit file valid against the Jenkins XSD), and afterwards no valgrind, gdb or vgdb of the run and nothing left in
  * the temp dir.
  */
 class FaultMatrixTest {
@@ -51,10 +52,18 @@ class FaultMatrixTest {
         Path plan = work.resolve("plan.yaml");
         Files.writeString(plan, yaml);
         Path json = work.resolve("report.json");
-        List<String> args = new ArrayList<>(List.of("run", plan.toString(), "--json", json.toString()));
+        Path junit = work.resolve("junit.xml");
+        Files.deleteIfExists(json);
+        Files.deleteIfExists(junit);
+        List<String> args = new ArrayList<>(List.of("run", plan.toString(), "--json", json.toString(), "--junit",
+                junit.toString()));
         args.addAll(List.of(options));
         RunCommandTest.Outcome outcome = RunCommandTest.main(args.toArray(String[]::new));
         assertNothingLeft(program);
+        assertEquals(Files.exists(json), Files.exists(junit), "the JUnit report is written whenever the JSON one is");
+        if (Files.exists(junit)) {
+            SchemaValidation.assertValidJunit(junit);
+        }
         return new Fault(outcome, Files.exists(json) ? new ObjectMapper().readTree(json.toFile()) : null);
     }
 

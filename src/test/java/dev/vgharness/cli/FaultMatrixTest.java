@@ -146,9 +146,9 @@ class FaultMatrixTest {
     void theTargetHangs() throws Exception {
         String hang = Fixtures.compile("src/hang.c").toString();
         Fault f = run(oneCase(hang, bp("before", Fixtures.location("src/hang.c", "before_hang"), ""),
-                "    timeout: 3s\n"), hang);
+                "    timeout: 5s\n"), hang);
         assertEquals(3, f.outcome().code());
-        assertStderr(f.outcome(), "vgharness: case 'faulty': timed out after 3s");
+        assertStderr(f.outcome(), "vgharness: case 'faulty': timed out after 5s");
         assertEquals("timeout", f.firstCase().at("/exit/status").asText());
         assertEquals(1, f.firstCase().at("/stops").size());
     }

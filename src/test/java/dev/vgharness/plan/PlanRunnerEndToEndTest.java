@@ -206,7 +206,7 @@ class PlanRunnerEndToEndTest {
                 cases:
                   - name: hangs
                     command: [%s]
-                    timeout: 4s
+                    timeout: 6s
                     breakpoints:
                       - id: before
                         at: hang.c:%d
@@ -214,7 +214,7 @@ class PlanRunnerEndToEndTest {
         CaseResult c = run.cases().get(0);
         assertEquals(RunStatus.ERROR, c.status());
         assertEquals(ExitInfo.timeout(), c.exit());
-        assertTrue(c.error().startsWith("timed out after 4s"), c.error());
+        assertTrue(c.error().startsWith("timed out after 6s"), c.error());
         assertEquals(1, c.stops().size());
         assertNotNull(c.stops().get(0).leakCheck());
         assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains("hang")),

@@ -36,7 +36,7 @@ class InterruptedRunTest {
                 List.of("run", plan.toString(), "--json", report.toString()), Duration.ofSeconds(120))) {
             Optional<ProcessHandle> valgrind = awaitValgrindOf(hang, Duration.ofSeconds(60));
             assertTrue(valgrind.isPresent(), "the run started valgrind: " + harness.output());
-            Thread.sleep(4000); // time to reach the breakpoint and act on it: the hang comes after it
+            awaitHanging(valgrind.get(), Duration.ofSeconds(60));
             harness.process().destroy();
             assertTrue(harness.awaitEnd(Duration.ofSeconds(30)), "the harness ended on SIGTERM");
 
@@ -49,6 +49,22 @@ class InterruptedRunTest {
                     .contains(hang.toString()) || ChildReaper.commandLine(p.pid()).contains("vgharness-")),
                     "no valgrind, gdb or vgdb of the run is left");
         }
+    }
+
+    /** The target prints "hanging" after its breakpoint was acted on; its stdout is captured next to --xml-file. */
+    private static void awaitHanging(ProcessHandle valgrind, Duration limit) throws Exception {
+        String command = ChildReaper.commandLine(valgrind.pid());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--xml-file=(\\S+)/final\\.xml").matcher(command);
+        assertTrue(m.find(), command);
+        Path stdout = Path.of(m.group(1), "target.stdout");
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < end) {
+            if (Files.exists(stdout) && Files.readString(stdout).contains("hanging")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the target never reached its hang: " + stdout);
     }
 
     private static Optional<ProcessHandle> awaitValgrindOf(Path program, Duration limit) throws InterruptedException {

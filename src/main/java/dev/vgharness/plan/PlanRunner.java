@@ -34,7 +34,8 @@ public final class PlanRunner {
     private volatile Snapshot snapshot;
 
     /** What a partial report needs besides the cases. */
-    private record Snapshot(Plan plan, Instant started, long startNanos, Map<String, String> environment) {
+    private record Snapshot(Plan plan, Instant started, long startNanos,
+            java.util.concurrent.CompletableFuture<Map<String, String>> environment) {
     }
 
     public PlanRunner(RunOptions options, Clock clock, String version) {
@@ -49,9 +50,9 @@ public final class PlanRunner {
         // gdb --version alone takes half a second (its Python starts): ask while the build and the cases run.
         java.util.concurrent.CompletableFuture<Map<String, String>> versions =
                 java.util.concurrent.CompletableFuture.supplyAsync(this::environment);
-        snapshot = new Snapshot(plan, started, start, Map.of());
+        snapshot = new Snapshot(plan, started, start, versions);
         RunResult.BuildFailure build = plan.build().flatMap(command -> build(plan, command)).orElse(null);
-        List<CaseResult> cases = build == null ? runCases(selected(plan), versions) : List.of();
+        List<CaseResult> cases = build == null ? runCases(plan.cases(), versions) : List.of();
         Map<String, String> environment = versions.join();
         RunStatus status = build != null ? RunStatus.ERROR
                 : cases.stream().map(CaseResult::status).reduce(RunStatus.PASSED, RunStatus::and);
@@ -70,7 +71,7 @@ public final class PlanRunner {
             return null;
         }
         List<CaseResult> cases = new ArrayList<>();
-        for (CaseSpec spec : selected(s.plan())) {
+        for (CaseSpec spec : s.plan().cases()) {
             CaseResult done = finished.get(spec.name());
             CaseRun runner = running.get(spec.name());
             if (done != null) {
@@ -80,16 +81,8 @@ public final class PlanRunner {
             }
         }
         return new RunResult(new RunResult.Tool("vgharness", version),
-                new RunResult.PlanInfo(s.plan().name(), s.plan().path().toString()), s.environment(), s.started(),
+                new RunResult.PlanInfo(s.plan().name(), s.plan().path().toString()), s.environment().getNow(Map.of()), s.started(),
                 (System.nanoTime() - s.startNanos()) / 1_000_000, RunStatus.ERROR, null, cases);
-    }
-
-    /** The cases to run: all, or those named with {@code --case}. */
-    private List<CaseSpec> selected(Plan plan) {
-        if (options.onlyCases().isEmpty()) {
-            return plan.cases();
-        }
-        return plan.cases().stream().filter(c -> options.onlyCases().contains(c.name())).toList();
     }
 
     private Optional<RunResult.BuildFailure> build(Plan plan, String command) {

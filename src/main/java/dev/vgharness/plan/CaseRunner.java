@@ -1,7 +1,6 @@
 package dev.vgharness.plan;
 
 import dev.vgharness.vgdb.ExitStatus;
-import dev.vgharness.vgdb.GdbBreakpoint;
 import dev.vgharness.vgdb.GdbCommands;
 import dev.vgharness.vgdb.GdbLaunch;
 import dev.vgharness.vgdb.HarnessException;
@@ -17,9 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -81,7 +78,7 @@ final class CaseRunner implements CaseRun {
         try (VgdbTarget target = VgdbTarget.start(launch(capture), gdbLaunch(), options.commandTimeout())) {
             state.started(target.valgrind().pid());
             MiSession gdb = target.gdb();
-            Map<String, BreakpointSpec> breakpoints = insertBreakpoints(gdb);
+            Breakpoints breakpoints = Breakpoints.insert(gdb, spec.breakpoints());
             long pid = target.valgrind().pid();
             Sampler sampler = spec.sample().map(s -> new Sampler(gdb, s,
                     (at, previous) -> sample(gdb, pid, at, previous), false)).orElse(null);
@@ -135,29 +132,14 @@ final class CaseRunner implements CaseRun {
         return Files.isRegularFile(program) ? launch.withProgram(program) : launch;
     }
 
-    /** gdb's breakpoint numbers to the plan's breakpoints; a location gdb cannot resolve is the case's error. */
-    private Map<String, BreakpointSpec> insertBreakpoints(MiSession gdb) throws MiSessionException, CaseProblem {
-        Map<String, BreakpointSpec> byNumber = new HashMap<>();
-        for (BreakpointSpec bp : spec.breakpoints()) {
-            try {
-                GdbBreakpoint inserted = GdbCommands.breakInsert(gdb, bp.at(), bp.condition(), bp.ignore(), false);
-                byNumber.put(inserted.number(), bp);
-            } catch (MiSessionException.CommandFailed e) {
-                throw new CaseProblem("breakpoint '" + bp.id() + "' at '" + bp.at() + "': gdb cannot set it: "
-                        + e.gdbMessage());
-            }
-        }
-        return byNumber;
-    }
-
     /** Continues the target and acts on each stop until it ends. */
     private final class StopLoop {
         private final MiSession gdb;
         private final long pid;
-        private final Map<String, BreakpointSpec> breakpoints;
+        private final Breakpoints breakpoints;
         private final Sampler sampler;
 
-        StopLoop(MiSession gdb, long pid, Map<String, BreakpointSpec> breakpoints, Sampler sampler) {
+        StopLoop(MiSession gdb, long pid, Breakpoints breakpoints, Sampler sampler) {
             this.gdb = gdb;
             this.pid = pid;
             this.breakpoints = breakpoints;
@@ -183,34 +165,17 @@ final class CaseRunner implements CaseRun {
 
         private StopEvent awaitStop() throws MiSessionException, CaseTimeout, StopActions.StopFailure,
                 Sampler.SamplingOver {
-            if (sampler != null) {
-                return sampler.awaitStop(deadline);
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new CaseTimeout();
-            }
-            try {
-                return gdb.awaitStop(Duration.ofNanos(left));
-            } catch (MiSessionException.Timeout e) {
-                throw new CaseTimeout();
-            }
+            return Breakpoints.awaitStop(gdb, sampler, deadline);
         }
 
         private void onHit(StopEvent stop) throws MiSessionException, StopActions.StopFailure {
-            BreakpointSpec bp = breakpoints.get(Integer.toString(stop.breakpoint()));
+            BreakpointSpec bp = breakpoints.hitBy(stop);
             if (bp == null) {
                 return;
             }
             int hit = state.hit(bp.id());
             new StopRunner(gdb, options, state.history(), pid, state.lastMemory()).act(bp, hit, stop, state::addStop);
-            if (hit >= bp.maxHits()) {
-                for (Map.Entry<String, BreakpointSpec> e : breakpoints.entrySet()) {
-                    if (e.getValue() == bp) {
-                        GdbCommands.breakDelete(gdb, e.getKey());
-                    }
-                }
-            }
+            breakpoints.retireIfDone(gdb, bp, hit);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.vgharness.plan;
 
-import dev.vgharness.vgdb.GdbBreakpoint;
 import dev.vgharness.vgdb.GdbCommands;
 import dev.vgharness.vgdb.GdbLaunch;
 import dev.vgharness.vgdb.HarnessException;
@@ -14,9 +13,7 @@ import dev.vgharness.vgdb.StopEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -69,7 +66,7 @@ final class NativeCaseRunner implements CaseRun {
         try (NativeTarget target = NativeTarget.start(gdbLaunch(), spec.command(), spec.targetEnvironment(),
                 spec.stdin(), capture)) {
             MiSession gdb = target.gdb();
-            Map<String, BreakpointSpec> breakpoints = insertBreakpoints(gdb);
+            Breakpoints breakpoints = Breakpoints.insert(gdb, spec.breakpoints());
             target.run();
             pid = target.pid().orElse(0);
             state.started(pid);
@@ -85,14 +82,14 @@ final class NativeCaseRunner implements CaseRun {
         }
     }
 
-    private void stopLoop(MiSession gdb, Map<String, BreakpointSpec> breakpoints, Sampler sampler)
+    private void stopLoop(MiSession gdb, Breakpoints breakpoints, Sampler sampler)
             throws MiSessionException, CaseRunner.CaseTimeout {
         try {
-            StopEvent stop = awaitStop(gdb, sampler);
+            StopEvent stop = Breakpoints.awaitStop(gdb, sampler, deadline);
             while (!stop.isExit()) {
                 onStop(gdb, stop, breakpoints);
                 GdbCommands.continueRunning(gdb);
-                stop = awaitStop(gdb, sampler);
+                stop = Breakpoints.awaitStop(gdb, sampler, deadline);
             }
             state.exitedAs(stop);
         } catch (Sampler.SamplingOver e) {
@@ -109,40 +106,8 @@ final class NativeCaseRunner implements CaseRun {
                 .withTraffic(line -> options.traffic().accept("[" + name + "] " + line));
     }
 
-    private Map<String, BreakpointSpec> insertBreakpoints(MiSession gdb) throws MiSessionException,
-            CaseRunner.CaseProblem {
-        Map<String, BreakpointSpec> byNumber = new HashMap<>();
-        for (BreakpointSpec bp : spec.breakpoints()) {
-            try {
-                GdbBreakpoint inserted = GdbCommands.breakInsert(gdb, bp.at(), bp.condition(), bp.ignore(), false);
-                byNumber.put(inserted.number(), bp);
-            } catch (MiSessionException.CommandFailed e) {
-                throw new CaseRunner.CaseProblem("breakpoint '" + bp.id() + "' at '" + bp.at()
-                        + "': gdb cannot set it: " + e.gdbMessage());
-            }
-        }
-        return byNumber;
-    }
-
-    private StopEvent awaitStop(MiSession gdb, Sampler sampler) throws MiSessionException, CaseRunner.CaseTimeout,
-            Sampler.SamplingOver, StopActions.StopFailure {
-        if (sampler != null) {
-            return sampler.awaitStop(deadline);
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            throw new CaseRunner.CaseTimeout();
-        }
-        try {
-            return gdb.awaitStop(Duration.ofNanos(left));
-        } catch (MiSessionException.Timeout e) {
-            throw new CaseRunner.CaseTimeout();
-        }
-    }
-
-    private void onStop(MiSession gdb, StopEvent stop, Map<String, BreakpointSpec> breakpoints)
-            throws MiSessionException {
-        BreakpointSpec bp = stop.isBreakpointHit() ? breakpoints.get(Integer.toString(stop.breakpoint())) : null;
+    private void onStop(MiSession gdb, StopEvent stop, Breakpoints breakpoints) throws MiSessionException {
+        BreakpointSpec bp = breakpoints.hitBy(stop);
         if (bp == null) {
             stop.signal().filter(s -> !s.equals("SIGTRAP")).ifPresent(state::signalled);
             return;
@@ -156,13 +121,7 @@ final class NativeCaseRunner implements CaseRun {
         state.addStop(new StopResult(bp.id(), hit, stop.threadId(), StopRunner.frame(stop.frame()), null, List.of(),
                 List.of(), List.of(), null, memory == null ? null : memory.proc().rssKb(), assertions, gdbOutputs,
                 List.of(), (System.nanoTime() - start) / 1_000_000, memory));
-        if (hit >= bp.maxHits()) {
-            for (Map.Entry<String, BreakpointSpec> e : breakpoints.entrySet()) {
-                if (e.getValue() == bp) {
-                    GdbCommands.breakDelete(gdb, e.getKey());
-                }
-            }
-        }
+        breakpoints.retireIfDone(gdb, bp, hit);
     }
 
     /** mallinfo2 and /proc now; mallinfo is null when the target's libc has no mallinfo2 (musl, static). */

@@ -25,10 +25,12 @@ class ArchitectureTest {
             "mi", Set.of(),
             "memcheck", Set.of(),
             "vgdb", Set.of("mi"),
-            "plan", Set.of("mi", "memcheck", "vgdb"),
-            "report", Set.of("mi", "memcheck", "vgdb", "plan"),
-            "repl", Set.of("mi", "memcheck", "vgdb", "plan", "report"),
-            "cli", Set.of("mi", "memcheck", "vgdb", "plan", "report", "repl"));
+            "plan", Set.of("mi", "memcheck"),
+            "result", Set.of("mi", "memcheck", "vgdb", "plan"),
+            "run", Set.of("mi", "memcheck", "vgdb", "plan", "result"),
+            "report", Set.of("mi", "memcheck", "plan", "result"),
+            "repl", Set.of("mi", "memcheck", "vgdb", "plan", "result", "run", "report"),
+            "cli", Set.of("mi", "memcheck", "vgdb", "plan", "result", "run", "report", "repl"));
 
     private static final Pattern USE = Pattern.compile("\\bdev\\.vgharness\\.(\\w+)");
 

@@ -1,8 +1,8 @@
 package dev.vgharness.cli;
 
-import dev.vgharness.plan.CaseResult;
-import dev.vgharness.plan.RunResult;
-import dev.vgharness.plan.RunStatus;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.RunResult;
+import dev.vgharness.result.RunStatus;
 
 /** Infrastructure problems also go to stderr, one line each, where CI logs and people look for them. */
 final class CaseErrors {

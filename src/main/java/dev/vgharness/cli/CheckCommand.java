@@ -3,17 +3,17 @@ package dev.vgharness.cli;
 import dev.vgharness.memcheck.LeakKind;
 import dev.vgharness.plan.BreakpointSpec;
 import dev.vgharness.plan.CaseMode;
-import dev.vgharness.plan.CaseResult;
 import dev.vgharness.plan.CaseSpec;
 import dev.vgharness.plan.LeakCheckAction;
-import dev.vgharness.plan.LossRecordResult;
 import dev.vgharness.plan.Plan;
-import dev.vgharness.plan.ProcessMemory;
-import dev.vgharness.plan.RunOptions;
-import dev.vgharness.plan.RunResult;
-import dev.vgharness.plan.RunStatus;
-import dev.vgharness.plan.StopResult;
 import dev.vgharness.report.LossRecordTable;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.LossRecordResult;
+import dev.vgharness.result.MemorySnapshot;
+import dev.vgharness.result.RunResult;
+import dev.vgharness.result.RunStatus;
+import dev.vgharness.result.StopResult;
+import dev.vgharness.run.RunOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -133,7 +133,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** {@code heap in use 10256 B (+3200), mmap 0 B (+0), rss 1444 kB (+4), heap rss 132 kB (+0): small blocks ...} */
-    static String memoryLine(ProcessMemory m) {
+    static String memoryLine(MemorySnapshot m) {
         return "heap in use " + m.mallinfo().uordblks() + " B (" + signed(m.mallinfoDelta().uordblks()) + "), mmap "
                 + m.mallinfo().hblkhd() + " B (" + signed(m.mallinfoDelta().hblkhd()) + "), rss " + m.proc().rssKb()
                 + " kB (" + signed(m.procDelta().rssKb()) + "), heap rss " + m.proc().heapRssKb() + " kB ("

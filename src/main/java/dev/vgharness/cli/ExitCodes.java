@@ -18,7 +18,7 @@ final class ExitCodes {
     }
 
     /** The code for a finished run: 0 every case passed, 1 an expectation failed, 3 an infrastructure error. */
-    static int of(dev.vgharness.plan.RunResult result) {
+    static int of(dev.vgharness.result.RunResult result) {
         return switch (result.status()) {
             case PASSED -> PASSED;
             case FAILED -> FAILED;

@@ -1,7 +1,7 @@
 package dev.vgharness.cli;
 
 import dev.vgharness.plan.DurationText;
-import dev.vgharness.plan.RunOptions;
+import dev.vgharness.run.RunOptions;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 

@@ -1,12 +1,12 @@
 package dev.vgharness.cli;
 
 import dev.vgharness.memcheck.LossRecord;
-import dev.vgharness.plan.RunOptions;
-import dev.vgharness.plan.RunResult;
-import dev.vgharness.report.Baseline;
 import dev.vgharness.report.LossRecordFilter;
 import dev.vgharness.report.SourceRoots;
 import dev.vgharness.report.SuppressionFile;
+import dev.vgharness.result.RunResult;
+import dev.vgharness.run.Baseline;
+import dev.vgharness.run.RunOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

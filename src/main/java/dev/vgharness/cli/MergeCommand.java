@@ -1,8 +1,8 @@
 package dev.vgharness.cli;
 
-import dev.vgharness.plan.RunResult;
 import dev.vgharness.report.JsonReportReader;
 import dev.vgharness.report.RunMerge;
+import dev.vgharness.result.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

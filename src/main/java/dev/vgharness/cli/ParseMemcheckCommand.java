@@ -2,7 +2,7 @@ package dev.vgharness.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vgharness.memcheck.LeakCheckResult;
+import dev.vgharness.memcheck.LeakCheckAnswer;
 import dev.vgharness.memcheck.MemcheckText;
 import dev.vgharness.memcheck.ParseStatistics;
 import dev.vgharness.memcheck.ValgrindXmlParser;
@@ -83,7 +83,7 @@ public final class ParseMemcheckCommand implements Callable<Integer> {
         return root;
     }
 
-    private static ObjectNode leakCheck(ObjectMapper mapper, LeakCheckResult search) {
+    private static ObjectNode leakCheck(ObjectMapper mapper, LeakCheckAnswer search) {
         ObjectNode node = mapper.createObjectNode();
         node.putNull("command");
         node.setAll((ObjectNode) mapper.valueToTree(search));

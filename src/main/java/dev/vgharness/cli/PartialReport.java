@@ -1,7 +1,7 @@
 package dev.vgharness.cli;
 
-import dev.vgharness.plan.PlanRunner;
-import dev.vgharness.plan.RunResult;
+import dev.vgharness.result.RunResult;
+import dev.vgharness.run.PlanRunner;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 

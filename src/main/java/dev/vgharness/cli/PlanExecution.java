@@ -1,10 +1,10 @@
 package dev.vgharness.cli;
 
 import dev.vgharness.plan.Plan;
-import dev.vgharness.plan.PlanRunner;
-import dev.vgharness.plan.RunOptions;
-import dev.vgharness.plan.RunResult;
 import dev.vgharness.report.SourceRoots;
+import dev.vgharness.result.RunResult;
+import dev.vgharness.run.PlanRunner;
+import dev.vgharness.run.RunOptions;
 import java.time.Clock;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package dev.vgharness.cli;
 
-import dev.vgharness.plan.RunResult;
 import dev.vgharness.report.HtmlReport;
 import dev.vgharness.report.JsonReport;
 import dev.vgharness.report.JunitReport;
 import dev.vgharness.report.SarifReport;
 import dev.vgharness.report.SourceRoots;
 import dev.vgharness.report.TextSummary;
+import dev.vgharness.result.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

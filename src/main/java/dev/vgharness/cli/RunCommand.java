@@ -1,11 +1,11 @@
 package dev.vgharness.cli;
 
-import dev.vgharness.plan.CaseResult;
 import dev.vgharness.plan.Plan;
 import dev.vgharness.plan.PlanException;
 import dev.vgharness.plan.PlanLoader;
-import dev.vgharness.plan.RunOptions;
-import dev.vgharness.plan.RunResult;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.RunResult;
+import dev.vgharness.run.RunOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

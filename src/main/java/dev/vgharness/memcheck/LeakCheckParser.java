@@ -19,28 +19,28 @@ public final class LeakCheckParser {
     private LeakCheckParser() {
     }
 
-    public static LeakCheckResult parse(String text) {
+    public static LeakCheckAnswer parse(String text) {
         return parse(new StringReader(text));
     }
 
     /**
      * Parses one answer. Complaints such as {@code max_loss_records_output must be >= 1, got 0} are in
-     * {@link LeakCheckResult#errors()}; when the text holds several searches, the last one is returned.
+     * {@link LeakCheckAnswer#errors()}; when the text holds several searches, the last one is returned.
      */
-    public static LeakCheckResult parse(Reader text) {
-        List<LeakCheckResult> all = parseAll(text);
-        return all.isEmpty() ? new LeakCheckResult(List.of(), null, false, null, List.of(), List.of())
+    public static LeakCheckAnswer parse(Reader text) {
+        List<LeakCheckAnswer> all = parseAll(text);
+        return all.isEmpty() ? new LeakCheckAnswer(List.of(), null, false, null, List.of(), List.of())
                 : all.get(all.size() - 1);
     }
 
     /** Every search in a text holding several leak_check answers, in order. */
-    public static List<LeakCheckResult> parseAll(Reader text) {
+    public static List<LeakCheckAnswer> parseAll(Reader text) {
         MemcheckTextCollector collector = new MemcheckTextCollector();
         MemcheckTextParser.parse(text, MemcheckTextParser.Context.LEAK_CHECK, collector);
-        List<LeakCheckResult> searches = collector.leakChecks();
+        List<LeakCheckAnswer> searches = collector.leakChecks();
         List<MonitorError> unattached = collector.pendingErrors();
         if (searches.isEmpty() && !unattached.isEmpty()) {
-            return List.of(new LeakCheckResult(List.of(), null, false, null, List.of(), unattached));
+            return List.of(new LeakCheckAnswer(List.of(), null, false, null, List.of(), unattached));
         }
         return searches;
     }

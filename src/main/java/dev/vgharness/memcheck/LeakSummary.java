@@ -33,6 +33,31 @@ public record LeakSummary(
         reachableViaHeuristic = List.copyOf(reachableViaHeuristic);
     }
 
+    /** No leaks at all: what Valgrind means by "No malloc'd blocks -- no leaks are possible." */
+    public static LeakSummary zero() {
+        return new LeakSummary(LeakTotals.ZERO, LeakTotals.ZERO, LeakTotals.ZERO, LeakTotals.ZERO, LeakTotals.ZERO,
+                List.of());
+    }
+
+    /**
+     * The summary of a set of loss records, for an XML file of Valgrind before 3.26 that has no leak summary of its
+     * own; suppressed is unknown there and reads 0.
+     */
+    public static LeakSummary ofRecords(List<LossRecord> records) {
+        long[][] totals = new long[LeakKind.values().length][2];
+        for (LossRecord r : records) {
+            totals[r.kind().ordinal()][0] += r.directBytes();
+            totals[r.kind().ordinal()][1] += r.blocks();
+        }
+        return new LeakSummary(totals(totals[LeakKind.DEFINITELY_LOST.ordinal()]),
+                totals(totals[LeakKind.INDIRECTLY_LOST.ordinal()]), totals(totals[LeakKind.POSSIBLY_LOST.ordinal()]),
+                totals(totals[LeakKind.STILL_REACHABLE.ordinal()]), LeakTotals.ZERO, List.of());
+    }
+
+    private static LeakTotals totals(long[] t) {
+        return new LeakTotals(t[0], t[1], null, null);
+    }
+
     public LeakTotals of(LeakKind kind) {
         return switch (kind) {
             case DEFINITELY_LOST -> definitelyLost;

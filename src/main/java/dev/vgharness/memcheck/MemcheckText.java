@@ -4,13 +4,13 @@ import java.util.List;
 
 /**
  * Everything found in a Memcheck text of unknown content: monitor answers one after another, or a whole valgrind
- * log. Leak output is grouped into one {@link LeakCheckResult} per search.
+ * log. Leak output is grouped into one {@link LeakCheckAnswer} per search.
  *
  * @param heapSummary the last HEAP SUMMARY, or null
  * @param errorSummary the last ERROR SUMMARY, or null
  */
 public record MemcheckText(
-        List<LeakCheckResult> leakChecks,
+        List<LeakCheckAnswer> leakChecks,
         List<BlockList> blockLists,
         List<PointerSearch> pointerSearches,
         List<MemcheckError> errors,

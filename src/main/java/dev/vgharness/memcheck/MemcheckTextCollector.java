@@ -5,12 +5,12 @@ import java.util.List;
 
 /**
  * A listener that keeps everything, grouping loss records, summary, hints and complaints into one
- * {@link LeakCheckResult} per search: a group ends with its summary, "no leaks are possible" or xtree line (and
+ * {@link LeakCheckAnswer} per search: a group ends with its summary, "no leaks are possible" or xtree line (and
  * the hints after it), and the next leak output starts a new one.
  */
 final class MemcheckTextCollector implements MemcheckListener {
 
-    private final List<LeakCheckResult> leakChecks = new ArrayList<>();
+    private final List<LeakCheckAnswer> leakChecks = new ArrayList<>();
     private final List<BlockList> blockLists = new ArrayList<>();
     private final List<PointerSearch> searches = new ArrayList<>();
     private final List<MemcheckError> errors = new ArrayList<>();
@@ -106,7 +106,7 @@ final class MemcheckTextCollector implements MemcheckListener {
     }
 
     /** The leak searches so far, the open one included. */
-    List<LeakCheckResult> leakChecks() {
+    List<LeakCheckAnswer> leakChecks() {
         close();
         return List.copyOf(leakChecks);
     }
@@ -168,7 +168,7 @@ final class MemcheckTextCollector implements MemcheckListener {
 
     private void close() {
         if (open) {
-            leakChecks.add(new LeakCheckResult(records, summary, noLeaks, xtreeFile, hints, searchErrors));
+            leakChecks.add(new LeakCheckAnswer(records, summary, noLeaks, xtreeFile, hints, searchErrors));
             searchErrors = new ArrayList<>();
         }
         records = new ArrayList<>();

@@ -20,7 +20,7 @@ import java.util.List;
  * @param heapSummary null when the log has none (killed, or -q)
  * @param errorSummary null when the log has none
  */
-public record ValgrindLog(List<MemcheckError> errors, HeapSummary heapSummary, LeakCheckResult leakCheck,
+public record ValgrindLog(List<MemcheckError> errors, HeapSummary heapSummary, LeakCheckAnswer leakCheck,
         ErrorSummary errorSummary) {
 
     public ValgrindLog {
@@ -34,7 +34,7 @@ public record ValgrindLog(List<MemcheckError> errors, HeapSummary heapSummary, L
     public static ValgrindLog parse(Reader text) {
         MemcheckTextCollector collector = new MemcheckTextCollector();
         MemcheckTextParser.parse(text, MemcheckTextParser.Context.LEAK_CHECK, collector);
-        List<LeakCheckResult> searches = collector.leakChecks();
+        List<LeakCheckAnswer> searches = collector.leakChecks();
         return new ValgrindLog(collector.logErrors(), collector.heapSummary(),
                 searches.isEmpty() ? null : searches.get(searches.size() - 1), collector.errorSummary());
     }

@@ -58,7 +58,7 @@ final class CaseReader {
         name.ifPresent(n -> unique(n, fields.get("name").get().location()));
         CaseDraft merged = draft(fields).over(defaults);
         List<BreakpointSpec> stops = fields.get("breakpoints").map(n -> breakpoints(n, fields)).orElse(List.of());
-        Optional<Sampling> sample = fields.get("sample").flatMap(n -> sample(n, fields));
+        Optional<SampleSchedule> sample = fields.get("sample").flatMap(n -> sample(n, fields));
         if (merged.command().isEmpty() && fields.get("command").isEmpty()) {
             values.problems().add(fields.location(), fields.missing("command"));
         }
@@ -131,7 +131,7 @@ final class CaseReader {
         return n.map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
     }
 
-    private Optional<Sampling> sample(YamlNode node, Fields owner) {
+    private Optional<SampleSchedule> sample(YamlNode node, Fields owner) {
         Optional<YamlMap> map = values.map(node, owner.what("sample"));
         if (map.isEmpty()) {
             return Optional.empty();
@@ -143,7 +143,7 @@ final class CaseReader {
             values.problems().add(f.get("every").get().location(), f.what("every") + " must be more than 0s");
             return Optional.empty();
         }
-        return every.isPresent() && span.isPresent() ? Optional.of(new Sampling(every.get(), span.get()))
+        return every.isPresent() && span.isPresent() ? Optional.of(new SampleSchedule(every.get(), span.get()))
                 : Optional.empty();
     }
 

@@ -41,7 +41,7 @@ import java.util.Optional;
 public record CaseSpec(String name, List<String> command, Path cwd, Map<String, String> env, Optional<Path> stdin,
         Optional<Duration> timeout, List<String> valgrindOptions, List<Path> suppressions,
         List<BreakpointSpec> breakpoints, List<Expectation> expectations, CaseMode mode, MallocTuning malloc,
-        Optional<Sampling> sample) {
+        Optional<SampleSchedule> sample) {
 
     /** A memcheck case without malloc tuning or sampling. */
     public CaseSpec(String name, List<String> command, Path cwd, Map<String, String> env, Optional<Path> stdin,

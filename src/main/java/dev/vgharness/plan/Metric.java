@@ -9,7 +9,7 @@ import java.util.Optional;
  * A number an {@code expect:} block can check, named as in the plan: {@code definitely_lost_bytes},
  * {@code new_possibly_lost_blocks}, {@code errors}, {@code hits} (breakpoint only), {@code exit_code} (case only).
  * The target's {@code signal} is not a number and is a {@link SignalExpectation} instead. The memory metrics
- * ({@code heap_in_use_bytes}, {@code rss_kb}, ...; see {@link ProcessMemory}) are read at breakpoints only, the
+ * ({@code heap_in_use_bytes}, {@code rss_kb}, ...; see {@link MemorySnapshot}) are read at breakpoints only, the
  * rates of a sampled case ({@code rss_kb_per_s}, see {@link SampleSeries}) at the case's end only.
  */
 public enum Metric {

@@ -1,5 +1,6 @@
 /**
- * The YAML test plan (model, validation with file:line:col messages) and the runner that executes it on a
- * {@code vgdb} session, producing an immutable run result. Depends on {@code mi}, {@code memcheck}, {@code vgdb}.
+ * The YAML test plan: its immutable model (cases, breakpoints, actions, expectations, metrics) and its reading, with
+ * every problem located at file:line:col. Depends on nothing of the project's but the leaves {@code mi} and
+ * {@code memcheck}.
  */
 package dev.vgharness.plan;

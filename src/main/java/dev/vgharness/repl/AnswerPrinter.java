@@ -3,12 +3,12 @@ package dev.vgharness.repl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.vgharness.memcheck.BlockList;
 import dev.vgharness.memcheck.PointerSearch;
-import dev.vgharness.plan.LeakCheckReport;
 import dev.vgharness.report.BlockListTable;
 import dev.vgharness.report.LossRecordTable;
 import dev.vgharness.report.PointerOwnerTable;
 import dev.vgharness.report.ReportJson;
 import dev.vgharness.report.TextSummary;
+import dev.vgharness.result.StopLeakCheck;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -37,7 +37,7 @@ final class AnswerPrinter {
         }
     }
 
-    void leakCheck(LeakCheckReport report) {
+    void leakCheck(StopLeakCheck report) {
         if (json("leak_check", report)) {
             return;
         }

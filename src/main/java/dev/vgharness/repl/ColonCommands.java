@@ -1,7 +1,7 @@
 package dev.vgharness.repl;
 
-import dev.vgharness.plan.RunResult;
 import dev.vgharness.report.JsonReport;
+import dev.vgharness.result.RunResult;
 import dev.vgharness.vgdb.GdbBreakpoint;
 import dev.vgharness.vgdb.GdbCommands;
 import dev.vgharness.vgdb.GdbFrame;

@@ -2,13 +2,13 @@ package dev.vgharness.repl;
 
 import dev.vgharness.memcheck.BlockListParser;
 import dev.vgharness.memcheck.BlockListResult;
+import dev.vgharness.memcheck.LeakCheckAnswer;
 import dev.vgharness.memcheck.LeakCheckParser;
-import dev.vgharness.memcheck.LeakCheckResult;
 import dev.vgharness.memcheck.MemcheckText;
 import dev.vgharness.memcheck.MonitorError;
 import dev.vgharness.memcheck.WhoPointsAtParser;
 import dev.vgharness.memcheck.WhoPointsAtResult;
-import dev.vgharness.plan.LeakCheckReport;
+import dev.vgharness.result.StopLeakCheck;
 import dev.vgharness.vgdb.MiSessionException;
 import java.util.List;
 import java.util.Optional;
@@ -50,8 +50,8 @@ final class MonitorForwarder {
     }
 
     private void leakCheck(String command, String text) throws ReplException {
-        LeakCheckResult result = LeakCheckParser.parse(text);
-        Optional<LeakCheckReport> report = session.target().leakChecks().report(command, result, text);
+        LeakCheckAnswer result = LeakCheckParser.parse(text);
+        Optional<StopLeakCheck> report = session.target().leakChecks().report(command, result, text);
         record(command, text, report.isPresent());
         report.ifPresent(r -> current().ifPresent(stop -> stop.leakCheck(r)));
         if (report.isEmpty()) {

@@ -1,11 +1,11 @@
 package dev.vgharness.repl;
 
-import dev.vgharness.plan.CaseResult;
-import dev.vgharness.plan.ExitInfo;
-import dev.vgharness.plan.FinalResults;
-import dev.vgharness.plan.RunResult;
-import dev.vgharness.plan.RunStatus;
-import dev.vgharness.plan.StopFrame;
+import dev.vgharness.result.CaseExit;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.FinalResults;
+import dev.vgharness.result.RunResult;
+import dev.vgharness.result.RunStatus;
+import dev.vgharness.result.StopFrame;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ final class SessionLog {
     private final Map<String, Integer> hits = new HashMap<>();
     private List<String> command = List.of();
     private long pid;
-    private ExitInfo exit;
+    private CaseExit exit;
     private FinalResults finalResults;
     private StopDraft current;
 
@@ -61,7 +61,7 @@ final class SessionLog {
         current = null;
     }
 
-    void exited(ExitInfo how, FinalResults results) {
+    void exited(CaseExit how, FinalResults results) {
         current = null;
         exit = how;
         finalResults = results;

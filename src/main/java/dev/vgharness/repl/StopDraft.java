@@ -2,10 +2,10 @@ package dev.vgharness.repl;
 
 import dev.vgharness.memcheck.BlockList;
 import dev.vgharness.memcheck.PointerSearch;
-import dev.vgharness.plan.CommandOutput;
-import dev.vgharness.plan.LeakCheckReport;
-import dev.vgharness.plan.StopFrame;
-import dev.vgharness.plan.StopResult;
+import dev.vgharness.result.CommandOutput;
+import dev.vgharness.result.StopFrame;
+import dev.vgharness.result.StopLeakCheck;
+import dev.vgharness.result.StopResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +22,7 @@ final class StopDraft {
     private final List<CommandOutput> monitor = new ArrayList<>();
     private final List<CommandOutput> gdb = new ArrayList<>();
     private final List<CommandOutput> transcript = new ArrayList<>();
-    private LeakCheckReport leakCheck;
+    private StopLeakCheck leakCheck;
     private long durationMs;
 
     StopDraft(String label, int hit, int thread, StopFrame frame) {
@@ -32,7 +32,7 @@ final class StopDraft {
         this.frame = frame;
     }
 
-    void leakCheck(LeakCheckReport report) {
+    void leakCheck(StopLeakCheck report) {
         leakCheck = report;
         // Loss record numbers change with every search: block lists of the previous one no longer apply.
         blockLists.clear();

@@ -1,9 +1,9 @@
 package dev.vgharness.repl;
 
 import dev.vgharness.memcheck.ValgrindXmlParser;
-import dev.vgharness.plan.ExitInfo;
-import dev.vgharness.plan.FinalResults;
 import dev.vgharness.report.TextSummary;
+import dev.vgharness.result.CaseExit;
+import dev.vgharness.result.FinalResults;
 import dev.vgharness.vgdb.GdbCommands;
 import dev.vgharness.vgdb.GdbFrame;
 import dev.vgharness.vgdb.MiSession;
@@ -91,8 +91,8 @@ final class StopWatcher {
     private void exited(StopEvent stop) throws ReplException {
         TargetState.Exited exited = TargetState.Exited.of(stop);
         session.state(exited);
-        ExitInfo info = stop.reason().equals("exited-signalled") ? ExitInfo.signaled(stop.signal().orElse("?"))
-                : ExitInfo.exited(stop.exitCode().orElse(0));
+        CaseExit info = stop.reason().equals("exited-signalled") ? CaseExit.signaled(stop.signal().orElse("?"))
+                : CaseExit.exited(stop.exitCode().orElse(0));
         Optional<FinalResults> results = finalResults(session.target());
         session.log().exited(info, results.orElse(null));
         session.out().println("exited " + exited.how()

@@ -1,6 +1,6 @@
 package dev.vgharness.repl;
 
-import dev.vgharness.plan.LeakChecks;
+import dev.vgharness.run.LeakCheckSeries;
 import dev.vgharness.vgdb.GdbLaunch;
 import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
@@ -27,7 +27,7 @@ final class Target implements AutoCloseable {
     private final PrivateDir capture;
     private final VgdbTarget target;
     private final MonitorHelp help;
-    private final LeakChecks leakChecks = new LeakChecks();
+    private final LeakCheckSeries leakChecks = new LeakCheckSeries();
 
     private Target(List<String> argv, PrivateDir capture, VgdbTarget target, MonitorHelp help) {
         this.argv = argv;
@@ -84,7 +84,7 @@ final class Target implements AutoCloseable {
         return help;
     }
 
-    LeakChecks leakChecks() {
+    LeakCheckSeries leakChecks() {
         return leakChecks;
     }
 

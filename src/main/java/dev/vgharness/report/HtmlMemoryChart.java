@@ -1,9 +1,9 @@
 package dev.vgharness.report;
 
-import dev.vgharness.plan.CaseResult;
-import dev.vgharness.plan.ProcessMemory;
-import dev.vgharness.plan.Sample;
-import dev.vgharness.plan.StopResult;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.MemorySnapshot;
+import dev.vgharness.result.Sample;
+import dev.vgharness.result.StopResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +21,7 @@ import java.util.function.Function;
 final class HtmlMemoryChart {
 
     /** One line: its name, colour and how to read its bytes from a reading (null where it has none). */
-    private record Series(String name, String color, Function<ProcessMemory, Long> bytes) {
+    private record Series(String name, String color, Function<MemorySnapshot, Long> bytes) {
     }
 
     private static final List<Series> SERIES = List.of(
@@ -43,7 +43,7 @@ final class HtmlMemoryChart {
     static String forCase(CaseResult c) {
         StringBuilder html = new StringBuilder();
         List<String> labels = new ArrayList<>();
-        List<ProcessMemory> readings = new ArrayList<>();
+        List<MemorySnapshot> readings = new ArrayList<>();
         for (StopResult s : c.stops()) {
             if (s.memory() != null) {
                 labels.add(s.breakpoint() + "#" + s.hit());
@@ -63,14 +63,14 @@ final class HtmlMemoryChart {
         return html.toString();
     }
 
-    static Optional<String> chart(List<String> labels, List<ProcessMemory> readings, String title) {
+    static Optional<String> chart(List<String> labels, List<MemorySnapshot> readings, String title) {
         List<Series> drawn = SERIES.stream().filter(s -> readings.stream().anyMatch(m -> s.bytes().apply(m) != null))
                 .toList();
         if (readings.isEmpty() || drawn.isEmpty()) {
             return Optional.empty();
         }
         long max = 1;
-        for (ProcessMemory m : readings) {
+        for (MemorySnapshot m : readings) {
             for (Series s : drawn) {
                 Long v = s.bytes().apply(m);
                 max = Math.max(max, v == null ? 0 : v);
@@ -107,7 +107,7 @@ final class HtmlMemoryChart {
         }
     }
 
-    private static void line(StringBuilder svg, List<String> labels, List<ProcessMemory> readings, Series series,
+    private static void line(StringBuilder svg, List<String> labels, List<MemorySnapshot> readings, Series series,
             long max) {
         List<String> xy = new ArrayList<>();
         StringBuilder dots = new StringBuilder();

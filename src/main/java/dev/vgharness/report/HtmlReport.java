@@ -1,10 +1,10 @@
 package dev.vgharness.report;
 
-import dev.vgharness.plan.Assertion;
-import dev.vgharness.plan.CaseResult;
-import dev.vgharness.plan.LossRecordResult;
-import dev.vgharness.plan.RunResult;
-import dev.vgharness.plan.StopResult;
+import dev.vgharness.result.Assertion;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.LossRecordResult;
+import dev.vgharness.result.RunResult;
+import dev.vgharness.result.StopResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -147,7 +147,7 @@ public final class HtmlReport {
         html.append("</ul>\n");
     }
 
-    static String status(dev.vgharness.plan.RunStatus status) {
+    static String status(dev.vgharness.result.RunStatus status) {
         String word = status.name().toLowerCase(java.util.Locale.ROOT);
         return "<span class=\"status " + word + "\">" + word + "</span>";
     }

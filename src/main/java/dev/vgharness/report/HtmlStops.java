@@ -3,8 +3,8 @@ package dev.vgharness.report;
 import dev.vgharness.memcheck.LeakKind;
 import dev.vgharness.memcheck.LeakSummary;
 import dev.vgharness.memcheck.LeakTotals;
-import dev.vgharness.plan.CaseResult;
-import dev.vgharness.plan.StopResult;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.StopResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +45,7 @@ final class HtmlStops {
             html.append("<tr class=\"exit\"><td>exit</td><td>").append(Html.escape(TextSummary.exit(c.exit())))
                     .append("</td>");
             kinds(html, c.finalResults().summary());
-            boolean ok = c.assertions().stream().allMatch(dev.vgharness.plan.Assertion::passed);
+            boolean ok = c.assertions().stream().allMatch(dev.vgharness.result.Assertion::passed);
             html.append("<td>").append(c.finalResults().errorCount()).append("</td><td></td><td>")
                     .append(ok ? "ok" : "<b class=\"bad\">failed</b>").append("</td></tr>\n");
         }

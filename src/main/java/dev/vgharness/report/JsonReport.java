@@ -1,6 +1,6 @@
 package dev.vgharness.report;
 
-import dev.vgharness.plan.RunResult;
+import dev.vgharness.result.RunResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

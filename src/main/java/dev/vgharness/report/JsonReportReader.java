@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vgharness.memcheck.LossRecord;
-import dev.vgharness.plan.LossRecordResult;
-import dev.vgharness.plan.RunResult;
+import dev.vgharness.result.LossRecordResult;
+import dev.vgharness.result.RunResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -51,7 +51,7 @@ public final class JsonReportReader {
                 .enable(DeserializationFeature.USE_LONG_FOR_INTS)
                 .propertyNamingStrategy(base.getPropertyNamingStrategy())
                 .build();
-        mapper.setMixIns(java.util.Map.of(dev.vgharness.plan.CaseResult.class, CaseResultMixin.class));
+        mapper.setMixIns(java.util.Map.of(dev.vgharness.result.CaseResult.class, CaseResultMixin.class));
         SimpleModule module = new SimpleModule("vgharness-read");
         LongOrAddress longs = new LongOrAddress();
         module.addDeserializer(Long.class, longs);
@@ -64,7 +64,7 @@ public final class JsonReportReader {
 
     private abstract static class CaseResultMixin {
         @com.fasterxml.jackson.annotation.JsonProperty("final")
-        abstract dev.vgharness.plan.FinalResults finalResults();
+        abstract dev.vgharness.result.FinalResults finalResults();
     }
 
     /** A number, or an address written as {@code "0x4A5A040"}. */

@@ -2,7 +2,7 @@ package dev.vgharness.report;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.vgharness.plan.RunResult;
+import dev.vgharness.result.RunResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;

@@ -1,13 +1,13 @@
 package dev.vgharness.report;
 
 import dev.vgharness.memcheck.MemcheckError;
-import dev.vgharness.plan.Assertion;
-import dev.vgharness.plan.CaseResult;
-import dev.vgharness.plan.CommandOutput;
-import dev.vgharness.plan.LossRecordResult;
-import dev.vgharness.plan.RunResult;
-import dev.vgharness.plan.RunStatus;
-import dev.vgharness.plan.StopResult;
+import dev.vgharness.result.Assertion;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.CommandOutput;
+import dev.vgharness.result.LossRecordResult;
+import dev.vgharness.result.RunResult;
+import dev.vgharness.result.RunStatus;
+import dev.vgharness.result.StopResult;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;

@@ -1,12 +1,12 @@
 package dev.vgharness.report;
 
 import dev.vgharness.memcheck.LossRecord;
-import dev.vgharness.plan.CaseResult;
-import dev.vgharness.plan.FinalResults;
-import dev.vgharness.plan.LeakCheckReport;
-import dev.vgharness.plan.LossRecordResult;
-import dev.vgharness.plan.RunResult;
-import dev.vgharness.plan.StopResult;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.FinalResults;
+import dev.vgharness.result.LossRecordResult;
+import dev.vgharness.result.RunResult;
+import dev.vgharness.result.StopLeakCheck;
+import dev.vgharness.result.StopResult;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -40,7 +40,7 @@ public final class LossRecordFilter {
     }
 
     private static StopResult keep(StopResult s, Predicate<LossRecord> keep) {
-        LeakCheckReport check = s.leakCheck() == null ? null : new LeakCheckReport(s.leakCheck().command(),
+        StopLeakCheck check = s.leakCheck() == null ? null : new StopLeakCheck(s.leakCheck().command(),
                 s.leakCheck().summary(), keep(s.leakCheck().lossRecords(), keep), s.leakCheck().output());
         return new StopResult(s.breakpoint(), s.hit(), s.thread(), s.frame(), check, s.blockLists(), s.whoPointsAt(),
                 s.monitor(), s.errors(), s.rssKb(), s.assertions(), s.gdb(), s.transcript(), s.durationMs(),

@@ -3,7 +3,7 @@ package dev.vgharness.report;
 import dev.vgharness.memcheck.LeakFingerprint;
 import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.memcheck.StackFrame;
-import dev.vgharness.plan.LossRecordResult;
+import dev.vgharness.result.LossRecordResult;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,8 +1,8 @@
 package dev.vgharness.report;
 
-import dev.vgharness.plan.CaseResult;
-import dev.vgharness.plan.RunResult;
-import dev.vgharness.plan.RunStatus;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.RunResult;
+import dev.vgharness.result.RunStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

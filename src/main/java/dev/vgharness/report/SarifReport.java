@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.memcheck.MemcheckError;
 import dev.vgharness.memcheck.StackFrame;
-import dev.vgharness.plan.RunResult;
+import dev.vgharness.result.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +69,7 @@ public final class SarifReport {
             results.add(result(f, rules.indexOf(f.ruleId())));
         }
         ObjectNode invocation = sarifRun.putArray("invocations").addObject();
-        invocation.put("executionSuccessful", run.status() != dev.vgharness.plan.RunStatus.ERROR);
+        invocation.put("executionSuccessful", run.status() != dev.vgharness.result.RunStatus.ERROR);
         invocation.put("startTimeUtc", run.startedAt().toString());
         return log;
     }

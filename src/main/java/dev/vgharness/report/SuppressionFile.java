@@ -2,7 +2,8 @@ package dev.vgharness.report;
 
 import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.memcheck.Suppressions;
-import dev.vgharness.plan.RunResult;
+import dev.vgharness.result.LeakFinding;
+import dev.vgharness.result.RunResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

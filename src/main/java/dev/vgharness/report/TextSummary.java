@@ -2,13 +2,13 @@ package dev.vgharness.report;
 
 import dev.vgharness.memcheck.LeakSummary;
 import dev.vgharness.memcheck.LeakTotals;
-import dev.vgharness.plan.Assertion;
-import dev.vgharness.plan.CaseResult;
-import dev.vgharness.plan.ExitInfo;
-import dev.vgharness.plan.RunResult;
-import dev.vgharness.plan.RunStatus;
-import dev.vgharness.plan.StopFrame;
-import dev.vgharness.plan.StopResult;
+import dev.vgharness.result.Assertion;
+import dev.vgharness.result.CaseExit;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.RunResult;
+import dev.vgharness.result.RunStatus;
+import dev.vgharness.result.StopFrame;
+import dev.vgharness.result.StopResult;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -76,7 +76,7 @@ public final class TextSummary {
         };
     }
 
-    static String exit(ExitInfo exit) {
+    static String exit(CaseExit exit) {
         if (exit == null) {
             return "not started";
         }

@@ -170,7 +170,7 @@ public final class ValgrindProcess implements AutoCloseable {
             if (!started.process.isAlive()) {
                 awaitPumps(started.result);
                 throw HarnessException.failed("valgrind ended before its gdbserver was ready ("
-                        + ExitStatus.fromJava(started.process.exitValue()) + "): "
+                        + ProcessExit.fromJava(started.process.exitValue()) + "): "
                         + stderrTail(started.launch.stderr()), null);
             }
             if (System.nanoTime() > end) {
@@ -258,7 +258,7 @@ public final class ValgrindProcess implements AutoCloseable {
     }
 
     /** Waits up to {@code limit} for the end of the process; empty when it is still running. */
-    public Optional<ExitStatus> waitFor(Duration limit) {
+    public Optional<ProcessExit> waitFor(Duration limit) {
         try {
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 return Optional.empty();
@@ -271,7 +271,7 @@ public final class ValgrindProcess implements AutoCloseable {
         awaitPumps(result);
         // From the process itself: commons-exec reports a pump that outlived its stop timeout as a failure
         // with no exit value.
-        return Optional.of(ExitStatus.fromJava(process.exitValue()));
+        return Optional.of(ProcessExit.fromJava(process.exitValue()));
     }
 
     /** Valgrind's resident memory in kB (VmRSS), empty once it has ended. */

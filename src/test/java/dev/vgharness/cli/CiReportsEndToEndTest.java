@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vgharness.Fixtures;
-import dev.vgharness.plan.CaseResult;
-import dev.vgharness.plan.RunResult;
 import dev.vgharness.report.JsonReportReader;
 import dev.vgharness.report.SchemaValidation;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,7 +88,7 @@ class CiReportsEndToEndTest {
         RunResult again = JsonReportReader.read(dir.resolve("again.json"));
         assertTrue(again.cases().get(0).finalResults().lossRecords().stream()
                 .filter(r -> r.record().kind() == dev.vgharness.memcheck.LeakKind.DEFINITELY_LOST)
-                .allMatch(dev.vgharness.plan.LossRecordResult::baseline));
+                .allMatch(dev.vgharness.result.LossRecordResult::baseline));
 
         String summary = valgrindLeakSummary(supp);
         assertTrue(summary.contains("definitely lost: 0 bytes in 0 blocks"), summary);

@@ -29,7 +29,7 @@ class LeakCheckParserTest {
 
     @Test
     void parsesEveryLossRecordOfAFullReachableSearch() {
-        LeakCheckResult result = LeakCheckParser.parse(answer("leaks.leak_check_full_any.txt"));
+        LeakCheckAnswer result = LeakCheckParser.parse(answer("leaks.leak_check_full_any.txt"));
 
         List<LossRecord> expected = List.of(
                 record(1, 10, STILL_REACHABLE, 16, 1, MALLOC, MK,
@@ -52,12 +52,12 @@ class LeakCheckParserTest {
                         leaks(0x109289, "make_reachable", "reachable_alloc"), MAIN_REACHABLE));
         LeakSummary summary = new LeakSummary(totals(32, 2), totals(64, 4), totals(64, 1), totals(132, 3),
                 totals(0, 0), List.of());
-        assertEquals(new LeakCheckResult(expected, summary, false, null, List.of(), List.of()), result);
+        assertEquals(new LeakCheckAnswer(expected, summary, false, null, List.of(), List.of()), result);
     }
 
     @Test
     void parsesDeltasOfAnIncreasedSearchIncludingNegativeOnes() {
-        LeakCheckResult result = LeakCheckParser.parse(answer("leaks.leak_check_increased.txt"));
+        LeakCheckAnswer result = LeakCheckParser.parse(answer("leaks.leak_check_increased.txt"));
 
         List<LossRecord> expected = List.of(
                 new LossRecord(9, 12, DEFINITELY_LOST, 16, 16, 0, 1, 16L, 16L, null, 1L, false, List.of(MALLOC,
@@ -68,45 +68,45 @@ class LeakCheckParserTest {
                         leaks(0x109330, "main", "call_more"))));
         LeakSummary summary = new LeakSummary(totals(648, 616, 6, 4), totals(64, 0, 4, 0), totals(64, 0, 1, 0),
                 totals(32, -100, 2, -1), totals(0, 0, 0, 0), List.of());
-        assertEquals(new LeakCheckResult(expected, summary, false, null, List.of(), List.of()), result);
+        assertEquals(new LeakCheckAnswer(expected, summary, false, null, List.of(), List.of()), result);
     }
 
     @Test
     void summaryModeGivesTheSummaryAndItsHint() {
-        LeakCheckResult result = LeakCheckParser.parse(answer("leaks.leak_check_summary.txt"));
+        LeakCheckAnswer result = LeakCheckParser.parse(answer("leaks.leak_check_summary.txt"));
 
         LeakSummary summary = new LeakSummary(totals(32, 0, 2, 0), totals(64, 0, 4, 0), totals(64, 0, 1, 0),
                 totals(132, 0, 3, 0), totals(0, 0, 0, 0), List.of());
-        assertEquals(new LeakCheckResult(List.of(), summary, false, null,
+        assertEquals(new LeakCheckAnswer(List.of(), summary, false, null,
                 List.of("To see details of leaked memory, give 'full' arg to leak_check"), List.of()), result);
     }
 
     @Test
     void defaultModeHintsThatReachableBlocksAreHidden() {
-        LeakCheckResult result = LeakCheckParser.parse(answer("leaks.leak_check_default.txt"));
+        LeakCheckAnswer result = LeakCheckParser.parse(answer("leaks.leak_check_default.txt"));
 
         LeakSummary summary = new LeakSummary(totals(32, 0, 2, 0), totals(64, 0, 4, 0), totals(64, 0, 1, 0),
                 totals(132, 0, 3, 0), totals(0, 0, 0, 0), List.of());
-        assertEquals(new LeakCheckResult(List.of(), summary, false, null, List.of(REACHABLE_HINT_1, REACHABLE_HINT_2),
+        assertEquals(new LeakCheckAnswer(List.of(), summary, false, null, List.of(REACHABLE_HINT_1, REACHABLE_HINT_2),
                 List.of()), result);
     }
 
     @Test
     void aBadLimitIsReportedAndTheSearchStillRuns() {
-        LeakCheckResult result = LeakCheckParser.parse(answer("leaks.errors_leak_check_limited0.txt"));
+        LeakCheckAnswer result = LeakCheckParser.parse(answer("leaks.errors_leak_check_limited0.txt"));
 
         LeakSummary summary = new LeakSummary(totals(648, 0, 6, 0), totals(64, 0, 4, 0), totals(64, 0, 1, 0),
                 totals(32, 0, 2, 0), totals(0, 0, 0, 0), List.of());
-        assertEquals(new LeakCheckResult(List.of(), summary, false, null, List.of(REACHABLE_HINT_1, REACHABLE_HINT_2),
+        assertEquals(new LeakCheckAnswer(List.of(), summary, false, null, List.of(REACHABLE_HINT_1, REACHABLE_HINT_2),
                 List.of(new MonitorError(MonitorErrorKind.BAD_LIMIT, "max_loss_records_output must be >= 1, got 0"))),
                 result);
     }
 
     @Test
     void anUnknownKeywordOrBadKindsSetSkipsTheSearch() {
-        LeakCheckResult result = LeakCheckParser.parse(answer("leaks.errors_leak_check.txt"));
+        LeakCheckAnswer result = LeakCheckParser.parse(answer("leaks.errors_leak_check.txt"));
 
-        assertEquals(new LeakCheckResult(List.of(), null, false, null, List.of(), List.of(
+        assertEquals(new LeakCheckAnswer(List.of(), null, false, null, List.of(), List.of(
                 new MonitorError(MonitorErrorKind.UNKNOWN_KEYWORD, "bogus does not match any of 'full summary xtleak "
                         + "kinds reachable possibleleak definiteleak heuristics increased changed any unlimited limited '"),
                 new MonitorError(MonitorErrorKind.BAD_SET, "missing or malformed leak kinds set"))), result);
@@ -115,7 +115,7 @@ class LeakCheckParserTest {
 
     @Test
     void parsesThousandsSeparatorsInEveryNumberOf1100Records() {
-        LeakCheckResult result = LeakCheckParser.parse(answer("many.leak_check_full.txt"));
+        LeakCheckAnswer result = LeakCheckParser.parse(answer("many.leak_check_full.txt"));
 
         List<LossRecord> records = result.lossRecords();
         assertEquals(1099, records.size());
@@ -139,7 +139,7 @@ class LeakCheckParserTest {
 
     @Test
     void parsesTheSummaryDeltasOfALargeSearch() {
-        LeakCheckResult result = LeakCheckParser.parse(answer("many.leak_check_summary_delta.txt"));
+        LeakCheckAnswer result = LeakCheckParser.parse(answer("many.leak_check_summary_delta.txt"));
 
         assertEquals(new LeakSummary(totals(713_251, 712_053, 1_099, 1_098), totals(0, 0, 0, 0), totals(0, 0, 0, 0),
                 totals(1_235_766, 0, 2, 0), totals(0, 0, 0, 0), List.of()), result.summary());
@@ -148,7 +148,7 @@ class LeakCheckParserTest {
     @Test
     void parsesTheReachableViaHeuristicBreakdown() {
         String text = answer("sample319.heur.gdb.stderr");
-        List<LeakCheckResult> searches = LeakCheckParser.parseAll(new java.io.StringReader(text));
+        List<LeakCheckAnswer> searches = LeakCheckParser.parseAll(new java.io.StringReader(text));
 
         assertEquals(new LeakSummary(totals(32, 1), totals(0, 0), totals(0, 0), totals(1_307_532, 6), totals(0, 0),
                 List.of(new HeuristicTotals("length64", 72, 1, null, null),
@@ -158,7 +158,7 @@ class LeakCheckParserTest {
     @Test
     void parsesDeltasAndTheNewMarkerOfValgrind327() {
         String text = miAnswer("sample327.leaks.mi.transcript", "monitor leak_check full reachable increased");
-        LeakCheckResult result = LeakCheckParser.parse(text);
+        LeakCheckAnswer result = LeakCheckParser.parse(text);
 
         StackFrame malloc327 = src(0x484676B, "malloc", "vg_replace_malloc.c", 447);
         StackFrame makeDefinite = src(0x4001193, "make_definite", "leaks.c", 23);
@@ -169,12 +169,12 @@ class LeakCheckParserTest {
                         List.of(malloc327, makeDefinite, src(0x40012FD, "main", "leaks.c", 65))));
         LeakSummary summary = new LeakSummary(totals(280, 216, 5, 2), totals(64, 0, 2, 0), totals(64, 0, 1, 0),
                 totals(100, 0, 1, 0), totals(0, 0, 0, 0), List.of());
-        assertEquals(new LeakCheckResult(expected, summary, false, null, List.of(), List.of()), result);
+        assertEquals(new LeakCheckAnswer(expected, summary, false, null, List.of(), List.of()), result);
     }
 
     @Test
     void parsesTimeStampedPrefixes() {
-        LeakCheckResult result = LeakCheckParser.parse(answer("sample319.timestamp.gdb.stderr"));
+        LeakCheckAnswer result = LeakCheckParser.parse(answer("sample319.timestamp.gdb.stderr"));
 
         assertEquals(new LeakSummary(totals(64, 64, 3, 3), totals(64, 64, 2, 2), totals(64, 64, 1, 1),
                 totals(100, 100, 1, 1), totals(0, 0, 0, 0), List.of()), result.summary());
@@ -184,7 +184,7 @@ class LeakCheckParserTest {
     @Test
     void theSameAnswerParsesAlikeWithoutPrefixWithTimeStampsAndUnderNestedValgrind() {
         String text = answer("leaks.leak_check_full_any.txt");
-        LeakCheckResult prefixed = LeakCheckParser.parse(text);
+        LeakCheckAnswer prefixed = LeakCheckParser.parse(text);
 
         assertEquals(prefixed, LeakCheckParser.parse(text.replace("==7558== ", "").replace("==7558==", "")));
         assertEquals(prefixed, LeakCheckParser.parse(text.replace("==7558==", "==00:00:01:02.345 7558==")));
@@ -193,9 +193,9 @@ class LeakCheckParserTest {
 
     @Test
     void xtleakModeNamesTheReportFileAndPrintsOnlyTheSummary() {
-        LeakCheckResult result = LeakCheckParser.parse(answer("sample319.xtleak.gdb.stderr"));
+        LeakCheckAnswer result = LeakCheckParser.parse(answer("sample319.xtleak.gdb.stderr"));
 
-        assertEquals(new LeakCheckResult(List.of(), new LeakSummary(totals(64, 3), totals(64, 2), totals(64, 1),
+        assertEquals(new LeakCheckAnswer(List.of(), new LeakSummary(totals(64, 3), totals(64, 2), totals(64, 1),
                 totals(100, 1), totals(0, 0), List.of()), false, "/src/samples/xtleak.kcg.1894.1", List.of(), List.of()),
                 result);
     }
@@ -204,17 +204,17 @@ class LeakCheckParserTest {
     void noLeaksPossibleIsAnAnswerOfItsOwn() {
         String text = miAnswer("sample319.errs.mi.transcript", "114-interpreter-exec");
 
-        assertEquals(new LeakCheckResult(List.of(), null, true, null, List.of(), List.of()), LeakCheckParser.parse(text));
+        assertEquals(new LeakCheckAnswer(List.of(), null, true, null, List.of(), List.of()), LeakCheckParser.parse(text));
     }
 
     @Test
     void errorMarkersAroundRecordsDoNotDisturbTheRecords() {
         String text = miAnswer("sample319.markers.mi.transcript", "monitor leak_check full reachable any");
-        LeakCheckResult result = LeakCheckParser.parse(text);
+        LeakCheckAnswer result = LeakCheckParser.parse(text);
 
         StackFrame cycleMain = src(0x1092DA, "main", "leaks.c", 60);
         StackFrame indirectMain = src(0x1092D5, "main", "leaks.c", 59);
-        assertEquals(new LeakCheckResult(List.of(
+        assertEquals(new LeakCheckAnswer(List.of(
                 record(2, 7, INDIRECTLY_LOST, 24, 1, MALLOC, src(0x109218, "make_cycle", "leaks.c", 39), cycleMain),
                 record(3, 7, INDIRECTLY_LOST, 40, 1, MALLOC, src(0x1091D7, "make_indirect", "leaks.c", 31),
                         indirectMain),
@@ -230,7 +230,7 @@ class LeakCheckParserTest {
 
     @Test
     void aLimitedSearchPrintsTheLargestRecordsWithSeparatedNumbers() {
-        LeakCheckResult result = LeakCheckParser.parse(answer("many.leak_check_limited.txt"));
+        LeakCheckAnswer result = LeakCheckParser.parse(answer("many.leak_check_limited.txt"));
 
         StackFrame main = src(0x10DEE5, "main", "many.c", dev.vgharness.Fixtures.line("src/many.c", "call_leak_many"));
         int leakMany = dev.vgharness.Fixtures.line("src/many.c", "leak_many");

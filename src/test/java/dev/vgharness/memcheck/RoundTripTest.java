@@ -46,9 +46,9 @@ class RoundTripTest {
             text.append(prefix).append("LEAK SUMMARY:\n");
             appendSummary(text, prefix, summary);
 
-            LeakCheckResult parsed = LeakCheckParser.parse(text.toString());
+            LeakCheckAnswer parsed = LeakCheckParser.parse(text.toString());
 
-            assertEquals(new LeakCheckResult(records, summary, false, null, List.of(), List.of()), parsed,
+            assertEquals(new LeakCheckAnswer(records, summary, false, null, List.of(), List.of()), parsed,
                     "round " + round + ":\n" + text);
         }
     }

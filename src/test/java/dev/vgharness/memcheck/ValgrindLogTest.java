@@ -68,7 +68,7 @@ class ValgrindLogTest {
 
         assertEquals(new ValgrindLog(List.of(INVALID_FREE, UNINIT, INVALID_WRITE, INVALID_READ),
                 new HeapSummary(20, 2, 7, 6, 74),
-                new LeakCheckResult(LOSS_RECORDS, SUMMARY, false, null, List.of(), List.of()),
+                new LeakCheckAnswer(LOSS_RECORDS, SUMMARY, false, null, List.of(), List.of()),
                 new ErrorSummary(6, 5, 0, 0)), log);
     }
 
@@ -80,7 +80,7 @@ class ValgrindLogTest {
                 .map(e -> new MemcheckError(e.kind(), e.what(), 1, e.stack(), e.auxiliary(), e.auxiliaryStack(),
                         e.notes(), null, null, null)).toList();
         assertEquals(new ValgrindLog(withoutSuppressions, new HeapSummary(20, 2, 7, 6, 74),
-                new LeakCheckResult(LOSS_RECORDS, SUMMARY, false, null, List.of(), List.of()),
+                new LeakCheckAnswer(LOSS_RECORDS, SUMMARY, false, null, List.of(), List.of()),
                 new ErrorSummary(6, 5, 0, 0)), log);
     }
 }

@@ -3,28 +3,28 @@ package dev.vgharness.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vgharness.plan.CaseResult;
-import dev.vgharness.plan.ExitInfo;
-import dev.vgharness.plan.ProcessMemory;
-import dev.vgharness.plan.RunStatus;
-import dev.vgharness.plan.Sample;
-import dev.vgharness.plan.SampleSeries;
-import dev.vgharness.plan.StopResult;
+import dev.vgharness.result.CaseExit;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.MemorySnapshot;
+import dev.vgharness.result.RunStatus;
+import dev.vgharness.result.Sample;
+import dev.vgharness.result.SampleSeries;
+import dev.vgharness.result.StopResult;
+import dev.vgharness.vgdb.KernelMemory;
 import dev.vgharness.vgdb.MallocInfo;
-import dev.vgharness.vgdb.ProcMemory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HtmlMemoryChartTest {
 
-    private static final ProcMemory PROC = new ProcMemory(1444, 1084, 360, 360, 132, 132, 292, 292, 292);
+    private static final KernelMemory PROC = new KernelMemory(1444, 1084, 360, 360, 132, 132, 292, 292, 292);
 
-    private static ProcessMemory nativeReading(long uordblks) {
+    private static MemorySnapshot nativeReading(long uordblks) {
         MallocInfo m = new MallocInfo(135168, 1, 0, 0, 0, 0, 0, uordblks, 135168 - uordblks, 0);
-        return new ProcessMemory(m, m, PROC, PROC, ProcessMemory.SMALL);
+        return new MemorySnapshot(m, m, PROC, PROC, MemorySnapshot.SMALL);
     }
 
-    private static StopResult stop(int hit, ProcessMemory memory) {
+    private static StopResult stop(int hit, MemorySnapshot memory) {
         return new StopResult("done", hit, 1, null, null, List.of(), List.of(), List.of(), null, 1444L, List.of(),
                 List.of(), List.of(), 1, memory);
     }
@@ -32,7 +32,7 @@ class HtmlMemoryChartTest {
     @Test
     void drawsEveryNativeSeriesOverTheStopsAndTheSamples() {
         CaseResult c = new CaseResult("n", RunStatus.PASSED, null, List.of("./growth"), 1, 10,
-                List.of(stop(1, nativeReading(3856)), stop(2, nativeReading(7056))), ExitInfo.exited(0), null,
+                List.of(stop(1, nativeReading(3856)), stop(2, nativeReading(7056))), CaseExit.exited(0), null,
                 List.of(), "", SampleSeries.of(500, List.of(new Sample(500, null, nativeReading(3856)),
                         new Sample(1000, null, nativeReading(7056)))));
 
@@ -46,11 +46,11 @@ class HtmlMemoryChartTest {
 
     @Test
     void drawsOnlyTheRssLinesUnderMemcheckAndNothingWithoutReadings() {
-        ProcessMemory valgrind = new ProcessMemory(null, null, PROC, PROC, null);
+        MemorySnapshot valgrind = new MemorySnapshot(null, null, PROC, PROC, null);
         CaseResult memcheck = new CaseResult("m", RunStatus.PASSED, null, List.of("./x"), 1, 10,
-                List.of(stop(1, valgrind)), ExitInfo.exited(0), null, List.of(), "");
+                List.of(stop(1, valgrind)), CaseExit.exited(0), null, List.of(), "");
         CaseResult none = new CaseResult("m", RunStatus.PASSED, null, List.of("./x"), 1, 10, List.of(stop(1, null)),
-                ExitInfo.exited(0), null, List.of(), "");
+                CaseExit.exited(0), null, List.of(), "");
 
         assertEquals(3, HtmlMemoryChart.forCase(memcheck).split("<polyline", -1).length - 1);
         assertEquals("", HtmlMemoryChart.forCase(none));

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vgharness.Fixtures;
+import dev.vgharness.result.SampleRuns;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class HtmlReportTest {
 
-    private static final String PAGE = HtmlReport.html(SampleRuns.run(), SampleRuns.roots());
+    private static final String PAGE = HtmlReport.html(SampleRuns.run(), new SourceRoots(List.of(Fixtures.file("src"))));
 
     private static int count(String text, String part) {
         return text.split(Pattern.quote(part), -1).length - 1;
@@ -94,7 +96,7 @@ class HtmlReportTest {
     void writesThePageToAFileCreatingItsFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         java.nio.file.Path file = dir.resolve("reports/report.html");
-        HtmlReport.write(SampleRuns.run(), SampleRuns.roots(), file);
+        HtmlReport.write(SampleRuns.run(), new SourceRoots(List.of(Fixtures.file("src"))), file);
 
         assertEquals(PAGE, java.nio.file.Files.readString(file));
         java.nio.file.Files.writeString(java.nio.file.Path.of("target/sample-report.html"), PAGE);

@@ -3,9 +3,11 @@ package dev.vgharness.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vgharness.plan.CaseResult;
-import dev.vgharness.plan.RunResult;
-import dev.vgharness.plan.RunStatus;
+import dev.vgharness.Fixtures;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.RunResult;
+import dev.vgharness.result.RunStatus;
+import dev.vgharness.result.SampleRuns;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,7 @@ class JunitReportTest {
 
     private static String xml(RunResult run) throws Exception {
         StringWriter out = new StringWriter();
-        JunitReport.write(run, SampleRuns.roots(), out);
+        JunitReport.write(run, new SourceRoots(List.of(Fixtures.file("src"))), out);
         return out.toString();
     }
 

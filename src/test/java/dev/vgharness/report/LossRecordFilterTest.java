@@ -2,9 +2,11 @@ package dev.vgharness.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.vgharness.plan.CaseResult;
-import dev.vgharness.plan.LossRecordResult;
-import dev.vgharness.plan.RunResult;
+import dev.vgharness.Fixtures;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.LossRecordResult;
+import dev.vgharness.result.RunResult;
+import dev.vgharness.result.SampleRuns;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +14,7 @@ class LossRecordFilterTest {
 
     @Test
     void ownCodeOnlyDropsRecordsWithoutAFrameUnderASourceRootEverywhere() {
-        RunResult filtered = LossRecordFilter.ownCodeOnly(SampleRuns.run(), SampleRuns.roots());
+        RunResult filtered = LossRecordFilter.ownCodeOnly(SampleRuns.run(), new SourceRoots(List.of(Fixtures.file("src"))));
         CaseResult growth = filtered.cases().get(0);
         CaseResult hostile = filtered.cases().get(1);
 
@@ -25,7 +27,7 @@ class LossRecordFilterTest {
 
     @Test
     void sourceRootsFindValgrindsBareFileNamesUnderTheRoot() {
-        SourceRoots roots = SampleRuns.roots();
+        SourceRoots roots = new SourceRoots(List.of(Fixtures.file("src")));
 
         assertEquals(true, roots.isOwn(SampleRuns.frame(1, "main", "leaky.c", 3)));
         assertEquals(false, roots.isOwn(new dev.vgharness.memcheck.StackFrame(1, "strdup", "strdup.c", 42, null)));

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vgharness.Fixtures;
 import dev.vgharness.memcheck.LeakKind;
-import dev.vgharness.plan.CaseResult;
-import dev.vgharness.plan.FinalResults;
-import dev.vgharness.plan.LossRecordResult;
-import dev.vgharness.plan.RunResult;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.FinalResults;
+import dev.vgharness.result.LossRecordResult;
+import dev.vgharness.result.RunResult;
+import dev.vgharness.result.SampleRuns;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class SarifReportTest {
 
     private static JsonNode sarif(RunResult run) {
-        return SarifReport.toJson(run, SampleRuns.roots());
+        return SarifReport.toJson(run, new SourceRoots(List.of(Fixtures.file("src"))));
     }
 
     private static List<String> values(JsonNode results, String pointer) {
@@ -99,7 +101,7 @@ class SarifReportTest {
 
     @Test
     void schemaCheckRejectsAResultWithoutAMessage() {
-        com.fasterxml.jackson.databind.node.ObjectNode log = SarifReport.toJson(SampleRuns.run(), SampleRuns.roots());
+        com.fasterxml.jackson.databind.node.ObjectNode log = SarifReport.toJson(SampleRuns.run(), new SourceRoots(List.of(Fixtures.file("src"))));
         ((com.fasterxml.jackson.databind.node.ObjectNode) log.at("/runs/0/results/0")).remove("message");
 
         org.junit.jupiter.api.Assertions.assertThrows(org.opentest4j.AssertionFailedError.class,

@@ -2,6 +2,7 @@ package dev.vgharness.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.vgharness.result.SampleRuns;
 import org.junit.jupiter.api.Test;
 
 class SuppressionFileTest {

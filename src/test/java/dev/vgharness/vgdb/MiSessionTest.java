@@ -104,7 +104,7 @@ class MiSessionTest {
             gdb.send("-exec-continue");
             StopEvent end = gdb.awaitStop(WAIT);
             assertEquals("exited-normally", end.reason());
-            assertEquals(Optional.of(ExitStatus.exited(0)), valgrind.waitFor(WAIT));
+            assertEquals(Optional.of(ProcessExit.exited(0)), valgrind.waitFor(WAIT));
             assertTrue(traffic.stream().anyMatch(l -> l.startsWith("-> ") && l.contains("-target-select remote | ")),
                     "the traffic log shows the commands");
         }

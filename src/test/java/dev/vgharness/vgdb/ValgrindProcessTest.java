@@ -65,7 +65,7 @@ class ValgrindProcessTest {
             resume.addAll(List.of("v.set", "vgdb-error", "999999"));
             assertTrue(ShortCommand.run(resume, vg.vgdbEnvironment(), SHORT).succeeded());
 
-            assertEquals(Optional.of(ExitStatus.exited(10)), vg.waitFor(Duration.ofSeconds(30)));
+            assertEquals(Optional.of(ProcessExit.exited(10)), vg.waitFor(Duration.ofSeconds(30)));
             assertEquals("exiting with 10\n", Files.readString(vg.stdoutFile()));
         }
     }
@@ -77,7 +77,7 @@ class ValgrindProcessTest {
             resume.addAll(List.of("v.set", "vgdb-error", "999999"));
             assertTrue(ShortCommand.run(resume, vg.vgdbEnvironment(), SHORT).succeeded());
 
-            assertEquals(Optional.of(ExitStatus.signalled(11)), vg.waitFor(Duration.ofSeconds(30)));
+            assertEquals(Optional.of(ProcessExit.signalled(11)), vg.waitFor(Duration.ofSeconds(30)));
         }
     }
 
@@ -102,7 +102,7 @@ class ValgrindProcessTest {
             vg.kill();
 
             assertFalse(vg.isAlive());
-            assertEquals(Optional.of(ExitStatus.signalled(9)), vg.waitFor(Duration.ofSeconds(10)),
+            assertEquals(Optional.of(ProcessExit.signalled(9)), vg.waitFor(Duration.ofSeconds(10)),
                     "SIGTERM is ignored while valgrind waits for gdb, so SIGKILL ended it");
         }
     }
@@ -115,7 +115,7 @@ class ValgrindProcessTest {
         List<String> resume = new ArrayList<>(vg.vgdbCommand());
         resume.addAll(List.of("v.set", "vgdb-error", "999999"));
         assertTrue(ShortCommand.run(resume, vg.vgdbEnvironment(), SHORT).succeeded());
-        assertEquals(Optional.of(ExitStatus.exited(0)), vg.waitFor(Duration.ofSeconds(30)));
+        assertEquals(Optional.of(ProcessExit.exited(0)), vg.waitFor(Duration.ofSeconds(30)));
         List<ProcessHandle> orphans = ProcessHandle.allProcesses()
                 .filter(p -> ProcessTree.processGroup(p.pid()) == vg.pid()).toList();
         assertEquals(1, orphans.size(), "the backgrounded sleep outlived the shell");

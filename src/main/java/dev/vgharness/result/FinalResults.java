@@ -1,0 +1,25 @@
+package dev.vgharness.result;
+
+import dev.vgharness.memcheck.LeakSummary;
+import dev.vgharness.memcheck.MemcheckError;
+import java.util.List;
+
+/**
+ * Valgrind's own exit-time results, read from its {@code --xml} file.
+ *
+ * @param summary the leak summary, null when valgrind wrote none (killed, or no leak check)
+ * @param complete false when the XML file was cut short (valgrind killed)
+ */
+public record FinalResults(LeakSummary summary, List<LossRecordResult> lossRecords, List<MemcheckError> errors,
+        boolean complete) {
+
+    public FinalResults {
+        lossRecords = List.copyOf(lossRecords);
+        errors = List.copyOf(errors);
+    }
+
+    /** Memcheck errors, each counted as often as it happened; leak records are never errors. */
+    public long errorCount() {
+        return errors.stream().mapToLong(MemcheckError::count).sum();
+    }
+}

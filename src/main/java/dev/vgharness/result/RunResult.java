@@ -1,0 +1,38 @@
+package dev.vgharness.result;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A whole run of a plan, the canonical report that every other format is made from (report.md).
+ *
+ * @param environment versions of valgrind, gdb and java
+ * @param build the {@code build:} step when it failed (its output kept), else null
+ */
+public record RunResult(Tool tool, PlanInfo plan, Map<String, String> environment, Instant startedAt,
+        long durationMs, RunStatus status, BuildFailure build, List<CaseResult> cases) {
+
+    public RunResult {
+        requireNonNull(tool, "tool is null");
+        requireNonNull(plan, "plan is null");
+        environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+        requireNonNull(startedAt, "startedAt is null");
+        requireNonNull(status, "status is null");
+        cases = List.copyOf(cases);
+    }
+
+    /** {@code {"name": "vgharness", "version": "0.1.0"}}. */
+    public record Tool(String name, String version) {
+    }
+
+    /** {@code {"name": "request-handler", "path": "plans/server.yaml"}}. */
+    public record PlanInfo(String name, String path) {
+    }
+
+    /** A {@code build:} command that failed: its exit code and output. */
+    public record BuildFailure(String command, int exitCode, String output) {
+    }
+}

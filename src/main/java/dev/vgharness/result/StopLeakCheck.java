@@ -1,0 +1,21 @@
+package dev.vgharness.result;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.vgharness.memcheck.LeakSummary;
+import java.util.List;
+
+/**
+ * A leak search at a stop: the monitor words sent, the summary with the harness's deltas, the loss records.
+ *
+ * @param output the raw monitor text
+ */
+public record StopLeakCheck(String command, LeakSummary summary, List<LossRecordResult> lossRecords, String output) {
+
+    public StopLeakCheck {
+        requireNonNull(command, "command is null");
+        requireNonNull(summary, "summary is null");
+        lossRecords = List.copyOf(lossRecords);
+        requireNonNull(output, "output is null");
+    }
+}

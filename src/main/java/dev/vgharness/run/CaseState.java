@@ -1,0 +1,191 @@
+package dev.vgharness.run;
+
+import dev.vgharness.memcheck.LeakSummary;
+import dev.vgharness.memcheck.LossRecord;
+import dev.vgharness.memcheck.ValgrindXmlParser;
+import dev.vgharness.memcheck.ValgrindXmlReport;
+import dev.vgharness.plan.BreakpointSpec;
+import dev.vgharness.plan.CaseSpec;
+import dev.vgharness.plan.DurationText;
+import dev.vgharness.plan.Metric;
+import dev.vgharness.plan.MetricExpectation;
+import dev.vgharness.plan.SignalExpectation;
+import dev.vgharness.result.Assertion;
+import dev.vgharness.result.CaseExit;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.FinalResults;
+import dev.vgharness.result.LossRecordResult;
+import dev.vgharness.result.MemorySnapshot;
+import dev.vgharness.result.RunStatus;
+import dev.vgharness.result.SampleSeries;
+import dev.vgharness.result.StopResult;
+import dev.vgharness.vgdb.ProcessExit;
+import dev.vgharness.vgdb.StopEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** What a case gathered so far; turned into its result, expectations checked, at the end whatever happened. */
+final class CaseState {
+
+    private final LeakHistory history = new LeakHistory();
+    private MemorySnapshot lastMemory;
+    private SampleSeries samples;
+    private final List<StopResult> stops = new ArrayList<>();
+    private final Map<String, Integer> hits = new LinkedHashMap<>();
+    private long pid;
+    private CaseExit exit;
+    private String crashSignal;
+    private String error;
+    private FinalResults finalResults;
+    private String stdout;
+
+    synchronized LeakHistory history() {
+        return history;
+    }
+
+    synchronized void started(long valgrindPid) {
+        pid = valgrindPid;
+    }
+
+    synchronized int hit(String breakpoint) {
+        return hits.merge(breakpoint, 1, Integer::sum);
+    }
+
+    synchronized void addStop(StopResult stop) {
+        stops.add(stop);
+        if (stop.memory() != null) {
+            lastMemory = stop.memory();
+        }
+    }
+
+    synchronized void sampled(SampleSeries series) {
+        samples = series;
+    }
+
+    /** The process view of the last stop that took one, or null (for the deltas of the next). */
+    synchronized MemorySnapshot lastMemory() {
+        return lastMemory;
+    }
+
+    synchronized void signalled(String signal) {
+        crashSignal = signal;
+    }
+
+    synchronized void exitedAs(StopEvent stop) {
+        if (stop.reason().equals("exited-signalled")) {
+            exit = CaseExit.signaled(stop.signal().orElse(crashSignal));
+        } else {
+            exit = CaseExit.exited(stop.exitCode().orElse(0));
+        }
+    }
+
+    /** valgrind's own status, when gdb did not tell (or to confirm a signal). */
+    synchronized void exitedAs(Optional<ProcessExit> status) {
+        if (exit != null || status.isEmpty()) {
+            return;
+        }
+        ProcessExit s = status.get();
+        exit = s.code().isPresent() ? CaseExit.exited(s.code().getAsInt())
+                : CaseExit.signaled(Signals.name(s.signal().getAsInt()));
+    }
+
+    /** The harness ended the target: the sampling span was over while it still ran. */
+    synchronized void detached() {
+        exit = CaseExit.detached();
+    }
+
+    synchronized void timedOut(Duration timeout) {
+        exit = CaseExit.timeout();
+        error = "timed out after " + DurationText.format(timeout) + ": the target was killed (raise 'timeout:' in the"
+                + " plan or --timeout)";
+    }
+
+    synchronized void fail(String message) {
+        if (error == null) {
+            error = message;
+        }
+    }
+
+    synchronized void readFinal(Path xml, Predicate<LossRecord> baseline) {
+        if (!Files.exists(xml)) {
+            return;
+        }
+        try (InputStream in = Files.newInputStream(xml)) {
+            ValgrindXmlReport report = ValgrindXmlParser.parse(in);
+            List<LossRecordResult> records = history.records(report.lossRecords(), baseline);
+            // A file cut short (valgrind killed) has no exit-time leak search: no summary rather than zeros.
+            LeakSummary summary = report.leakSummary() != null ? report.leakSummary()
+                    : report.complete() ? LeakSummary.ofRecords(report.lossRecords()) : null;
+            finalResults = new FinalResults(summary == null ? null : history.summary(summary), records,
+                    report.errors(), report.complete());
+        } catch (IOException | RuntimeException e) {
+            fail("cannot read valgrind's XML report: " + e.getMessage());
+        }
+    }
+
+    synchronized void readStdout(Path file) {
+        stdout = TargetOutput.read(file);
+    }
+
+
+    /** What a case has so far, when the harness itself is stopped (SIGINT, SIGTERM) in the middle of it. */
+    synchronized CaseResult interrupted(CaseSpec spec, long durationMs) {
+        fail("interrupted: vgharness was stopped while the case ran; this is what it had gathered");
+        return result(spec, durationMs);
+    }
+
+    synchronized CaseResult result(CaseSpec spec, long durationMs) {
+        List<Assertion> assertions = new ArrayList<>();
+        if (exit != null && !exit.status().equals("timeout")) {
+            assertions.addAll(Expectations.check(spec.expectations(), measured()));
+        }
+        assertions.addAll(hitAssertions(spec));
+        if (error == null && exit != null && exit.signal() != null && !expectsSignal(spec)) {
+            error = "the target was killed by " + exit.signal() + " (add 'signal: " + exit.signal()
+                    + "' to the case's expect: if that is what it should do)";
+        }
+        RunStatus status = error != null ? RunStatus.ERROR
+                : assertions.stream().allMatch(Assertion::passed) && stops.stream().allMatch(StopResult::passed)
+                        ? RunStatus.PASSED : RunStatus.FAILED;
+        return new CaseResult(spec.name(), status, error, spec.command(), pid, durationMs, stops, exit, finalResults,
+                assertions, stdout, samples);
+    }
+
+    private Expectations.Measured measured() {
+        Integer code = exit.code();
+        Long errors = finalResults == null ? null : finalResults.errorCount();
+        return new Expectations.Measured(finalResults == null ? null : finalResults.summary(),
+                finalResults == null ? List.of() : finalResults.lossRecords(), errors, code,
+                Optional.ofNullable(exit.signal()), null, samples);
+    }
+
+    private List<Assertion> hitAssertions(CaseSpec spec) {
+        List<Assertion> assertions = new ArrayList<>();
+        for (BreakpointSpec bp : spec.breakpoints()) {
+            int count = hits.getOrDefault(bp.id(), 0);
+            Optional<MetricExpectation> expected = bp.expectations().stream()
+                    .filter(e -> e instanceof MetricExpectation m && m.metric() == Metric.HITS)
+                    .map(MetricExpectation.class::cast).findFirst();
+            if (expected.isPresent()) {
+                assertions.add(Expectations.hits(bp, expected.get(), count));
+            } else if (count == 0 && !bp.expectations().isEmpty() && exit != null
+                    && !exit.status().equals("timeout")) {
+                assertions.add(Expectations.neverReached(bp));
+            }
+        }
+        return assertions;
+    }
+
+    private static boolean expectsSignal(CaseSpec spec) {
+        return spec.expectations().stream().anyMatch(e -> e instanceof SignalExpectation);
+    }
+}

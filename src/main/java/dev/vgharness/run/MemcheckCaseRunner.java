@@ -1,0 +1,189 @@
+package dev.vgharness.run;
+
+import dev.vgharness.plan.BreakpointSpec;
+import dev.vgharness.plan.CaseSpec;
+import dev.vgharness.plan.LeakCheckAction;
+import dev.vgharness.plan.Metric;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.MemorySnapshot;
+import dev.vgharness.result.Sample;
+import dev.vgharness.result.StopLeakCheck;
+import dev.vgharness.vgdb.GdbCommands;
+import dev.vgharness.vgdb.GdbLaunch;
+import dev.vgharness.vgdb.HarnessException;
+import dev.vgharness.vgdb.KernelMemory;
+import dev.vgharness.vgdb.MiSession;
+import dev.vgharness.vgdb.MiSessionException;
+import dev.vgharness.vgdb.PrivateDir;
+import dev.vgharness.vgdb.ProcessExit;
+import dev.vgharness.vgdb.StopEvent;
+import dev.vgharness.vgdb.ValgrindLaunch;
+import dev.vgharness.vgdb.VgdbTarget;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs one case: valgrind with its gdbserver, gdb attached through vgdb, the breakpoints, the actions at every hit,
+ * to the end of the target; then valgrind's exit-time results from its XML file and the case's expectations.
+ * Whatever fails, what was gathered until then is kept in the result.
+ */
+final class MemcheckCaseRunner implements RunningCase {
+
+    private static final Duration READY = Duration.ofSeconds(30);
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(20);
+
+    private final CaseSpec spec;
+    private final RunOptions options;
+    private final CaseState state = new CaseState();
+    private final long deadline;
+    private final long started = System.nanoTime();
+
+    MemcheckCaseRunner(CaseSpec spec, RunOptions options) {
+        this.spec = spec;
+        this.options = options;
+        this.deadline = System.nanoTime() + timeout().toNanos();
+    }
+
+    @Override
+    public CaseResult partial() {
+        return state.interrupted(spec, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public CaseResult run() {
+        long start = started;
+        try (PrivateDir capture = PrivateDir.create()) {
+            try {
+                runTarget(capture.path());
+            } catch (CaseTimeout e) {
+                state.timedOut(timeout());
+            } catch (HarnessException | MiSessionException | StopFailure | CaseProblem e) {
+                state.fail(e.getMessage());
+            } catch (RuntimeException e) {
+                // A bug of ours must not lose the other cases or what this one gathered.
+                state.fail("internal error: " + e + " (please report it, with the -v output)");
+            } finally {
+                state.readFinal(capture.path().resolve("final.xml"), options.baseline());
+                state.readStdout(capture.path().resolve("target.stdout"));
+            }
+        } catch (HarnessException e) {
+            state.fail(e.getMessage());
+        }
+        return state.result(spec, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private Duration timeout() {
+        return spec.timeoutOr(options.defaultTimeout());
+    }
+
+    private void runTarget(Path capture) throws MiSessionException, StopFailure, CaseProblem,
+            CaseTimeout {
+        try (VgdbTarget target = VgdbTarget.start(launch(capture), gdbLaunch(), options.commandTimeout())) {
+            state.started(target.valgrind().pid());
+            MiSession gdb = target.gdb();
+            Breakpoints breakpoints = Breakpoints.insert(gdb, spec.breakpoints());
+            long pid = target.valgrind().pid();
+            Sampler sampler = spec.sample().map(s -> new Sampler(gdb, s,
+                    (at, previous) -> sample(gdb, pid, at, previous), false)).orElse(null);
+            try {
+                new StopLoop(gdb, pid, breakpoints, sampler).run();
+            } catch (Sampler.SamplingOver e) {
+                state.detached();
+                return; // closing the target ends valgrind, which would run on
+            } finally {
+                if (sampler != null) {
+                    state.sampled(sampler.series());
+                }
+            }
+            gdb.close();
+            Optional<ProcessExit> status = target.valgrind().waitFor(EXIT_WAIT);
+            state.exitedAs(status);
+        }
+    }
+
+    /** One sample under Memcheck: {@code leak_check summary} and the valgrind process's /proc memory. */
+    private Sample sample(MiSession gdb, long pid, long atMs, MemorySnapshot previous)
+            throws MiSessionException, StopFailure {
+        ActionRunner actions = new ActionRunner(gdb, options.commandTimeout(), state.history(), options.baseline());
+        LeakCheckAction defaults = LeakCheckAction.defaults();
+        actions.run(new LeakCheckAction(LeakCheckAction.Mode.SUMMARY, defaults.kinds(), defaults.delta(),
+                java.util.OptionalInt.empty(), defaults.heuristics()));
+        StopLeakCheck leak = actions.leakCheck();
+        Long lost = leak == null ? null
+                : LeakMetrics.value(Metric.DEFINITELY_LOST_BYTES, leak.summary(), leak.lossRecords());
+        MemorySnapshot memory = KernelMemory.read(pid).map(p -> MemorySnapshot.of(null, p, previous)).orElse(null);
+        return new Sample(atMs, lost, memory);
+    }
+
+    private ValgrindLaunch launch(Path capture) {
+        List<String> valgrindOptions = new ArrayList<>(List.of("--xml=yes", "--xml-file=" + capture.resolve("final.xml"),
+                "--leak-check=full", "--show-leak-kinds=all"));
+        valgrindOptions.addAll(spec.valgrindOptions());
+        spec.suppressions().forEach(s -> valgrindOptions.add("--suppressions=" + s));
+        ValgrindLaunch launch = ValgrindLaunch.of(spec.command(), capture).withValgrind(options.valgrind())
+                .withOptions(valgrindOptions).withCwd(spec.cwd()).withEnvironment(spec.env())
+                .withTimeouts(READY, timeout().plus(Duration.ofSeconds(30)));
+        return spec.stdin().map(launch::withStdin).orElse(launch);
+    }
+
+    private GdbLaunch gdbLaunch() {
+        String name = spec.name();
+        GdbLaunch launch = GdbLaunch.defaults().withGdb(options.gdb())
+                .withCommandTimeout(options.commandTimeout())
+                .withTraffic(line -> options.traffic().accept("[" + name + "] " + line));
+        Path program = Path.of(spec.command().get(0));
+        return Files.isRegularFile(program) ? launch.withProgram(program) : launch;
+    }
+
+    /** Continues the target and acts on each stop until it ends. */
+    private final class StopLoop {
+        private final MiSession gdb;
+        private final long pid;
+        private final Breakpoints breakpoints;
+        private final Sampler sampler;
+
+        StopLoop(MiSession gdb, long pid, Breakpoints breakpoints, Sampler sampler) {
+            this.gdb = gdb;
+            this.pid = pid;
+            this.breakpoints = breakpoints;
+            this.sampler = sampler;
+        }
+
+        void run() throws MiSessionException, StopFailure, CaseTimeout, Sampler.SamplingOver {
+            while (true) {
+                GdbCommands.continueRunning(gdb);
+                StopEvent stop = awaitStop();
+                if (stop.isExit()) {
+                    state.exitedAs(stop);
+                    return;
+                }
+                if (stop.isBreakpointHit()) {
+                    onHit(stop);
+                } else if (stop.signal().isPresent() && !stop.signal().get().equals("SIGTRAP")) {
+                    // A crash: continuing passes the signal on, so valgrind writes its exit report.
+                    state.signalled(stop.signal().get());
+                }
+            }
+        }
+
+        private StopEvent awaitStop() throws MiSessionException, CaseTimeout, StopFailure,
+                Sampler.SamplingOver {
+            return Breakpoints.awaitStop(gdb, sampler, deadline);
+        }
+
+        private void onHit(StopEvent stop) throws MiSessionException, StopFailure {
+            BreakpointSpec bp = breakpoints.hitBy(stop);
+            if (bp == null) {
+                return;
+            }
+            int hit = state.hit(bp.id());
+            new StopRecorder(gdb, options, state.history(), pid, state.lastMemory()).act(bp, hit, stop, state::addStop);
+            breakpoints.retireIfDone(gdb, bp, hit);
+        }
+    }
+
+}

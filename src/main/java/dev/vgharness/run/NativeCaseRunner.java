@@ -1,0 +1,161 @@
+package dev.vgharness.run;
+
+import dev.vgharness.plan.Action;
+import dev.vgharness.plan.BreakpointSpec;
+import dev.vgharness.plan.CaseSpec;
+import dev.vgharness.plan.GdbAction;
+import dev.vgharness.result.Assertion;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.CommandOutput;
+import dev.vgharness.result.MemorySnapshot;
+import dev.vgharness.result.Sample;
+import dev.vgharness.result.StopFrame;
+import dev.vgharness.result.StopResult;
+import dev.vgharness.vgdb.GdbCommands;
+import dev.vgharness.vgdb.GdbLaunch;
+import dev.vgharness.vgdb.HarnessException;
+import dev.vgharness.vgdb.KernelMemory;
+import dev.vgharness.vgdb.MallocInfo;
+import dev.vgharness.vgdb.MiSession;
+import dev.vgharness.vgdb.MiSessionException;
+import dev.vgharness.vgdb.NativeTarget;
+import dev.vgharness.vgdb.PrivateDir;
+import dev.vgharness.vgdb.StopEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a {@code mode: native} case: the target under plain gdb (no valgrind, close to full speed), and at every
+ * breakpoint hit the process view ({@link MemorySnapshot}: mallinfo2 called through gdb, /proc/PID/status and smaps)
+ * and the {@code gdb:} actions; the Memcheck actions have nothing to ask and are left out. With {@code sample:}
+ * the same view is taken periodically ({@link Sampler}). Closing gdb kills the target; the case's timeout ends both.
+ */
+final class NativeCaseRunner implements RunningCase {
+
+    private final CaseSpec spec;
+    private final RunOptions options;
+    private final CaseState state = new CaseState();
+    private final long started = System.nanoTime();
+    private final long deadline;
+    private long pid;
+
+    NativeCaseRunner(CaseSpec spec, RunOptions options) {
+        this.spec = spec;
+        this.options = options;
+        this.deadline = started + spec.timeoutOr(options.defaultTimeout()).toNanos();
+    }
+
+    @Override
+    public CaseResult partial() {
+        return state.interrupted(spec, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public CaseResult run() {
+        try (PrivateDir capture = PrivateDir.create()) {
+            try {
+                runTarget(capture.path());
+            } catch (CaseTimeout e) {
+                state.timedOut(spec.timeoutOr(options.defaultTimeout()));
+            } catch (MiSessionException | CaseProblem e) {
+                state.fail(e.getMessage());
+            } catch (RuntimeException e) {
+                state.fail("internal error: " + e + " (please report it, with the -v output)");
+            } finally {
+                state.readStdout(capture.path().resolve("target.stdout"));
+            }
+        } catch (HarnessException e) {
+            state.fail(e.getMessage());
+        }
+        return state.result(spec, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void runTarget(Path capture) throws MiSessionException, CaseProblem, CaseTimeout {
+        try (NativeTarget target = NativeTarget.start(gdbLaunch(), spec.command(), spec.targetEnvironment(),
+                spec.stdin(), capture)) {
+            MiSession gdb = target.gdb();
+            Breakpoints breakpoints = Breakpoints.insert(gdb, spec.breakpoints());
+            target.run();
+            pid = target.pid().orElse(0);
+            state.started(pid);
+            Sampler sampler = spec.sample().map(s -> new Sampler(gdb, s,
+                    (at, previous) -> new Sample(at, null, measure(gdb, previous)), true)).orElse(null);
+            try {
+                stopLoop(gdb, breakpoints, sampler);
+            } finally {
+                if (sampler != null) {
+                    state.sampled(sampler.series());
+                }
+            }
+        }
+    }
+
+    private void stopLoop(MiSession gdb, Breakpoints breakpoints, Sampler sampler)
+            throws MiSessionException, CaseTimeout {
+        try {
+            StopEvent stop = Breakpoints.awaitStop(gdb, sampler, deadline);
+            while (!stop.isExit()) {
+                onStop(gdb, stop, breakpoints);
+                GdbCommands.continueRunning(gdb);
+                stop = Breakpoints.awaitStop(gdb, sampler, deadline);
+            }
+            state.exitedAs(stop);
+        } catch (Sampler.SamplingOver e) {
+            state.detached();
+        } catch (StopFailure e) {
+            throw new IllegalStateException("no monitor command runs in native mode", e);
+        }
+    }
+
+    private GdbLaunch gdbLaunch() {
+        String name = spec.name();
+        return GdbLaunch.defaults().withGdb(options.gdb()).withCommandTimeout(options.commandTimeout())
+                .withWorkingDirectory(spec.cwd())
+                .withTraffic(line -> options.traffic().accept("[" + name + "] " + line));
+    }
+
+    private void onStop(MiSession gdb, StopEvent stop, Breakpoints breakpoints) throws MiSessionException {
+        BreakpointSpec bp = breakpoints.hitBy(stop);
+        if (bp == null) {
+            stop.signal().filter(s -> !s.equals("SIGTRAP")).ifPresent(state::signalled);
+            return;
+        }
+        long start = System.nanoTime();
+        int hit = state.hit(bp.id());
+        MemorySnapshot memory = measure(gdb, state.lastMemory());
+        List<CommandOutput> gdbOutputs = gdbActions(gdb, bp);
+        List<Assertion> assertions = Expectations.check(bp.expectations(),
+                new Expectations.Measured(null, List.of(), null, null, Optional.empty(), memory, null));
+        state.addStop(new StopResult(bp.id(), hit, stop.threadId(), StopFrame.of(stop.frame()), null, List.of(),
+                List.of(), List.of(), null, memory == null ? null : memory.proc().rssKb(), assertions, gdbOutputs,
+                List.of(), (System.nanoTime() - start) / 1_000_000, memory));
+        breakpoints.retireIfDone(gdb, bp, hit);
+    }
+
+    /** mallinfo2 and /proc now; mallinfo is null when the target's libc has no mallinfo2 (musl, static). */
+    private MemorySnapshot measure(MiSession gdb, MemorySnapshot previous) throws MiSessionException {
+        MallocInfo mallinfo = null;
+        try {
+            mallinfo = MallocInfo.read(gdb, options.commandTimeout());
+        } catch (MiSessionException.CommandFailed e) {
+            // No mallinfo2 in the target's libc: the /proc numbers still tell the trend.
+        }
+        Optional<KernelMemory> proc = KernelMemory.read(pid);
+        return proc.isEmpty() ? null : MemorySnapshot.of(mallinfo, proc.get(), previous);
+    }
+
+    private static List<CommandOutput> gdbActions(MiSession gdb, BreakpointSpec bp) throws MiSessionException {
+        List<CommandOutput> outputs = new ArrayList<>();
+        for (Action action : bp.actions()) {
+            if (action instanceof GdbAction g) {
+                long start = System.nanoTime();
+                String text = gdb.console(g.command(), Duration.ofSeconds(60));
+                outputs.add(new CommandOutput(g.command(), text, (System.nanoTime() - start) / 1_000_000));
+            }
+        }
+        return outputs;
+    }
+}

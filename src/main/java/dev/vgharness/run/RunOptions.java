@@ -1,0 +1,86 @@
+package dev.vgharness.run;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.vgharness.memcheck.LossRecord;
+import dev.vgharness.result.CaseResult;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * How to run a plan: what the command line decides.
+ *
+ * @param defaultTimeout per case, when the plan sets none
+ * @param valgrind the valgrind binary (name on PATH or path)
+ * @param gdb the gdb binary
+ * @param jobs cases run at once
+ * @param commandTimeout the deadline of every MI and monitor command
+ * @param traffic every MI line sent and received, prefixed with the case name (for {@code -v})
+ * @param baseline known leaks: matching loss records count in no metric
+ * @param progress told when a case starts and ends
+ */
+public record RunOptions(Duration defaultTimeout, String valgrind, String gdb, int jobs,
+        Duration commandTimeout, Consumer<String> traffic, Predicate<LossRecord> baseline, Progress progress) {
+
+    public RunOptions {
+        requireNonNull(defaultTimeout, "defaultTimeout is null");
+        requireNonNull(valgrind, "valgrind is null");
+        requireNonNull(gdb, "gdb is null");
+        requireNonNull(commandTimeout, "commandTimeout is null");
+        requireNonNull(traffic, "traffic is null");
+        requireNonNull(baseline, "baseline is null");
+        requireNonNull(progress, "progress is null");
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1: " + jobs);
+        }
+    }
+
+    /** 5 minutes a case, valgrind and gdb from PATH, one job, 60 s a command, nothing logged, no baseline. */
+    public static RunOptions defaults() {
+        return new RunOptions(Duration.ofMinutes(5), "valgrind", "gdb", 1, Duration.ofSeconds(60),
+                line -> { }, record -> false, Progress.NONE);
+    }
+
+    public RunOptions withJobs(int n) {
+        return new RunOptions(defaultTimeout, valgrind, gdb, n, commandTimeout, traffic, baseline, progress);
+    }
+
+    public RunOptions withDefaultTimeout(Duration timeout) {
+        return new RunOptions(timeout, valgrind, gdb, jobs, commandTimeout, traffic, baseline, progress);
+    }
+
+    public RunOptions withTools(String valgrindPath, String gdbPath) {
+        return new RunOptions(defaultTimeout, valgrindPath, gdbPath, jobs, commandTimeout, traffic, baseline,
+                progress);
+    }
+
+    public RunOptions withCommandTimeout(Duration timeout) {
+        return new RunOptions(defaultTimeout, valgrind, gdb, jobs, timeout, traffic, baseline, progress);
+    }
+
+    public RunOptions withTraffic(Consumer<String> log) {
+        return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, log, baseline, progress);
+    }
+
+    public RunOptions withBaseline(Predicate<LossRecord> known) {
+        return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, traffic, known, progress);
+    }
+
+    public RunOptions withProgress(Progress listener) {
+        return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, traffic, baseline,
+                listener);
+    }
+
+    /** Told as cases start and end (called from the case's thread). */
+    public interface Progress {
+        Progress NONE = new Progress() {
+        };
+
+        default void caseStarted(String name) {
+        }
+
+        default void caseFinished(CaseResult result) {
+        }
+    }
+}

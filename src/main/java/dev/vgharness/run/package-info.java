@@ -1,0 +1,6 @@
+/**
+ * The runners: a plan's cases on valgrind + gdb (or plain gdb in native mode) through a {@code vgdb} session,
+ * breakpoints, actions, sampling, leak deltas and expectations, producing a {@code result}. Baselines of known leaks
+ * are an input of the run.
+ */
+package dev.vgharness.run;

@@ -1,0 +1,92 @@
+package dev.vgharness.result;
+
+import dev.vgharness.memcheck.LeakKind;
+import dev.vgharness.memcheck.LeakSummary;
+import dev.vgharness.memcheck.LeakTotals;
+import dev.vgharness.memcheck.LossRecord;
+import dev.vgharness.memcheck.MemcheckError;
+import dev.vgharness.memcheck.StackFrame;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Run results built by hand for the writers' tests: leaks that grow, a failed expectation, a case in error. */
+public final class SampleRuns {
+
+    public static final String PRELOAD = "/usr/libexec/valgrind/vgpreload_memcheck-amd64-linux.so";
+    public static final String HOSTILE = "<script>alert(\"x\")</script>'&";
+
+    private SampleRuns() {
+    }
+
+    public static StackFrame malloc() {
+        return new StackFrame(0x48417B4L, "malloc", null, null, PRELOAD);
+    }
+
+    public static StackFrame frame(long address, String function, String file, int line) {
+        return new StackFrame(address, function, file, line, null);
+    }
+
+    public static LossRecord record(int number, LeakKind kind, long bytes, long blocks, long bytesDelta, List<StackFrame> stack) {
+        return new LossRecord(number, 3, kind, bytes, bytes, 0, blocks, bytesDelta, null, null, bytesDelta == 0 ? 0L : 1L,
+                false, stack);
+    }
+
+    public static List<StackFrame> requestStack(int line) {
+        return List.of(malloc(), frame(0x109166L, "handle_request", "leaky.c", line), frame(0x109362L, "main", "leaky.c", 49));
+    }
+
+    public static LeakSummary summary(long definite, long definiteDelta, long possible) {
+        LeakTotals zero = new LeakTotals(0, 0, 0L, 0L);
+        return new LeakSummary(new LeakTotals(definite, definite / 32, definiteDelta, definiteDelta / 32), zero,
+                new LeakTotals(possible, possible == 0 ? 0 : 1, 0L, 0L), new LeakTotals(10, 1, 0L, 0L), zero, List.of());
+    }
+
+    public static StopResult stop(int hit, long definite, long delta, List<Assertion> assertions) {
+        List<LossRecordResult> records = List.of(
+                new LossRecordResult(record(1, LeakKind.STILL_REACHABLE, 10, 1, 0,
+                        List.of(malloc(), new StackFrame(0x48F99A9L, "strdup", "strdup.c", 42, null),
+                                frame(0x10931CL, "main", "leaky.c", 43))), false),
+                new LossRecordResult(record(2, LeakKind.POSSIBLY_LOST, 64, 1, 0,
+                        List.of(malloc(), frame(0x109330L, "main", "leaky.c", 44))), true),
+                new LossRecordResult(record(3, LeakKind.DEFINITELY_LOST, definite, definite / 32, delta,
+                        requestStack(29)), false));
+        String output = "==123== LEAK SUMMARY:\n==123==    definitely lost: " + definite + " bytes in 1 blocks\n";
+        StopLeakCheck check = new StopLeakCheck("leak_check full reachable any", summary(definite, delta, 64),
+                records, output);
+        return new StopResult("after_request", hit, 1, new StopFrame("handle_request", "leaky.c", 38, 0x1092D3L), check,
+                List.of(), List.of(), List.of(), 0L, 46760L, assertions, List.of(),
+                List.of(new CommandOutput("leak_check full reachable any", output + "\u001b[0m ]]> done\n")), 121);
+    }
+
+    public static CaseResult growth() {
+        Assertion ok = new Assertion("new_definitely_lost_bytes", "<= 32", 32L, true, null);
+        Assertion bad = new Assertion("new_definitely_lost_bytes", "<= 32", 64L, false,
+                "new_definitely_lost_bytes: expected <= 32, was 64");
+        MemcheckError read = new MemcheckError("InvalidRead", "Invalid read of size 4", 1,
+                List.of(frame(0x109176L, "handle_request", "leaky.c", 31), frame(0x109362L, "main", "leaky.c", 49)),
+                "Address 0x4a5a050 is 0 bytes after a block of size 16 alloc'd", List.of(malloc()), List.of(), null,
+                1L, 1);
+        FinalResults fin = new FinalResults(summary(128, 32, 64), List.of(new LossRecordResult(
+                record(3, LeakKind.DEFINITELY_LOST, 128, 4, 32, requestStack(29)), false)), List.of(read), true);
+        Assertion errors = new Assertion("errors", "0", 1L, false, "errors: expected 0, was 1");
+        return new CaseResult("growth", RunStatus.FAILED, null, List.of("./leaky", "4"), 31337, 2500,
+                List.of(stop(1, 32, 32, List.of(ok)), stop(2, 96, 64, List.of(bad))), CaseExit.exited(0), fin,
+                List.of(errors), "handled 0\nhandled 1\n");
+    }
+
+    public static CaseResult hostile() {
+        StackFrame evil = new StackFrame(0x1091C2L, HOSTILE, "<b>evil\".c", 7, null);
+        LossRecord leak = record(1, LeakKind.DEFINITELY_LOST, 16, 1, 16, List.of(malloc(), evil));
+        FinalResults fin = new FinalResults(summary(16, 16, 0), List.of(new LossRecordResult(leak, false)), List.of(),
+                false);
+        return new CaseResult("evil " + HOSTILE, RunStatus.ERROR, "timeout after 1s " + HOSTILE,
+                List.of("./evil", HOSTILE), 42, 1000, List.of(), CaseExit.timeout(), fin, List.of(), HOSTILE + "\n");
+    }
+
+    public static RunResult run() {
+        return new RunResult(new RunResult.Tool("vgharness", "0.1.0"), new RunResult.PlanInfo("server", "plans/server.yaml"),
+                Map.of("valgrind", "3.19.0", "gdb", "13.1", "java", "17"), Instant.parse("2026-11-25T21:04:05Z"), 3500,
+                RunStatus.ERROR, null, List.of(growth(), hostile()));
+    }
+}

@@ -1,0 +1,345 @@
+package dev.vgharness.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vgharness.Fixtures;
+import dev.vgharness.memcheck.Block;
+import dev.vgharness.memcheck.BlockList;
+import dev.vgharness.memcheck.IndirectBlock;
+import dev.vgharness.memcheck.LeakCheckParser;
+import dev.vgharness.memcheck.LeakKind;
+import dev.vgharness.memcheck.LeakSummary;
+import dev.vgharness.memcheck.LeakTotals;
+import dev.vgharness.memcheck.PointerLocation;
+import dev.vgharness.memcheck.PointerOwner;
+import dev.vgharness.memcheck.PointerSearch;
+import dev.vgharness.plan.PlanLoader;
+import dev.vgharness.result.Assertion;
+import dev.vgharness.result.CaseExit;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.CommandOutput;
+import dev.vgharness.result.RunResult;
+import dev.vgharness.result.RunStatus;
+import dev.vgharness.result.StopResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Plans run for real: valgrind, vgdb and gdb on fixture programs compiled with gcc -g -O0. */
+class PlanRunnerEndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    private RunResult run(String yaml) throws Exception {
+        Path plan = dir.resolve("plan.yaml");
+        Files.writeString(plan, yaml);
+        return new PlanRunner(RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(60)), Clock.systemUTC(),
+                "test").run(PlanLoader.load(plan));
+    }
+
+    private static String exe(String source) {
+        return Fixtures.compile(source).toString();
+    }
+
+    @Test
+    void growthIsMeasuredPerHitWithIgnoreMaxHitsAndHarnessDeltas() throws Exception {
+        RunResult run = run("""
+                cases:
+                  - name: growth
+                    command: [%s, "5"]
+                    breakpoints:
+                      - id: done
+                        at: leaky.c:%d
+                        ignore: 1
+                        max_hits: 3
+                        expect:
+                          new_definitely_lost_bytes: "> 0"
+                """.formatted(exe("src/leaky.c"), Fixtures.line("src/leaky.c", "after_request")));
+        CaseResult c = run.cases().get(0);
+        assertEquals(RunStatus.PASSED, c.status(), c.error());
+        assertEquals(List.of(1, 2, 3), c.stops().stream().map(StopResult::hit).toList());
+        // ignore 1: the first stop is after request 1 (0-based), whose scratch buffer of 32+1 bytes is lost.
+        List<LeakTotals> definite = c.stops().stream().map(s -> s.leakCheck().summary().definitelyLost()).toList();
+        for (int i = 1; i < definite.size(); i++) {
+            assertEquals(definite.get(i).bytes() - definite.get(i - 1).bytes(), definite.get(i).bytesDelta());
+        }
+        // At the first check the deltas count from the start of the program.
+        assertEquals(new LeakTotals(32 + 33 + 40, 3, 105L, 3L), definite.get(0));
+        assertEquals(CaseExit.exited(0), c.exit());
+    }
+
+    @Test
+    void everyLeakKindMatchesWhatValgrindPrintsToAPlainGdbSession() throws Exception {
+        String exe = exe("src/leaky.c");
+        int line = Fixtures.line("src/leaky.c", "before_exit");
+        RunResult run = run("""
+                cases:
+                  - name: kinds
+                    command: [%s, "2"]
+                    breakpoints:
+                      - id: end
+                        at: leaky.c:%d
+                """.formatted(exe, line));
+        StopResult stop = run.cases().get(0).stops().get(0);
+        PlainGdbSession.Answer plain = PlainGdbSession.leakCheckAt(exe, List.of("2"), "leaky.c:" + line,
+                stop.leakCheck().command());
+        assertEquals(plain.summaryWithoutDeltas(), PlainGdbSession.withoutDeltas(stop.leakCheck().summary()));
+        assertEquals(plain.records(), PlainGdbSession.records(stop.leakCheck().lossRecords()));
+        for (LeakKind kind : LeakKind.values()) {
+            assertTrue(stop.leakCheck().summary().of(kind).blocks() > 0, kind + " is in the fixture");
+        }
+    }
+
+    @Test
+    void blockListsShowIndirectTreesAndWhoPointsAtFindsTheGlobal() throws Exception {
+        RunResult run = run("""
+                cases:
+                  - name: trees
+                    command: [%s, "1"]
+                    breakpoints:
+                      - id: end
+                        at: leaky.c:%d
+                        actions:
+                          - leak_check
+                          - block_list: {kinds: [definite]}
+                          - who_points_at: {kinds: [possible]}
+                """.formatted(exe("src/leaky.c"), Fixtures.line("src/leaky.c", "before_exit")));
+        StopResult stop = run.cases().get(0).stops().get(0);
+        BlockList tree = stop.blockLists().stream().filter(b -> b.header().indirectBytes() > 0).findFirst().orElseThrow();
+        Block root = tree.blocks().get(0);
+        assertEquals(40, root.size());
+        assertEquals(List.of(1, 2, 2, 1, 2, 2), root.indirect().stream().map(IndirectBlock::depth).toList());
+        assertEquals(6 * 40L, root.indirect().stream().mapToLong(IndirectBlock::size).sum());
+        PointerSearch search = stop.whoPointsAt().get(0);
+        assertEquals(64, search.length());
+        PointerOwner owner = search.pointers().get(0);
+        assertEquals(PointerLocation.GLOBAL, owner.kind());
+        assertTrue(owner.interior());
+        assertEquals(16, owner.offset());
+        assertTrue(owner.description().contains("\"interior\""), owner.description());
+    }
+
+    @Test
+    void aConditionStopsInTheRightWorkerThread() throws Exception {
+        RunResult run = run("""
+                cases:
+                  - name: threads
+                    command: [%s]
+                    breakpoints:
+                      - id: worker2
+                        at: threads.c:%d
+                        condition: "worker_id == 2"
+                        actions: [leak_check, {gdb: "print worker_id"}]
+                        expect:
+                          hits: 1
+                """.formatted(exe("src/threads.c"), Fixtures.line("src/threads.c", "worker")));
+        CaseResult c = run.cases().get(0);
+        assertEquals(RunStatus.PASSED, c.status(), c.error() + " " + c.assertions());
+        StopResult stop = c.stops().get(0);
+        assertEquals("worker", stop.frame().function());
+        assertTrue(stop.thread() > 1, "a worker thread, not main: " + stop.thread());
+        assertEquals("$1 = 2\n", stop.gdb().get(0).output());
+    }
+
+    @Test
+    void aCrashBySigsegvIsReportedWithTheExitTimeLeaks() throws Exception {
+        String yaml = """
+                cases:
+                  - name: crash
+                    command: [%s]
+                    expect: {signal: SIGSEGV, definitely_lost_bytes: 77}
+                  - name: unexpected-crash
+                    command: [%s]
+                """.formatted(exe("src/crash.c"), exe("src/crash.c"));
+        RunResult run = run(yaml);
+        CaseResult expected = run.cases().get(0);
+        assertEquals(RunStatus.PASSED, expected.status(), expected.error() + " " + expected.assertions());
+        assertEquals(CaseExit.signaled("SIGSEGV"), expected.exit());
+        CaseResult unexpected = run.cases().get(1);
+        assertEquals(RunStatus.ERROR, unexpected.status());
+        assertTrue(unexpected.error().startsWith("the target was killed by SIGSEGV"), unexpected.error());
+        assertEquals(RunStatus.ERROR, run.status());
+    }
+
+    @Test
+    void memoryErrorsAreCountedAndLeakRecordsNeverAre() throws Exception {
+        RunResult run = run("""
+                cases:
+                  - name: errors
+                    command: [%s]
+                    breakpoints:
+                      - id: end
+                        at: errors.c:%d
+                        expect: {errors: 2}
+                    expect: {errors: 2, exit_code: 0}
+                """.formatted(exe("src/errors.c"), Fixtures.line("src/errors.c", "before_exit")));
+        CaseResult c = run.cases().get(0);
+        assertEquals(RunStatus.PASSED, c.status(), c.error() + " " + c.assertions());
+        assertEquals(2L, c.stops().get(0).errors());
+        assertEquals(List.of("InvalidRead", "UninitCondition"),
+                c.finalResults().errors().stream().map(e -> e.kind()).toList());
+    }
+
+    @Test
+    void failingExpectationsFailTheCaseWithTheirNumbers() throws Exception {
+        RunResult run = run("""
+                cases:
+                  - name: strict
+                    command: [%s, "1"]
+                    breakpoints:
+                      - id: end
+                        at: leaky.c:%d
+                        expect: {definitely_lost_bytes: 0}
+                    expect: {exit_code: 3}
+                """.formatted(exe("src/leaky.c"), Fixtures.line("src/leaky.c", "before_exit")));
+        CaseResult c = run.cases().get(0);
+        assertEquals(RunStatus.FAILED, c.status());
+        Assertion atStop = c.stops().get(0).assertions().get(0);
+        assertEquals("definitely_lost_bytes", atStop.metric());
+        assertEquals(false, atStop.passed());
+        assertEquals(new Assertion("exit_code", "== 3", 0L, false, "exit_code: expected == 3, was 0"),
+                c.assertions().get(0));
+    }
+
+    @Test
+    void aTimeoutKillsTheTargetAndKeepsWhatWasGathered() throws Exception {
+        RunResult run = run("""
+                cases:
+                  - name: hangs
+                    command: [%s]
+                    timeout: 6s
+                    breakpoints:
+                      - id: before
+                        at: hang.c:%d
+                """.formatted(exe("src/hang.c"), Fixtures.line("src/hang.c", "before_hang")));
+        CaseResult c = run.cases().get(0);
+        assertEquals(RunStatus.ERROR, c.status());
+        assertEquals(CaseExit.timeout(), c.exit());
+        assertTrue(c.error().startsWith("timed out after 6s"), c.error());
+        assertEquals(1, c.stops().size());
+        assertNotNull(c.stops().get(0).leakCheck());
+        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains("hang")),
+                "no process of the case is left");
+    }
+
+    @Test
+    void anUnresolvableBreakpointIsACaseErrorNamingIt() throws Exception {
+        RunResult run = run("""
+                cases:
+                  - name: nowhere
+                    command: [%s]
+                    breakpoints:
+                      - id: missing
+                        at: no_such_function
+                """.formatted(exe("src/leaky.c")));
+        CaseResult c = run.cases().get(0);
+        assertEquals(RunStatus.ERROR, c.status());
+        assertEquals("breakpoint 'missing' at 'no_such_function': gdb cannot set it: Function \"no_such_function\" not"
+                + " defined.", c.error());
+    }
+
+    @Test
+    void aMissingProgramIsACaseError() throws Exception {
+        RunResult run = run("""
+                cases:
+                  - name: ghost
+                    command: [/nonexistent/program]
+                """);
+        CaseResult c = run.cases().get(0);
+        assertEquals(RunStatus.ERROR, c.status());
+        assertTrue(c.error().contains("/nonexistent/program"), c.error());
+        assertEquals(null, c.exit());
+    }
+
+    @Test
+    void aLimitedSearchStillReportsTheTrueSummary() throws Exception {
+        String exe = exe("src/leaky.c");
+        int line = Fixtures.line("src/leaky.c", "before_exit");
+        RunResult run = run("""
+                cases:
+                  - name: limited
+                    command: [%s, "2"]
+                    breakpoints:
+                      - id: end
+                        at: leaky.c:%d
+                        actions: [{leak_check: {limit: 2}}]
+                """.formatted(exe, line));
+        StopResult stop = run.cases().get(0).stops().get(0);
+        assertEquals(List.of("leak_check full reachable any limited 2 heuristics all",
+                "leak_check summary reachable any heuristics all", "v.info n_errs_found"),
+                stop.transcript().stream().map(CommandOutput::command).toList());
+        assertEquals(2, stop.leakCheck().lossRecords().size());
+        PlainGdbSession.Answer whole = PlainGdbSession.leakCheckAt(exe, List.of("2"), "leaky.c:" + line,
+                "leak_check full reachable any heuristics all");
+        assertEquals(whole.summaryWithoutDeltas(), PlainGdbSession.withoutDeltas(stop.leakCheck().summary()));
+        LeakSummary distorted = LeakCheckParser.parse(stop.transcript().get(0).output()).summary();
+        assertTrue(!PlainGdbSession.withoutDeltas(distorted).equals(whole.summaryWithoutDeltas()),
+                "valgrind's own summary of a limited search is wrong, which is why the harness asks again");
+    }
+
+    @Test
+    void deltaNewOnValgrindBefore321IsAClearCaseError() throws Exception {
+        RunResult run = run("""
+                cases:
+                  - name: new-records
+                    command: [%s]
+                    breakpoints:
+                      - id: end
+                        at: main
+                        actions: [{leak_check: {delta: new}}]
+                """.formatted(exe("src/leaky.c")));
+        CaseResult c = run.cases().get(0);
+        assertEquals(RunStatus.ERROR, c.status());
+        assertEquals("leak_check 'delta: new' needs valgrind 3.21 or newer; this is 3.19.0 (use 'increased' or"
+                + " 'changed')", c.error());
+    }
+
+    @Test
+    void targetArgvNeverPassesThroughAShell() throws Exception {
+        RunResult run = run("""
+                cases:
+                  - name: literal
+                    command: [/bin/echo, "a;b", "$(touch pwned)", "'q'", "*", "`id`"]
+                """);
+        CaseResult c = run.cases().get(0);
+        assertEquals(RunStatus.PASSED, c.status(), c.error());
+        assertEquals("a;b $(touch pwned) 'q' * `id`\n", c.stdout());
+        assertEquals(false, Files.exists(dir.resolve("pwned")));
+    }
+
+    @Test
+    void memcheckStopsCarryTheValgrindProcessMemoryForTheTrend() throws Exception {
+        RunResult run = run("""
+                cases:
+                  - name: trend
+                    command: [%s, small, "2"]
+                    breakpoints:
+                      - id: done
+                        at: request_done
+                        max_hits: 2
+                        actions: [{leak_check: {mode: summary}}]
+                        expect:
+                          rss_kb: "> 0"
+                          new_definitely_lost_bytes: "<= 2400"
+                """.formatted(exe("src/growth.c")));
+        CaseResult c = run.cases().get(0);
+
+        assertEquals(RunStatus.PASSED, c.status(), c.error() + " " + c.stops().stream().map(StopResult::assertions).toList()
+                + c.assertions());
+        StopResult second = c.stops().get(1);
+        // Each request leaks 100 x 24 bytes (at the first stop the last block may still be in a register).
+        assertEquals(2400L, c.stops().get(1).assertions().get(1).actual());
+        // No mallinfo under Memcheck (valgrind replaces malloc); /proc is valgrind's process, deltas from stop 1.
+        assertEquals(List.of(true, true, true), List.of(second.memory().mallinfo() == null,
+                second.memory().growth() == null, second.memory().proc().rssKb() == second.rssKb()));
+        assertEquals(second.memory().proc().rssKb() - c.stops().get(0).memory().proc().rssKb(),
+                second.memory().procDelta().rssKb());
+    }
+}

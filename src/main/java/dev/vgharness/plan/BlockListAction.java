@@ -23,6 +23,11 @@ public record BlockListAction(Set<LossKind> kinds, List<Integer> records) implem
         return "block_list";
     }
 
+    @Override
+    public <X extends Exception, Y extends Exception> void accept(Visitor<X, Y> visitor) throws X, Y {
+        visitor.blockList(this);
+    }
+
     /** The monitor command for one loss record: {@code block_list 3}. */
     public static String monitorCommand(int record) {
         return "block_list " + record;

@@ -13,4 +13,9 @@ public record GdbAction(String command) implements Action {
     public String name() {
         return "gdb";
     }
+
+    @Override
+    public <X extends Exception, Y extends Exception> void accept(Visitor<X, Y> visitor) throws X, Y {
+        visitor.gdb(this);
+    }
 }

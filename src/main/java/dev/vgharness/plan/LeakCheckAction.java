@@ -46,6 +46,11 @@ public record LeakCheckAction(Mode mode, Set<LossKind> kinds, Delta delta, Optio
         return "leak_check";
     }
 
+    @Override
+    public <X extends Exception, Y extends Exception> void accept(Visitor<X, Y> visitor) throws X, Y {
+        visitor.leakCheck(this);
+    }
+
     /** The monitor command, e.g. {@code leak_check full kinds definite,possible increased limited 50 heuristics all}. */
     public String monitorCommand() {
         StringBuilder words = new StringBuilder("leak_check ").append(mode.word()).append(' ');

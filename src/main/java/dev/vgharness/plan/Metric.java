@@ -1,5 +1,6 @@
 package dev.vgharness.plan;
 
+import dev.vgharness.memcheck.LeakKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -80,6 +81,11 @@ public enum Metric {
             return Optional.empty();
         }
         return Optional.of(base.substring(0, unit).toLowerCase(Locale.ROOT));
+    }
+
+    /** For a leak metric about loss records, their kind; empty for {@code suppressed_*} and every other metric. */
+    public Optional<LeakKind> recordKind() {
+        return leakKind().flatMap(key -> Arrays.stream(LeakKind.values()).filter(k -> k.key().equals(key)).findFirst());
     }
 
     /** True for the {@code *_bytes} leak metrics, false for blocks and the plain counts. */

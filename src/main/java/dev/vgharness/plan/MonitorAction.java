@@ -13,4 +13,9 @@ public record MonitorAction(String command) implements Action {
     public String name() {
         return "monitor";
     }
+
+    @Override
+    public <X extends Exception, Y extends Exception> void accept(Visitor<X, Y> visitor) throws X, Y {
+        visitor.monitor(this);
+    }
 }

@@ -31,6 +31,11 @@ public record WhoPointsAtAction(Set<LossKind> kinds, OptionalLong address, long 
         return "who_points_at";
     }
 
+    @Override
+    public <X extends Exception, Y extends Exception> void accept(Visitor<X, Y> visitor) throws X, Y {
+        visitor.whoPointsAt(this);
+    }
+
     /** The monitor command: {@code who_points_at 0x4a5a040 16}. */
     public static String monitorCommand(long address, long length) {
         return "who_points_at 0x" + Long.toHexString(address) + " " + length;

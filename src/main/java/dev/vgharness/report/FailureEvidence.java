@@ -6,6 +6,7 @@ import dev.vgharness.memcheck.LeakKind;
 import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.memcheck.MemcheckError;
 import dev.vgharness.memcheck.StackFrame;
+import dev.vgharness.plan.Metric;
 import dev.vgharness.result.Assertion;
 import dev.vgharness.result.LossRecordResult;
 import java.util.Comparator;
@@ -34,16 +35,17 @@ final class FailureEvidence {
 
     /** The records (or errors) that explain a failed assertion; empty text when the metric is not about them. */
     String explain(Assertion assertion, List<LossRecordResult> records, List<MemcheckError> errors) {
-        if (assertion.metric().equals("errors")) {
+        Optional<Metric> metric = assertion.metricKind();
+        if (metric.isPresent() && metric.get() == Metric.ERRORS) {
             StringBuilder text = new StringBuilder();
             errors.forEach(e -> text.append(error(e)));
             return text.toString();
         }
-        Optional<LeakKind> kind = leakKind(assertion.metric());
+        Optional<LeakKind> kind = metric.flatMap(Metric::recordKind);
         if (kind.isEmpty()) {
             return "";
         }
-        boolean increase = assertion.metric().startsWith("new_");
+        boolean increase = metric.get().isIncrease();
         StringBuilder text = new StringBuilder();
         records.stream().filter(r -> !r.baseline() && r.record().kind() == kind.get())
                 .filter(r -> !increase || orZero(r.record().bytesDelta()) > 0 || orZero(r.record().blocksDelta()) > 0)
@@ -82,17 +84,6 @@ final class FailureEvidence {
             return function + " (" + f.file() + (f.line() == null ? "" : ":" + f.line()) + ")";
         }
         return f.object() == null ? function : function + " (in " + f.object() + ")";
-    }
-
-    /** The leak kind a metric counts: {@code new_possibly_lost_blocks} is about possibly lost records. */
-    static Optional<LeakKind> leakKind(String metric) {
-        String bare = metric.startsWith("new_") ? metric.substring(4) : metric;
-        for (LeakKind kind : LeakKind.values()) {
-            if (bare.equals(kind.key() + "_bytes") || bare.equals(kind.key() + "_blocks")) {
-                return Optional.of(kind);
-            }
-        }
-        return Optional.empty();
     }
 
     private static long orZero(Long value) {

@@ -216,8 +216,8 @@ final class JunitXmlWriter {
             return "harness";
         }
         return switch (c.exit().status()) {
-            case "timeout" -> "timeout";
-            case "signaled" -> "crash";
+            case TIMEOUT -> "timeout";
+            case SIGNALED -> "crash";
             default -> "harness";
         };
     }

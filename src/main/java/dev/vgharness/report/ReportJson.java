@@ -22,6 +22,7 @@ import dev.vgharness.memcheck.PointerLocation;
 import dev.vgharness.memcheck.PointerOwner;
 import dev.vgharness.memcheck.PointerSearch;
 import dev.vgharness.memcheck.StackFrame;
+import dev.vgharness.result.CaseExit;
 import dev.vgharness.result.CaseResult;
 import dev.vgharness.result.FinalResults;
 import dev.vgharness.result.LossRecordResult;
@@ -83,10 +84,11 @@ public final class ReportJson {
         return module;
     }
 
-    /** The run result of the plan package: {@code "final"} for a Java keyword, statuses in lower case. */
+    /** The run result: {@code "final"} for a Java keyword, statuses in lower case. */
     private static SimpleModule runModule() {
         SimpleModule module = new SimpleModule("vgharness-run");
         module.addSerializer(RunStatus.class, new ToStringSerializer<>(ReportJson::lowerCase));
+        module.addSerializer(CaseExit.Status.class, new ToStringSerializer<>(ReportJson::lowerCase));
         module.addSerializer(Instant.class, new ToStringSerializer<>(Instant::toString));
         module.setMixInAnnotation(CaseResult.class, CaseResultMixin.class);
         module.setMixInAnnotation(LossRecordResult.class, LossRecordResultMixin.class);

@@ -81,9 +81,9 @@ public final class TextSummary {
             return "not started";
         }
         return switch (exit.status()) {
-            case "exited" -> "exited " + exit.code();
-            case "signaled" -> "killed by " + exit.signal();
-            default -> exit.status();
+            case EXITED -> "exited " + exit.code();
+            case SIGNALED -> "killed by " + exit.signal();
+            default -> exit.status().toString();
         };
     }
 

@@ -2,6 +2,9 @@ package dev.vgharness.result;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.vgharness.plan.Metric;
+import java.util.Optional;
+
 /**
  * One checked expectation: {@code {"metric": "new_definitely_lost_bytes", "expected": "<= 24", "actual": 16,
  * "passed": true, "message": null}}.
@@ -14,6 +17,11 @@ public record Assertion(String metric, String expected, Object actual, boolean p
     public Assertion {
         requireNonNull(metric, "metric is null");
         requireNonNull(expected, "expected is null");
+    }
+
+    /** The metric checked; empty for {@code signal}, which is not a number. */
+    public Optional<Metric> metricKind() {
+        return Metric.byKey(metric);
     }
 
     /** {@code new_definitely_lost_bytes: expected <= 24, was 40}. */

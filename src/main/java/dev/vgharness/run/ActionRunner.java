@@ -61,17 +61,32 @@ final class ActionRunner {
     }
 
     void run(Action action) throws MiSessionException, StopFailure {
-        if (action instanceof LeakCheckAction leak) {
-            leakCheck(leak);
-        } else if (action instanceof BlockListAction list) {
-            blockLists(list);
-        } else if (action instanceof WhoPointsAtAction who) {
-            whoPointsAt(who);
-        } else if (action instanceof MonitorAction m) {
-            monitor.add(new CommandOutput(m.command(), monitor(m.command())));
-        } else if (action instanceof GdbAction g) {
-            gdbOutput.add(new CommandOutput(g.command(), gdb.console(g.command(), timeout)));
-        }
+        action.accept(new Action.Visitor<MiSessionException, StopFailure>() {
+            @Override
+            public void leakCheck(LeakCheckAction leak) throws MiSessionException, StopFailure {
+                ActionRunner.this.leakCheck(leak);
+            }
+
+            @Override
+            public void blockList(BlockListAction list) throws MiSessionException, StopFailure {
+                blockLists(list);
+            }
+
+            @Override
+            public void whoPointsAt(WhoPointsAtAction who) throws MiSessionException, StopFailure {
+                ActionRunner.this.whoPointsAt(who);
+            }
+
+            @Override
+            public void monitor(MonitorAction m) throws MiSessionException, StopFailure {
+                monitor.add(new CommandOutput(m.command(), ActionRunner.this.monitor(m.command())));
+            }
+
+            @Override
+            public void gdb(GdbAction g) throws MiSessionException {
+                gdbOutput.add(new CommandOutput(g.command(), gdb.console(g.command(), timeout)));
+            }
+        });
     }
 
     /** Memcheck errors so far, never counting leak records ({@code n_errs_found}, not {@code n_errs_shown}). */
@@ -198,7 +213,7 @@ final class ActionRunner {
     }
 
     private static boolean matches(LossKind kind, LeakKind leak) {
-        return kind.word().equals(leak.suppressionKind());
+        return kind.leakKind() == leak;
     }
 
     private static String complaint(List<MonitorError> errors, String text) {

@@ -145,7 +145,7 @@ final class CaseState {
 
     synchronized CaseResult result(CaseSpec spec, long durationMs) {
         List<Assertion> assertions = new ArrayList<>();
-        if (exit != null && !exit.status().equals("timeout")) {
+        if (exit != null && exit.status() != CaseExit.Status.TIMEOUT) {
             assertions.addAll(Expectations.check(spec.expectations(), measured()));
         }
         assertions.addAll(hitAssertions(spec));
@@ -178,7 +178,7 @@ final class CaseState {
             if (expected.isPresent()) {
                 assertions.add(Expectations.hits(bp, expected.get(), count));
             } else if (count == 0 && !bp.expectations().isEmpty() && exit != null
-                    && !exit.status().equals("timeout")) {
+                    && exit.status() != CaseExit.Status.TIMEOUT) {
                 assertions.add(Expectations.neverReached(bp));
             }
         }

@@ -22,7 +22,7 @@ final class CaseReader {
 
     static final List<String> CASE_KEYS =
             List.of("name", "command", "cwd", "env", "stdin", "timeout", "valgrind", "breakpoints", "expect", "mode",
-                    "malloc", "sample");
+                    "malloc", "sample", "on_error");
     static final List<String> DEFAULT_KEYS =
             List.of("command", "cwd", "env", "stdin", "timeout", "valgrind", "expect", "mode", "malloc");
     private static final List<String> SAMPLE_KEYS = List.of("every", "for");
@@ -31,19 +31,22 @@ final class CaseReader {
     private final Values values;
     private final ExpectationReader expectations;
     private final BreakpointReader breakpoints;
+    private final ErrorStopReader errorStops;
     private final Map<String, Location> names = new HashMap<>();
 
     CaseReader(Values values) {
         this.values = values;
         this.expectations = new ExpectationReader(values);
         this.breakpoints = new BreakpointReader(values);
+        this.errorStops = new ErrorStopReader(values);
     }
 
     CaseDraft defaults(YamlNode node) {
         return values.map(node, "'defaults'").map(map -> draft(new Fields(map, "defaults", DEFAULT_KEYS, Map.of(
                 "name", "'name' cannot be set in defaults, only in a case",
                 "breakpoints", "'breakpoints' cannot be set in defaults, only in a case",
-                "sample", "'sample' cannot be set in defaults, only in a case"), values.problems())))
+                "sample", "'sample' cannot be set in defaults, only in a case",
+                "on_error", "'on_error' cannot be set in defaults, only in a case"), values.problems())))
                 .orElse(CaseDraft.EMPTY);
     }
 
@@ -59,8 +62,14 @@ final class CaseReader {
         CaseDraft merged = draft(fields).over(defaults);
         List<BreakpointSpec> stops = fields.get("breakpoints").map(n -> breakpoints(n, fields)).orElse(List.of());
         Optional<SampleSchedule> sample = fields.get("sample").flatMap(n -> sample(n, fields));
+        Optional<ErrorStops> onError = fields.get("on_error")
+                .flatMap(n -> errorStops.read(n, fields.what("on_error"), fields.context()));
         if (merged.command().isEmpty() && fields.get("command").isEmpty()) {
             values.problems().add(fields.location(), fields.missing("command"));
+        }
+        if (onError.isPresent() && merged.mode().orElse(CaseMode.MEMCHECK) == CaseMode.NATIVE) {
+            values.problems().add(fields.get("on_error").get().location(), fields.what("on_error")
+                    + " needs Memcheck: a case in mode native has no Memcheck errors to stop at");
         }
         if (name.isEmpty() || merged.command().isEmpty()) {
             return Optional.empty();
@@ -68,7 +77,7 @@ final class CaseReader {
         return Optional.of(new CaseSpec(name.get(), resolved(merged.command().get()),
                 merged.cwd().orElse(values.folder()), merged.env(), merged.stdin(), merged.timeout(),
                 merged.valgrindOptions(), merged.suppressions(), stops, List.copyOf(merged.expectations().values()),
-                merged.mode().orElse(CaseMode.MEMCHECK), merged.malloc(), sample));
+                merged.mode().orElse(CaseMode.MEMCHECK), merged.malloc(), sample, onError));
     }
 
     private static String context(YamlMap map, int number) {

@@ -83,6 +83,13 @@ final class Values {
         return Optional.of(value.longValue());
     }
 
+    Optional<Boolean> bool(YamlNode node, String what) {
+        if (node instanceof YamlScalar s && s.kind() == Kind.BOOLEAN) {
+            return Optional.of(Boolean.parseBoolean(s.text().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return wrong(node, what, "true or false");
+    }
+
     Optional<YamlMap> map(YamlNode node, String what) {
         return node instanceof YamlMap m ? Optional.of(m) : wrong(node, what, "a map");
     }

@@ -46,7 +46,7 @@ final class HtmlMemoryChart {
         List<MemorySnapshot> readings = new ArrayList<>();
         for (StopResult s : c.stops()) {
             if (s.memory() != null) {
-                labels.add(s.breakpoint() + "#" + s.hit());
+                labels.add(s.label());
                 readings.add(s.memory());
             }
         }

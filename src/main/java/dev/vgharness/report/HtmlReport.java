@@ -80,7 +80,7 @@ public final class HtmlReport {
             }
             for (StopResult stop : c.stops()) {
                 List<LossRecordResult> records = stop.leakCheck() == null ? List.of() : stop.leakCheck().lossRecords();
-                failed(stop.assertions(), c.name() + " · " + stop.breakpoint() + "#" + stop.hit(), records, List.of(),
+                failed(stop.assertions(), c.name() + " · " + stop.label(), records, List.of(),
                         items);
             }
             failed(c.assertions(), c.name() + " · exit",
@@ -123,8 +123,8 @@ public final class HtmlReport {
         }
         for (StopResult stop : c.stops()) {
             if (stop.leakCheck() != null) {
-                html.append("<details class=\"stop\"><summary>Loss records at ").append(Html.escape(stop.breakpoint()))
-                        .append('#').append(stop.hit()).append("</summary>")
+                html.append("<details class=\"stop\"><summary>Loss records at ").append(Html.escape(stop.label()))
+                        .append("</summary>")
                         .append(tables.table(stop.leakCheck().lossRecords())).append("</details>\n");
             }
         }

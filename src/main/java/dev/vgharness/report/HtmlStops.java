@@ -18,7 +18,7 @@ final class HtmlStops {
         List<HtmlChart.Point> points = new ArrayList<>();
         for (StopResult stop : c.stops()) {
             if (stop.leakCheck() != null) {
-                points.add(new HtmlChart.Point(stop.breakpoint() + "#" + stop.hit(), stop.leakCheck().summary()));
+                points.add(new HtmlChart.Point(stop.label(), stop.leakCheck().summary()));
             }
         }
         if (c.finalResults() != null && c.finalResults().summary() != null) {
@@ -34,7 +34,7 @@ final class HtmlStops {
         }
         html.append("<th>errors</th><th>RSS</th><th>expectations</th></tr></thead><tbody>\n");
         for (StopResult stop : c.stops()) {
-            html.append("<tr><td>").append(Html.escape(stop.breakpoint() + "#" + stop.hit())).append("</td><td>")
+            html.append("<tr><td>").append(Html.escape(stop.label())).append("</td><td>")
                     .append(Html.escape(TextSummary.where(stop.frame()))).append("</td>");
             kinds(html, stop.leakCheck() == null ? null : stop.leakCheck().summary());
             html.append("<td>").append(stop.errors() == null ? "" : stop.errors()).append("</td><td>")

@@ -82,7 +82,7 @@ final class JunitXmlWriter {
         writeProperties(run, c);
         Set<String> names = new HashSet<>();
         for (StopResult stop : c.stops()) {
-            writeStopCase(c, stop, unique(names, stop.breakpoint() + "#" + stop.hit()));
+            writeStopCase(c, stop, unique(names, stop.label()));
         }
         writeExitCase(c, unique(names, "exit"));
         xml.writeEndElement();

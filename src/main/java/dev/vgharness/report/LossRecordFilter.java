@@ -42,9 +42,7 @@ public final class LossRecordFilter {
     private static StopResult keep(StopResult s, Predicate<LossRecord> keep) {
         StopLeakCheck check = s.leakCheck() == null ? null : new StopLeakCheck(s.leakCheck().command(),
                 s.leakCheck().summary(), keep(s.leakCheck().lossRecords(), keep), s.leakCheck().output());
-        return new StopResult(s.breakpoint(), s.hit(), s.thread(), s.frame(), check, s.blockLists(), s.whoPointsAt(),
-                s.monitor(), s.errors(), s.rssKb(), s.assertions(), s.gdb(), s.transcript(), s.durationMs(),
-                s.memory());
+        return s.withLeakCheck(check);
     }
 
     private static List<LossRecordResult> keep(List<LossRecordResult> records, Predicate<LossRecord> keep) {

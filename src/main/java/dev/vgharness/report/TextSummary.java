@@ -49,7 +49,7 @@ public final class TextSummary {
             out.println("       error: " + c.error());
         }
         for (StopResult stop : c.stops()) {
-            out.println("       " + stop.breakpoint() + "#" + stop.hit() + " " + where(stop.frame()) + " thread "
+            out.println("       " + stop.label() + " " + where(stop.frame()) + " thread "
                     + stop.thread() + (stop.leakCheck() == null ? "" : ": " + leaks(stop.leakCheck().summary())));
             failed(stop.assertions(), out);
         }

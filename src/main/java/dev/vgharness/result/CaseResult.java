@@ -14,10 +14,20 @@ import java.util.List;
  * @param finalResults valgrind's exit-time results ({@code "final"} in JSON), or null when there are none
  * @param stdout the target's standard output as captured (an extension of report.md)
  * @param samples the samples of a {@code sample:} case and their growth rates, or null (an extension of report.md)
+ * @param notes what a reader should know about how the case ran that is not a failure, e.g. that error stops ended
+ *     at {@code max_stops}
  */
 public record CaseResult(String name, RunStatus status, String error, List<String> command, long pid,
         long durationMs, List<StopResult> stops, CaseExit exit, FinalResults finalResults, List<Assertion> assertions,
-        String stdout, SampleSeries samples) {
+        String stdout, SampleSeries samples, List<String> notes) {
+
+    /** A case without notes. */
+    public CaseResult(String name, RunStatus status, String error, List<String> command, long pid, long durationMs,
+            List<StopResult> stops, CaseExit exit, FinalResults finalResults, List<Assertion> assertions,
+            String stdout, SampleSeries samples) {
+        this(name, status, error, command, pid, durationMs, stops, exit, finalResults, assertions, stdout, samples,
+                List.of());
+    }
 
     /** A case without samples. */
     public CaseResult(String name, RunStatus status, String error, List<String> command, long pid, long durationMs,
@@ -32,5 +42,6 @@ public record CaseResult(String name, RunStatus status, String error, List<Strin
         command = List.copyOf(command);
         stops = List.copyOf(stops);
         assertions = List.copyOf(assertions);
+        notes = List.copyOf(notes);
     }
 }

@@ -3,6 +3,7 @@ package dev.vgharness.result;
 import static java.util.Objects.requireNonNull;
 
 import dev.vgharness.memcheck.BlockList;
+import dev.vgharness.memcheck.MemcheckError;
 import dev.vgharness.memcheck.PointerSearch;
 import java.util.List;
 
@@ -17,11 +18,25 @@ import java.util.List;
  * @param gdb the output of {@code gdb:} actions (an extension of report.md)
  * @param transcript every monitor command sent at this stop with its raw text (for JUnit's system-out)
  * @param memory the process view (mallinfo2, /proc) at this stop, or null when not taken (an extension of report.md)
+ * @param reason why the target stopped: at a breakpoint, or at a Memcheck error ({@code on_error:})
+ * @param error at an error stop, the error as {@code v.info last_error} told it; null at a breakpoint
+ * @param backtrace at an error stop, every frame of the stopped thread; empty at a breakpoint
+ * @param locals at an error stop, the arguments and locals of the first own frames; empty otherwise
  */
 public record StopResult(String breakpoint, int hit, int thread, StopFrame frame, StopLeakCheck leakCheck,
         List<BlockList> blockLists, List<PointerSearch> whoPointsAt, List<CommandOutput> monitor, Long errors,
         Long rssKb, List<Assertion> assertions, List<CommandOutput> gdb, List<CommandOutput> transcript,
-        long durationMs, MemorySnapshot memory) {
+        long durationMs, MemorySnapshot memory, StopReason reason, MemcheckError error, List<StopFrame> backtrace,
+        List<FrameLocals> locals) {
+
+    /** A breakpoint stop. */
+    public StopResult(String breakpoint, int hit, int thread, StopFrame frame, StopLeakCheck leakCheck,
+            List<BlockList> blockLists, List<PointerSearch> whoPointsAt, List<CommandOutput> monitor, Long errors,
+            Long rssKb, List<Assertion> assertions, List<CommandOutput> gdb, List<CommandOutput> transcript,
+            long durationMs, MemorySnapshot memory) {
+        this(breakpoint, hit, thread, frame, leakCheck, blockLists, whoPointsAt, monitor, errors, rssKb, assertions,
+                gdb, transcript, durationMs, memory, StopReason.BREAKPOINT, null, List.of(), List.of());
+    }
 
     /** A stop without the process view. */
     public StopResult(String breakpoint, int hit, int thread, StopFrame frame, StopLeakCheck leakCheck,
@@ -33,13 +48,29 @@ public record StopResult(String breakpoint, int hit, int thread, StopFrame frame
     }
 
     public StopResult {
-        requireNonNull(breakpoint, "breakpoint is null");
+        requireNonNull(reason, "reason is null");
+        if (reason == StopReason.BREAKPOINT) {
+            requireNonNull(breakpoint, "breakpoint is null");
+        }
+        backtrace = List.copyOf(backtrace);
+        locals = List.copyOf(locals);
         blockLists = List.copyOf(blockLists);
         whoPointsAt = List.copyOf(whoPointsAt);
         monitor = List.copyOf(monitor);
         assertions = List.copyOf(assertions);
         gdb = List.copyOf(gdb);
         transcript = List.copyOf(transcript);
+    }
+
+    /** The same stop with another leak check (a report's filtered view of it). */
+    public StopResult withLeakCheck(StopLeakCheck check) {
+        return new StopResult(breakpoint, hit, thread, frame, check, blockLists, whoPointsAt, monitor, errors, rssKb,
+                assertions, gdb, transcript, durationMs, memory, reason, error, backtrace, locals);
+    }
+
+    /** How reports name the stop: {@code after_request#2}, or {@code error#1} for the first error stop. */
+    public String label() {
+        return (reason == StopReason.ERROR ? "error" : breakpoint) + "#" + hit;
     }
 
     public boolean passed() {

@@ -47,6 +47,7 @@ final class CaseState {
     private String error;
     private FinalResults finalResults;
     private String stdout;
+    private final List<String> notes = new ArrayList<>();
 
     synchronized LeakHistory history() {
         return history;
@@ -65,6 +66,10 @@ final class CaseState {
         if (stop.memory() != null) {
             lastMemory = stop.memory();
         }
+    }
+
+    synchronized void note(String note) {
+        notes.add(note);
     }
 
     synchronized void sampled(SampleSeries series) {
@@ -157,7 +162,7 @@ final class CaseState {
                 : assertions.stream().allMatch(Assertion::passed) && stops.stream().allMatch(StopResult::passed)
                         ? RunStatus.PASSED : RunStatus.FAILED;
         return new CaseResult(spec.name(), status, error, spec.command(), pid, durationMs, stops, exit, finalResults,
-                assertions, stdout, samples);
+                assertions, stdout, samples, notes);
     }
 
     private Expectations.Measured measured() {

@@ -89,8 +89,10 @@ final class MemcheckCaseRunner implements RunningCase {
             long pid = target.valgrind().pid();
             Sampler sampler = spec.sample().map(s -> new Sampler(gdb, s,
                     (at, previous) -> sample(gdb, pid, at, previous), false)).orElse(null);
+            ErrorStopper errorStops = spec.onError().map(e -> new ErrorStopper(e, options.commandTimeout()))
+                    .orElse(null);
             try {
-                new StopLoop(gdb, pid, breakpoints, sampler).run();
+                new StopLoop(gdb, pid, breakpoints, sampler, errorStops).run();
             } catch (Sampler.SamplingOver e) {
                 state.detached();
                 return; // closing the target ends valgrind, which would run on
@@ -145,16 +147,21 @@ final class MemcheckCaseRunner implements RunningCase {
         private final long pid;
         private final Breakpoints breakpoints;
         private final Sampler sampler;
+        private final ErrorStopper errorStops;
 
-        StopLoop(MiSession gdb, long pid, Breakpoints breakpoints, Sampler sampler) {
+        StopLoop(MiSession gdb, long pid, Breakpoints breakpoints, Sampler sampler, ErrorStopper errorStops) {
             this.gdb = gdb;
             this.pid = pid;
             this.breakpoints = breakpoints;
             this.sampler = sampler;
+            this.errorStops = errorStops;
         }
 
         void run() throws MiSessionException, StopFailure, CaseTimeout, Sampler.SamplingOver {
             while (true) {
+                if (errorStops != null) {
+                    errorStops.arm(gdb);
+                }
                 GdbCommands.continueRunning(gdb);
                 StopEvent stop = awaitStop();
                 if (stop.isExit()) {
@@ -163,6 +170,8 @@ final class MemcheckCaseRunner implements RunningCase {
                 }
                 if (stop.isBreakpointHit()) {
                     onHit(stop);
+                } else if (errorStops != null && errorStops.isErrorStop(gdb, stop)) {
+                    onError(stop);
                 } else if (stop.signal().isPresent() && !stop.signal().get().equals("SIGTRAP")) {
                     // A crash: continuing passes the signal on, so valgrind writes its exit report.
                     state.signalled(stop.signal().get());
@@ -183,6 +192,16 @@ final class MemcheckCaseRunner implements RunningCase {
             int hit = state.hit(bp.id());
             new StopRecorder(gdb, options, state.history(), pid, state.lastMemory()).act(bp, hit, stop, state::addStop);
             breakpoints.retireIfDone(gdb, bp, hit);
+        }
+
+        private void onError(StopEvent stop) throws MiSessionException, StopFailure {
+            int number = errorStops.count();
+            new StopRecorder(gdb, options, state.history(), pid, state.lastMemory())
+                    .actAtError(errorStops, number, stop, state::addStop);
+            if (errorStops.exhausted()) {
+                state.note("on_error: stopped at the first " + number + " errors (max_stops); later errors were"
+                        + " counted but did not stop");
+            }
         }
     }
 

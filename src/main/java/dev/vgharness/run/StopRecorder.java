@@ -1,7 +1,13 @@
 package dev.vgharness.run;
 
 import dev.vgharness.plan.Action;
+import dev.vgharness.memcheck.MemcheckError;
 import dev.vgharness.plan.BreakpointSpec;
+import dev.vgharness.plan.Expectation;
+import dev.vgharness.result.FrameLocals;
+import dev.vgharness.result.StopReason;
+import dev.vgharness.vgdb.GdbCommands;
+import dev.vgharness.vgdb.GdbFrame;
 import dev.vgharness.result.Assertion;
 import dev.vgharness.result.MemorySnapshot;
 import dev.vgharness.result.StopFrame;
@@ -44,31 +50,55 @@ final class StopRecorder {
      */
     void act(BreakpointSpec bp, int hit, StopEvent stop, Consumer<StopResult> record)
             throws MiSessionException, StopFailure {
+        Stop at = new Stop(bp.id(), hit, stop, bp.expectations(), StopReason.BREAKPOINT, null, List.of(), List.of());
+        runActions(at, bp.actions(), record);
+    }
+
+    /**
+     * At a Memcheck error stop: reads the error ({@code v.info last_error}), the backtrace and the locals of the own
+     * frames, then runs {@code on_error}'s actions as at a breakpoint.
+     */
+    void actAtError(ErrorStopper errors, int number, StopEvent stop, Consumer<StopResult> record)
+            throws MiSessionException, StopFailure {
+        MemcheckError error = errors.lastError(gdb);
+        List<GdbFrame> frames = GdbCommands.stack(gdb);
+        Stop at = new Stop(null, number, stop, errors.spec().expectations(), StopReason.ERROR, error,
+                ErrorStopper.backtrace(frames), errors.locals(gdb, stop.threadId(), frames));
+        runActions(at, errors.spec().actions(), record);
+    }
+
+    /** What the stop is, before the actions run. */
+    private record Stop(String breakpoint, int hit, StopEvent event, List<Expectation> expectations,
+            StopReason reason, MemcheckError error, List<StopFrame> backtrace, List<FrameLocals> locals) {
+    }
+
+    private void runActions(Stop at, List<Action> steps, Consumer<StopResult> record)
+            throws MiSessionException, StopFailure {
         long start = System.nanoTime();
         ActionRunner actions = new ActionRunner(gdb, options.commandTimeout(), history, options.baseline());
         Long errors = null;
         try {
-            for (Action action : bp.actions()) {
+            for (Action action : steps) {
                 actions.run(action);
             }
             errors = actions.errorsFound();
         } finally {
-            record.accept(result(bp, hit, stop, actions, errors, start));
+            record.accept(result(at, actions, errors, start));
         }
     }
 
-    private StopResult result(BreakpointSpec bp, int hit, StopEvent stop, ActionRunner actions, Long errors,
-            long start) {
+    private StopResult result(Stop at, ActionRunner actions, Long errors, long start) {
         OptionalLong rss = ProcessTree.rssKb(pid);
         MemorySnapshot memory = KernelMemory.read(pid).map(p -> MemorySnapshot.of(null, p, previous)).orElse(null);
         StopLeakCheck leak = actions.leakCheck();
-        List<Assertion> assertions = Expectations.check(bp.expectations(), new Expectations.Measured(
+        List<Assertion> assertions = Expectations.check(at.expectations(), new Expectations.Measured(
                 leak == null ? null : leak.summary(), leak == null ? List.of() : leak.lossRecords(), errors, null,
                 Optional.empty(), memory, null));
-        return new StopResult(bp.id(), hit, stop.threadId(), StopFrame.of(stop.frame()), leak, actions.blockLists(),
-                actions.pointerSearches(), actions.monitorOutputs(), errors, rss.isPresent() ? rss.getAsLong() : null,
-                assertions, actions.gdbOutputs(), actions.transcript(), (System.nanoTime() - start) / 1_000_000,
-                memory);
+        return new StopResult(at.breakpoint(), at.hit(), at.event().threadId(), StopFrame.of(at.event().frame()), leak,
+                actions.blockLists(), actions.pointerSearches(), actions.monitorOutputs(), errors,
+                rss.isPresent() ? rss.getAsLong() : null, assertions, actions.gdbOutputs(), actions.transcript(),
+                (System.nanoTime() - start) / 1_000_000, memory, at.reason(), at.error(), at.backtrace(),
+                at.locals());
     }
 
 }

@@ -80,6 +80,36 @@ public final class GdbCommands {
     }
 
     /**
+     * The arguments and locals of one frame of one thread, without changing gdb's selected frame:
+     * {@code ^done,variables=[{name="dst",arg="1",type="char *",value="0x4a40040 \"host-a\""},{name="values",
+     * type="int [4]"}]} (an aggregate has no value with {@code --simple-values}).
+     */
+    public static List<GdbVariable> variables(MiSession gdb, int thread, int frame) throws MiSessionException {
+        List<GdbVariable> variables = new ArrayList<>();
+        String command = "-stack-list-variables --thread " + thread + " --frame " + frame + " --simple-values";
+        for (MiValue v : gdb.send(command).result().list("variables").values()) {
+            variables.add(GdbVariable.of((MiTuple) v));
+        }
+        return variables;
+    }
+
+    /**
+     * {@code length} bytes of the stopped target's memory at {@code address}, in one command:
+     * {@code ^done,memory=[{begin="0x4a40040",offset="0x0",end="0x4a40060",contents="07000000686f7374"}]}.
+     */
+    public static byte[] readMemory(MiSession gdb, long address, int length) throws MiSessionException {
+        MiOutput out = gdb.send("-data-read-memory-bytes 0x" + Long.toHexString(address) + " " + length);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(length);
+        for (MiValue chunk : out.result().list("memory").values()) {
+            String hex = ((MiTuple) chunk).string("contents");
+            for (int i = 0; i + 1 < hex.length(); i += 2) {
+                bytes.write(Integer.parseInt(hex, i, i + 2, 16));
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
      * Every thread: {@code ^done,threads=[{id="1",target-id="Thread 9450 (tid 1 VgTs_Runnable)",frame={...},
      * state="stopped"}],current-thread-id="1"}.
      */

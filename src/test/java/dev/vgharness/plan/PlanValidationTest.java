@@ -113,6 +113,12 @@ class PlanValidationTest {
             env: [A=1]                             | 4:10: 'env' in case 'g' must be a map, not a list
             env: {A: {B: 1}}                       | 4:14: the value of 'A' in 'env' in case 'g' must be a string, not a map
             cwd: ""                                | 4:10: 'cwd' in case 'g' must not be empty
+            on_error: {max_stop: 3}                | 4:16: unknown key 'max_stop' in on_error of case 'g' (did you mean 'max_stops'?)
+            on_error: {max_stops: 0}               | 4:27: 'max_stops' in on_error of case 'g' must be 1 or more, not 0
+            on_error: {locals: yes please}         | 4:24: 'locals' in on_error of case 'g' must be true or false, not "yes please"
+            on_error: {actions: [leak_chek]}       | 4:26: unknown action 'leak_chek' in on_error of case 'g' (did you mean 'leak_check'?)
+            on_error: {expect: {exit_code: 0}}     | 4:25: metric 'exit_code' is not allowed in expect of on_error of case 'g' (only in a case's expect)
+            on_error: 3                            | 4:15: 'on_error' in case 'g' must be a map, not 3
             """)
     void reportsABadCaseSettingWhereItIs(String line, String expected) throws IOException {
         assertEquals("plan.yaml:" + expected, problems(AT_CASE.formatted(line)));
@@ -128,6 +134,12 @@ class PlanValidationTest {
             """)
     void reportsABadOrMissingCommand(String line, String expected) throws IOException {
         assertEquals("plan.yaml:" + expected, problems(AT_CASE_WITHOUT_COMMAND.formatted(line)));
+    }
+
+    @Test
+    void refusesErrorStopsInANativeCase() throws IOException {
+        assertEquals("plan.yaml:5:15: 'on_error' in case 'g' needs Memcheck: a case in mode native has no Memcheck"
+                + " errors to stop at", problems(AT_CASE.formatted("mode: native\n    on_error: {}")));
     }
 
     @Test

@@ -121,6 +121,7 @@ public final class HtmlReport {
                     .append("</h3>").append(tables.table(c.finalResults().lossRecords()));
             errors(html, c.finalResults().errors());
         }
+        html.append(HtmlStops.errorStops(c));
         for (StopResult stop : c.stops()) {
             if (stop.leakCheck() != null) {
                 html.append("<details class=\"stop\"><summary>Loss records at ").append(Html.escape(stop.label()))

@@ -4,6 +4,8 @@ import dev.vgharness.memcheck.LeakKind;
 import dev.vgharness.memcheck.LeakSummary;
 import dev.vgharness.memcheck.LeakTotals;
 import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.FrameLocals;
+import dev.vgharness.result.StopReason;
 import dev.vgharness.result.StopResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,5 +66,36 @@ final class HtmlStops {
             }
             html.append("</td>");
         }
+    }
+
+    /** Each stop at a Memcheck error: the error, and a table of every own frame's arguments and locals. */
+    static String errorStops(CaseResult c) {
+        StringBuilder html = new StringBuilder();
+        for (StopResult stop : c.stops()) {
+            if (stop.reason() != StopReason.ERROR) {
+                continue;
+            }
+            html.append("<details class=\"stop\" open><summary>").append(Html.escape(stop.label() + " "
+                    + ErrorStopText.line(stop))).append("</summary>");
+            if (stop.error() != null) {
+                html.append("<p><b>").append(Html.escape(stop.error().kind())).append("</b> ")
+                        .append(Html.escape(stop.error().what())).append("</p>");
+            }
+            for (FrameLocals frame : stop.locals()) {
+                html.append("<table class=\"locals\"><caption>#").append(frame.frame()).append(' ')
+                        .append(Html.escape(frame.function())).append(frame.file() == null ? ""
+                                : " (" + Html.escape(frame.file()) + (frame.line() == null ? "" : ":" + frame.line())
+                                        + ")")
+                        .append("</caption><tr><th>name</th><th>type</th><th>value</th></tr>");
+                for (FrameLocals.Variable v : frame.variables()) {
+                    html.append("<tr><td>").append(Html.escape(v.name())).append("</td><td>")
+                            .append(Html.escape(v.type())).append("</td><td>")
+                            .append(v.value() == null ? "" : Html.escape(v.value())).append("</td></tr>");
+                }
+                html.append("</table>");
+            }
+            html.append("</details>\n");
+        }
+        return html.toString();
     }
 }

@@ -7,6 +7,7 @@ import dev.vgharness.result.CommandOutput;
 import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.RunResult;
 import dev.vgharness.result.RunStatus;
+import dev.vgharness.result.StopReason;
 import dev.vgharness.result.StopResult;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -115,7 +116,8 @@ final class JunitXmlWriter {
                 writeFailure(a, evidence.explain(a, records, List.of()));
             }
         }
-        writeSystemOut(transcript(stop.transcript()));
+        String error = stop.reason() == StopReason.ERROR ? ErrorStopText.details(stop) : "";
+        writeSystemOut(error + transcript(stop.transcript()));
         xml.writeEndElement();
         newLine();
     }

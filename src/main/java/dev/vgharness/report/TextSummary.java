@@ -8,6 +8,7 @@ import dev.vgharness.result.CaseResult;
 import dev.vgharness.result.RunResult;
 import dev.vgharness.result.RunStatus;
 import dev.vgharness.result.StopFrame;
+import dev.vgharness.result.StopReason;
 import dev.vgharness.result.StopResult;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -49,8 +50,12 @@ public final class TextSummary {
             out.println("       error: " + c.error());
         }
         for (StopResult stop : c.stops()) {
-            out.println("       " + stop.label() + " " + where(stop.frame()) + " thread "
-                    + stop.thread() + (stop.leakCheck() == null ? "" : ": " + leaks(stop.leakCheck().summary())));
+            if (stop.reason() == StopReason.ERROR) {
+                out.println("       " + stop.label() + " " + ErrorStopText.line(stop));
+            } else {
+                out.println("       " + stop.label() + " " + where(stop.frame()) + " thread "
+                        + stop.thread() + (stop.leakCheck() == null ? "" : ": " + leaks(stop.leakCheck().summary())));
+            }
             failed(stop.assertions(), out);
         }
         if (c.finalResults() != null && c.finalResults().summary() != null) {
@@ -58,6 +63,7 @@ public final class TextSummary {
                     + c.finalResults().errorCount());
         }
         failed(c.assertions(), out);
+        c.notes().forEach(note -> out.println("       note: " + note));
     }
 
     private static void failed(java.util.List<Assertion> assertions, PrintStream out) {

@@ -4,6 +4,7 @@ import dev.vgharness.memcheck.LeakKind;
 import dev.vgharness.plan.BreakpointSpec;
 import dev.vgharness.plan.CaseMode;
 import dev.vgharness.plan.CaseSpec;
+import dev.vgharness.plan.ErrorStops;
 import dev.vgharness.plan.LeakCheckAction;
 import dev.vgharness.plan.Plan;
 import dev.vgharness.report.LossRecordTable;
@@ -51,6 +52,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--native", description = "run PROG under plain gdb (no valgrind): mallinfo2 and /proc memory"
             + " at each --break hit instead of a leak check")
     boolean nativeMode;
+
+    @Option(names = "--on-error", description = "stop at each new Memcheck error (at most 10): the error, the"
+            + " backtrace and the locals of your own frames go into the summary and the reports")
+    boolean onError;
 
     @Parameters(paramLabel = "PROG", arity = "1..*", description = "the program and its arguments (after --)")
     List<String> command;
@@ -101,6 +106,8 @@ final class CheckCommand implements Callable<Integer> {
                 List.of(), breakpoints, List.of());
         if (nativeMode) {
             spec = spec.withMode(CaseMode.NATIVE);
+        } else if (onError) {
+            spec = spec.withOnError(ErrorStops.defaults());
         }
         return new Plan(1, name, Path.of(command.get(0)), cwd, Optional.empty(), List.of(spec));
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vgharness.DocSchemas;
 import dev.vgharness.Fixtures;
 import dev.vgharness.report.SchemaValidation;
 import java.nio.file.Files;
@@ -64,7 +64,7 @@ class FaultMatrixTest {
         if (Files.exists(junit)) {
             SchemaValidation.assertValidJunit(junit);
         }
-        return new Fault(outcome, Files.exists(json) ? new ObjectMapper().readTree(json.toFile()) : null);
+        return new Fault(outcome, Files.exists(json) ? DocSchemas.readValidReport(json) : null);
     }
 
     private void assertNothingLeft(String program) throws Exception {

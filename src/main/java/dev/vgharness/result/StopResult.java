@@ -14,9 +14,9 @@ import java.util.List;
  * @param leakCheck the last leak search of this stop, or null when none ran
  * @param errors Memcheck errors found so far ({@code v.info n_errs_found}), or null when not asked
  * @param rssKb the valgrind process's resident set at the stop, or null when unknown
- * @param gdb the output of {@code gdb:} actions (an extension of report.md)
+ * @param gdb the output of {@code gdb:} actions
  * @param transcript every monitor command sent at this stop with its raw text (for JUnit's system-out)
- * @param memory the process view (mallinfo2, /proc) at this stop, or null when not taken (an extension of report.md)
+ * @param memory the process view (mallinfo2, /proc) at this stop, or null when not taken
  */
 public record StopResult(String breakpoint, int hit, int thread, StopFrame frame, StopLeakCheck leakCheck,
         List<BlockList> blockLists, List<PointerSearch> whoPointsAt, List<CommandOutput> monitor, Long errors,

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fault matrix of issue 7, each through the command line: one clear line on stderr, the exit code of cli.md,
+ * The fault matrix of issue 7, each through the command line: one clear line on stderr, the exit code of docs/cli.md,
  * the JSON and JUnit reports with what was gathered (the JUnit file valid against the Jenkins XSD), and afterwards no valgrind, gdb or vgdb of the run and nothing left in
  * the temp dir.
  */

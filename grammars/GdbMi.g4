@@ -1,5 +1,5 @@
 /*
- * GDB/MI output, one line at a time, as gdb 13 really prints it (../shared/spec/gdb-mi.md).
+ * GDB/MI output, one line at a time, as gdb 13 really prints it (docs/gdb-mi-notes.md).
  *
  * The manual's BNF:
  *   output        := oob-record* result-record? "(gdb)" nl
@@ -80,7 +80,7 @@ topItem
         { builder.closeBareTopTuple(); }                                             # bareTopTuple
     ;
 
-// A tuple or list element: a result, or (quirks 8, 11) a bare value. A string, most items by far, is matched in
+// A tuple or list element: a result, or (docs/gdb-mi-notes.md, quirks 8 and 11) a bare value. A string, most items by far, is matched in
 // place rather than by a rule of its own: one rule call per item where a value rule would add a second (and a
 // second and third context object).
 item

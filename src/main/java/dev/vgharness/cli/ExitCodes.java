@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * The exit codes of {@code cli.md}, decided in one place: 0 passed, 1 an expectation failed, 2 bad usage or an
+ * The exit codes of {@code docs/cli.md}, decided in one place: 0 passed, 1 an expectation failed, 2 bad usage or an
  * invalid plan (nothing run), 3 an infrastructure failure.
  */
 final class ExitCodes {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 final class LeakFilterOptions {
 
     @Option(names = "--baseline", paramLabel = "FILE",
-            description = "known leaks (YAML, report.md): matching loss records count in no metric")
+            description = "known leaks (YAML list of {kind, stack, note}; docs/report.md): matching loss records count in"
+                    + " no metric")
     Path baseline;
 
     @Option(names = "--write-baseline", paramLabel = "FILE", description = "write the lost leaks found as a baseline")

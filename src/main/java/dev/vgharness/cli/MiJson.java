@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The JSON of {@code parse mi} (cli.md): one object per line; constants stay strings; tuples are objects; lists of
+ * The JSON of {@code parse mi} (docs/cli.md): one object per line; constants stay strings; tuples are objects; lists of
  * values are arrays; a name that repeats inside one tuple or result list becomes an array of its values.
  */
 final class MiJson {

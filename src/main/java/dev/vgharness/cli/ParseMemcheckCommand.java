@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code vgharness parse memcheck [FILE|-]}: Memcheck text (monitor answers or a whole valgrind log, with or
- * without the {@code ==PID==} prefix; or a {@code --xml=yes} file) to the JSON objects of report.md.
+ * without the {@code ==PID==} prefix; or a {@code --xml=yes} file) to the JSON objects of docs/report.md.
  * {@code --stats} prints counts and parse speed instead.
  */
 @Command(name = "memcheck", mixinStandardHelpOptions = true,
@@ -66,7 +66,7 @@ public final class ParseMemcheckCommand implements Callable<Integer> {
         return MemcheckText.parse(reader);
     }
 
-    /** The report.md objects: the last leak search as {@code leak_check}, then everything else found. */
+    /** The objects of the JSON report: the last leak search as {@code leak_check}, then everything else found. */
     private static ObjectNode reportObjects(ObjectMapper mapper, MemcheckText text) {
         ObjectNode root = mapper.createObjectNode();
         int searches = text.leakChecks().size();

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  */
 final class ReportOptions {
 
-    @Option(names = "--json", paramLabel = "FILE", description = "the JSON report (report.md)")
+    @Option(names = "--json", paramLabel = "FILE", description = "the JSON report (docs/report.md)")
     Path json;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "JUnit XML (Jenkins, GitLab, GitHub, Azure)")
@@ -36,7 +36,8 @@ final class ReportOptions {
     Path reportDir;
 
     @Option(names = "--source-root", paramLabel = "DIR",
-            description = "where the program's own sources are (repeatable; default: the plan's folder)")
+            description = "where the program's own sources are (repeatable; default: the plan's folder; for"
+                    + " check and merge the current folder)")
     List<Path> sourceRoots = new ArrayList<>();
 
     /** A report writer: the result, the source roots, the file. */

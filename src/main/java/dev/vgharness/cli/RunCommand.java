@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code vgharness run PLAN.yaml}: every case of a plan, reports, exit code (cli.md). */
+/** {@code vgharness run PLAN.yaml}: every case of a plan, reports, exit code (docs/cli.md). */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run every case of a plan.")
 final class RunCommand implements Callable<Integer> {
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = VgharnessCommand.Version.class,
         description = "Automated leak hunting with Valgrind Memcheck and gdb.",
         subcommands = {RunCommand.class, CheckCommand.class, ReplCommand.class, MergeCommand.class, ParseCommand.class,
-            DoctorCommand.class})
+            DoctorCommand.class, SchemaCommand.class})
 final class VgharnessCommand {
 
     static CommandLine commandLine() {

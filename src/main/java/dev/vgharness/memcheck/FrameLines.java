@@ -3,7 +3,7 @@ package dev.vgharness.memcheck;
 /**
  * Parses stack frame lines: {@code    at 0x4841F2F: operator new(unsigned long) (in /usr/lib/x.so)}.
  * The location is the last parenthesised group, found right to left by depth, so C++ names with parentheses,
- * commas and templates stay whole (formats.md §2.4).
+ * commas and templates stay whole.
  */
 final class FrameLines {
 

@@ -1,6 +1,6 @@
 package dev.vgharness.memcheck;
 
-/** What a monitor command complained about (formats.md §3, §4, §6). */
+/** What a monitor command (leak_check, block_list, who_points_at, the core {@code v.} commands) complained about. */
 public enum MonitorErrorKind {
     /** {@code command 'frobnicate' not recognised}. */
     UNKNOWN_COMMAND,

@@ -1,7 +1,8 @@
 package dev.vgharness.memcheck;
 
 /**
- * Recognises the complaints of monitor commands by their text (formats.md §3, §4, §6): valgrind answers
+ * Recognises the complaints of monitor commands (leak_check, block_list, who_points_at and the core {@code v.}
+ * commands) by their text: valgrind answers
  * {@code OK} to gdb even for a bad command, so the text is the only sign.
  */
 final class MonitorErrors {

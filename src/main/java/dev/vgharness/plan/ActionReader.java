@@ -19,7 +19,7 @@ final class ActionReader {
     static final String WHO_POINTS_AT = "who_points_at";
     static final String MONITOR = "monitor";
     static final String GDB = "gdb";
-    private static final List<String> NAMES = List.of(LEAK_CHECK, BLOCK_LIST, WHO_POINTS_AT, MONITOR, GDB);
+    static final List<String> NAMES = List.of(LEAK_CHECK, BLOCK_LIST, WHO_POINTS_AT, MONITOR, GDB);
 
     private final Values values;
     private final LeakOptionReader options;

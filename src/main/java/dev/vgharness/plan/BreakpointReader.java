@@ -12,7 +12,7 @@ import java.util.Optional;
 /** Reads one entry of a case's {@code breakpoints:} list ({@code - id: after_request, at: server.c:217, ...}). */
 final class BreakpointReader {
 
-    private static final List<String> KEYS =
+    static final List<String> KEYS =
             List.of("id", "at", "condition", "ignore", "max_hits", "actions", "expect");
 
     private final Values values;
@@ -35,7 +35,8 @@ final class BreakpointReader {
         if (map.isEmpty()) {
             return Optional.empty();
         }
-        Fields f = new Fields(map.get(), context(map.get(), number) + " of " + caseContext, KEYS, values.problems());
+        Fields f = new Fields(map.get(), context(map.get(), number) + " of " + caseContext, PlanMap.BREAKPOINT,
+                values.problems());
         Optional<String> id = f.require("id").flatMap(n -> values.nonEmptyString(n, f.what("id")));
         id.ifPresent(i -> unique(i, f.get("id").get().location(), caseContext, ids));
         Optional<String> at = f.require("at").flatMap(n -> values.nonEmptyString(n, f.what("at")));

@@ -25,8 +25,8 @@ final class CaseReader {
                     "malloc", "sample", "on_error");
     static final List<String> DEFAULT_KEYS =
             List.of("command", "cwd", "env", "stdin", "timeout", "valgrind", "expect", "mode", "malloc");
-    private static final List<String> SAMPLE_KEYS = List.of("every", "for");
-    private static final List<String> VALGRIND_KEYS = List.of("options", "suppressions");
+    static final List<String> SAMPLE_KEYS = List.of("every", "for");
+    static final List<String> VALGRIND_KEYS = List.of("options", "suppressions");
 
     private final Values values;
     private final ExpectationReader expectations;
@@ -42,7 +42,7 @@ final class CaseReader {
     }
 
     CaseDraft defaults(YamlNode node) {
-        return values.map(node, "'defaults'").map(map -> draft(new Fields(map, "defaults", DEFAULT_KEYS, Map.of(
+        return values.map(node, "'defaults'").map(map -> draft(new Fields(map, "defaults", PlanMap.DEFAULTS, Map.of(
                 "name", "'name' cannot be set in defaults, only in a case",
                 "breakpoints", "'breakpoints' cannot be set in defaults, only in a case",
                 "sample", "'sample' cannot be set in defaults, only in a case",
@@ -56,7 +56,7 @@ final class CaseReader {
         if (map.isEmpty()) {
             return Optional.empty();
         }
-        Fields fields = new Fields(map.get(), context(map.get(), number), CASE_KEYS, values.problems());
+        Fields fields = new Fields(map.get(), context(map.get(), number), PlanMap.CASE, values.problems());
         Optional<String> name = fields.require("name").flatMap(n -> values.nonEmptyString(n, fields.what("name")));
         name.ifPresent(n -> unique(n, fields.get("name").get().location()));
         CaseDraft merged = draft(fields).over(defaults);
@@ -100,7 +100,7 @@ final class CaseReader {
         Optional<Path> stdin = f.get("stdin").flatMap(n -> values.existingFile(n, f.what("stdin")));
         Optional<Duration> timeout = f.get("timeout").flatMap(n -> values.duration(n, f.what("timeout")));
         Optional<YamlMap> valgrind = f.get("valgrind").flatMap(n -> values.map(n, f.what("valgrind")));
-        Fields vg = valgrind.map(m -> new Fields(m, "valgrind of " + f.context(), VALGRIND_KEYS, values.problems()))
+        Fields vg = valgrind.map(m -> new Fields(m, "valgrind of " + f.context(), PlanMap.VALGRIND, values.problems()))
                 .orElse(null);
         List<String> options = vg == null ? List.of() : vg.get("options").flatMap(n -> options(n, vg.what("options")))
                 .orElse(List.of());
@@ -131,7 +131,7 @@ final class CaseReader {
         if (map.isEmpty()) {
             return MallocTuning.NONE;
         }
-        Fields f = new Fields(map.get(), "malloc of " + owner.context(), MallocTuning.KEYS, values.problems());
+        Fields f = new Fields(map.get(), "malloc of " + owner.context(), PlanMap.MALLOC, values.problems());
         return new MallocTuning(count(f, "mmap_threshold"), count(f, "trim_threshold"), count(f, "arena_max"));
     }
 
@@ -145,7 +145,7 @@ final class CaseReader {
         if (map.isEmpty()) {
             return Optional.empty();
         }
-        Fields f = new Fields(map.get(), "sample of " + owner.context(), SAMPLE_KEYS, values.problems());
+        Fields f = new Fields(map.get(), "sample of " + owner.context(), PlanMap.SAMPLE, values.problems());
         Optional<Duration> every = f.require("every").flatMap(n -> values.duration(n, f.what("every")));
         Optional<Duration> span = f.require("for").flatMap(n -> values.duration(n, f.what("for")));
         if (every.isPresent() && every.get().isZero()) {

@@ -20,9 +20,11 @@ final class Fields {
 
     /**
      * @param context how messages name the map: {@code case 'growth'}, or empty for the plan's top level
+     * @param kind which map this is: its keys are the ones allowed
      * @param misplaced keys known elsewhere, each with the message to give when it is used here
      */
-    Fields(YamlMap map, String context, List<String> allowed, Map<String, String> misplaced, Problems problems) {
+    Fields(YamlMap map, String context, PlanMap kind, Map<String, String> misplaced, Problems problems) {
+        List<String> allowed = kind.keys();
         this.map = map;
         this.context = context;
         this.problems = problems;
@@ -38,8 +40,8 @@ final class Fields {
         }
     }
 
-    Fields(YamlMap map, String context, List<String> allowed, Problems problems) {
-        this(map, context, allowed, Map.of(), problems);
+    Fields(YamlMap map, String context, PlanMap kind, Problems problems) {
+        this(map, context, kind, Map.of(), problems);
     }
 
     Optional<YamlNode> get(String key) {

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 /**
  * A {@code leak_check} monitor command. {@link #defaults()} is the plan's bare {@code - leak_check}:
  * {@code leak_check full reachable any heuristics all}. Heuristics must be spelled out because the interactive
- * default is {@code none} while Valgrind's exit-time check uses {@code all} (formats.md 2.1), and the plan's
+ * default is {@code none} while Valgrind's exit-time check uses {@code all}, and the plan's
  * numbers at a stop must be comparable with the ones at exit.
  *
  * @param kinds the loss kinds shown; all four means {@code reachable}

@@ -24,9 +24,9 @@ import java.util.regex.Pattern;
  */
 final class LeakOptionReader {
 
-    private static final List<String> LEAK_CHECK_KEYS = List.of("mode", "kinds", "delta", "limit", "heuristics");
-    private static final List<String> BLOCK_LIST_KEYS = List.of("kinds", "records");
-    private static final List<String> WHO_POINTS_AT_KEYS = List.of("kinds", "address", "length");
+    static final List<String> LEAK_CHECK_KEYS = List.of("mode", "kinds", "delta", "limit", "heuristics");
+    static final List<String> BLOCK_LIST_KEYS = List.of("kinds", "records");
+    static final List<String> WHO_POINTS_AT_KEYS = List.of("kinds", "address", "length");
     private static final Pattern HEX_ADDRESS = Pattern.compile("0x[0-9a-fA-F]{1,16}");
 
     private final Values values;
@@ -37,7 +37,7 @@ final class LeakOptionReader {
 
     /** @param context how messages name the action: {@code leak_check of breakpoint 'b' of case 'c'} */
     LeakCheckAction leakCheck(YamlMap map, String context) {
-        Fields fields = new Fields(map, context, LEAK_CHECK_KEYS, values.problems());
+        Fields fields = new Fields(map, context, PlanMap.LEAK_CHECK, values.problems());
         LeakCheckAction d = LeakCheckAction.defaults();
         Mode mode = fields.get("mode").flatMap(n -> values.choice(n, fields.what("mode"), words(Mode.values(), Mode::word)))
                 .map(w -> Mode.valueOf(w.toUpperCase(Locale.ROOT))).orElse(d.mode());
@@ -51,7 +51,7 @@ final class LeakOptionReader {
     }
 
     Optional<Action> blockList(YamlMap map, String context) {
-        Fields fields = new Fields(map, context, BLOCK_LIST_KEYS, values.problems());
+        Fields fields = new Fields(map, context, PlanMap.BLOCK_LIST, values.problems());
         if (!exactlyOne(fields, "kinds", "records")) {
             return Optional.empty();
         }
@@ -62,7 +62,7 @@ final class LeakOptionReader {
     }
 
     Optional<Action> whoPointsAt(YamlMap map, String context) {
-        Fields fields = new Fields(map, context, WHO_POINTS_AT_KEYS, values.problems());
+        Fields fields = new Fields(map, context, PlanMap.WHO_POINTS_AT, values.problems());
         if (!exactlyOne(fields, "kinds", "address")) {
             return Optional.empty();
         }

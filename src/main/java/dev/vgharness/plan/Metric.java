@@ -73,7 +73,7 @@ public enum Metric {
         return name().startsWith(NEW);
     }
 
-    /** For a leak metric, the summary kind as report.md names it ({@code definitely_lost}); empty otherwise. */
+    /** For a leak metric, the summary kind as the JSON report names it ({@code definitely_lost}); empty otherwise. */
     public Optional<String> leakKind() {
         String base = isIncrease() ? name().substring(NEW.length()) : name();
         int unit = base.lastIndexOf('_');

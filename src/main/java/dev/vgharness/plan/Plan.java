@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * A loaded and validated test plan ({@code version: 1}, {@code name: request-handler}, {@code cases: [...]}),
- * see plan.md. Built by {@link PlanLoader#load}.
+ * see docs/plan.md. Built by {@link PlanLoader#load}.
  *
  * @param name the plan's {@code name:}, or the file name without its extension
  * @param path the plan file as the user named it (messages show it like this)

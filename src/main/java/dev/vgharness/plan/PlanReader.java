@@ -11,7 +11,7 @@ import java.util.Optional;
 final class PlanReader {
 
     static final int VERSION = 1;
-    private static final List<String> KEYS = List.of("version", "name", "build", "defaults", "cases");
+    static final List<String> KEYS = List.of("version", "name", "build", "defaults", "cases");
 
     private final Values values;
     private final Path path;
@@ -26,7 +26,7 @@ final class PlanReader {
             values.wrong(root, "a plan", "a map with 'version' and 'cases'");
             return Optional.empty();
         }
-        Fields f = new Fields(map, "", KEYS, values.problems());
+        Fields f = new Fields(map, "", PlanMap.PLAN, values.problems());
         f.get("version").flatMap(n -> values.integer(n, f.what("version"), 0)).ifPresent(v -> {
             if (v != VERSION) {
                 values.problems().add(f.get("version").get().location(),

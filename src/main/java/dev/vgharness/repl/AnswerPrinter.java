@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Shows parsed monitor answers: the raw text followed by a compact table, or (with {@code :json on}) one line of
- * JSON shaped as in report.md instead of both:
+ * JSON shaped as in the JSON report (docs/report.md) instead of both:
  * <pre>
  * {"leak_check":{"command":"leak_check full reachable any","summary":{...},"loss_records":[...],"output":"..."}}
  * </pre>

@@ -31,7 +31,7 @@ final class ColonCommands {
             :break LOC             set a breakpoint (gdb location: file.c:42, function)
             :continue              run to the next stop (Ctrl-C interrupts the target)
             :json on|off           show parsed monitor answers as one line of JSON instead of tables
-            :report FILE           write everything seen so far as a JSON report (report.md)
+            :report FILE           write everything seen so far as a JSON report (docs/report.md)
             :help                  this text
             :quit                  end valgrind, gdb and vgdb, and leave
             monitor CMD, or a monitor word (leak_check, block_list, who_points_at, v.info, ...): ask valgrind

@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The canonical JSON report (report.md), pretty-printed; every other report is made from the same result. */
+/** The canonical JSON report (docs/report.md), pretty-printed; every other report is made from the same result. */
 public final class JsonReport {
 
     private JsonReport() {

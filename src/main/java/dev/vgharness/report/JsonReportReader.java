@@ -21,7 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * Reads a JSON report (report.md) back into a {@link RunResult}, for {@code vgharness merge}. It undoes what
+ * Reads a JSON report (docs/report.md) back into a {@link RunResult}, for {@code vgharness merge}. It undoes what
  * {@link ReportJson} writes: lower-case enums, {@code "0x4A5A040"} addresses (any long accepts a number or a hex
  * string), ISO instants, and the flattened {@code baseline} flag of a loss record. Keys it does not know, such as
  * the derived {@code fingerprint}, are skipped, so reports of newer versions still merge.

@@ -14,7 +14,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * The run as JUnit XML in the Ant/Surefire shape that Jenkins, GitLab, GitHub and Azure read (report.md): a
+ * The run as JUnit XML in the Ant/Surefire shape that Jenkins, GitLab, GitHub and Azure read (docs/report.md): a
  * {@code <testsuite>} per case, a {@code <testcase name="after_request#1">} per stop plus one {@code name="exit"}.
  * <pre>
  * &lt;testcase classname="growth" name="after_request#2" time="0.121"&gt;

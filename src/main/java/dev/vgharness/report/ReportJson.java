@@ -33,7 +33,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * The one place that fixes how our records look in JSON (report.md): snake_case keys, leak kinds as
+ * The one place that fixes how our records look in JSON (docs/report.md): snake_case keys, leak kinds as
  * {@code "definitely_lost"}, other enums in lower case, addresses as strings {@code "0x4A5A040"} (upper-case hex,
  * as valgrind's %p prints them), absent values as {@code null}, never left out. The memcheck model stays free of
  * Jackson; the address and kind mapping lives here as mix-ins.

@@ -12,8 +12,8 @@ import java.util.List;
  * @param pid the valgrind (target) process, or 0 when it never started
  * @param exit how the target ended, or null when it never started
  * @param finalResults valgrind's exit-time results ({@code "final"} in JSON), or null when there are none
- * @param stdout the target's standard output as captured (an extension of report.md)
- * @param samples the samples of a {@code sample:} case and their growth rates, or null (an extension of report.md)
+ * @param stdout the target's standard output as captured
+ * @param samples the samples of a {@code sample:} case and their growth rates, or null
  * @param notes what a reader should know about how the case ran that is not a failure, e.g. that error stops ended
  *     at {@code max_stops}
  */

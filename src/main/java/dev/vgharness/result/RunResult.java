@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A whole run of a plan, the canonical report that every other format is made from (report.md).
+ * A whole run of a plan, the canonical report that every other format is made from (docs/report.md).
  *
  * @param environment versions of valgrind, gdb and java
  * @param build the {@code build:} step when it failed (its output kept), else null

@@ -15,9 +15,9 @@ import java.util.List;
  * @param leakCheck the last leak search of this stop, or null when none ran
  * @param errors Memcheck errors found so far ({@code v.info n_errs_found}), or null when not asked
  * @param rssKb the valgrind process's resident set at the stop, or null when unknown
- * @param gdb the output of {@code gdb:} actions (an extension of report.md)
+ * @param gdb the output of {@code gdb:} actions
  * @param transcript every monitor command sent at this stop with its raw text (for JUnit's system-out)
- * @param memory the process view (mallinfo2, /proc) at this stop, or null when not taken (an extension of report.md)
+ * @param memory the process view (mallinfo2, /proc) at this stop, or null when not taken
  * @param reason why the target stopped: at a breakpoint, or at a Memcheck error ({@code on_error:})
  * @param error at an error stop, the error as {@code v.info last_error} told it; null at a breakpoint
  * @param backtrace at an error stop, every frame of the stopped thread; empty at a breakpoint

@@ -134,7 +134,7 @@ final class ActionRunner {
         }
         LeakSummary summary = result.noLeaksPossible() ? LeakSummary.zero() : result.summary();
         if (action.limit().isPresent() && summary != null) {
-            // "limited N" adds only the printed records into the summary (formats.md 2.7): ask for the true one, which
+            // "limited N" adds only the printed records into the summary: ask for the true one, which
             // also puts valgrind's own delta baseline right again. Loss record numbers stay those of this search.
             LeakCheckAction whole = new LeakCheckAction(LeakCheckAction.Mode.SUMMARY, action.kinds(),
                     LeakCheckAction.Delta.ANY, java.util.OptionalInt.empty(), action.heuristics());

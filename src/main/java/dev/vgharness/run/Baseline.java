@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Known leaks (report.md), matched like a Valgrind suppression: same kind, and the entry's stack is a prefix of the
+ * Known leaks (docs/report.md), matched like a Valgrind suppression: same kind, and the entry's stack is a prefix of the
  * record's function names with the allocator frames skipped.
  * <pre>
  * - kind: definitely_lost

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vgharness.DocSchemas;
 import dev.vgharness.Fixtures;
 import dev.vgharness.report.JsonReportReader;
 import dev.vgharness.report.SchemaValidation;
@@ -54,7 +55,9 @@ class CiReportsEndToEndTest {
         List<String> all = new ArrayList<>(List.of("run", plan.toString(), "-q", "--source-root",
                 Fixtures.file("src").toString()));
         all.addAll(List.of(args));
-        return Main.run(all.toArray(String[]::new));
+        int code = Main.run(all.toArray(String[]::new));
+        DocSchemas.assertValidReports(all);
+        return code;
     }
 
     @Test
@@ -104,6 +107,7 @@ class CiReportsEndToEndTest {
 
         int code = Main.run("merge", dir.resolve("a.json").toString(), dir.resolve("b.json").toString(),
                 "--report-dir", merged.toString(), "--source-root", Fixtures.file("src").toString());
+        DocSchemas.readValidReport(merged.resolve("report.json"));
 
         assertEquals(1, code);
         assertEquals(List.of("growth", "single"), JsonReportReader.read(merged.resolve("report.json")).cases().stream()

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vgharness.DocSchemas;
 import dev.vgharness.Fixtures;
 import dev.vgharness.report.SchemaValidation;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fault matrix of issue 7, each through the command line: one clear line on stderr, the exit code of cli.md,
+ * The fault matrix of issue 7, each through the command line: one clear line on stderr, the exit code of docs/cli.md,
  * the JSON and JUnit reports with what was gathered (the JUnit file valid against the Jenkins XSD), and afterwards no valgrind, gdb or vgdb of the run and nothing left in
  * the temp dir.
  */
@@ -64,7 +64,7 @@ class FaultMatrixTest {
         if (Files.exists(junit)) {
             SchemaValidation.assertValidJunit(junit);
         }
-        return new Fault(outcome, Files.exists(json) ? new ObjectMapper().readTree(json.toFile()) : null);
+        return new Fault(outcome, Files.exists(json) ? DocSchemas.readValidReport(json) : null);
     }
 
     private void assertNothingLeft(String program) throws Exception {

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** {@code vgharness parse mi} as cli.md fixes it. */
+/** {@code vgharness parse mi} as docs/cli.md describes it. */
 class ParseMiCommandTest {
 
     private record Run(int exitCode, String stdout, String stderr) {

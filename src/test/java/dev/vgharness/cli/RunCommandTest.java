@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vgharness.DocSchemas;
 import dev.vgharness.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ class RunCommandTest {
             System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
             int code = Main.run(args);
+            DocSchemas.assertValidReports(List.of(args));
             return new Outcome(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
@@ -62,7 +64,7 @@ class RunCommandTest {
         Outcome o = main("run", plan("cases:\n" + leakyCase("ok", "{exit_code: 0}")).toString(), "--json",
                 json.toString(), "--jobs", "1");
         assertEquals(0, o.code(), o.stderr());
-        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        JsonNode report = DocSchemas.readValidReport(json);
         assertEquals("passed", report.get("status").asText());
         assertEquals("ok", report.at("/cases/0/name").asText());
         assertEquals(1, report.at("/cases/0/stops").size());
@@ -98,7 +100,7 @@ class RunCommandTest {
         Outcome o = main("run", plan("cases:\n  - name: ghost\n    command: [/nonexistent/prog]\n").toString(),
                 "--json", json.toString());
         assertEquals(3, o.code());
-        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        JsonNode report = DocSchemas.readValidReport(json);
         assertEquals("error", report.at("/cases/0/status").asText());
         assertTrue(report.at("/cases/0/error").asText().contains("/nonexistent/prog"));
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** One test per grammar rule and per quirk of gdb-mi.md §3 (numbers in the names), whole values compared. */
+/** One test per grammar rule and per quirk of docs/gdb-mi-notes.md (numbers in the names), whole values compared. */
 class MiParserTest {
 
     private final MiParser parser = new MiParser();

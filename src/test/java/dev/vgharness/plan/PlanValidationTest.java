@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every validation rule of plan.md, each asserting the exact located line the user sees. */
+/** Every validation rule of docs/plan.md, each asserting the exact located line the user sees. */
 class PlanValidationTest {
 
     /** A case with one breakpoint; the rule's line goes on line 7 at column 9, inside the breakpoint. */

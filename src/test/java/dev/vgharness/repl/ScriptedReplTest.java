@@ -125,7 +125,7 @@ class ScriptedReplTest {
 
         assertEquals("", err.toString(), out.toString());
         assertEquals(0, status);
-        JsonNode c = new ObjectMapper().readTree(Files.readString(report)).path("cases").get(0);
+        JsonNode c = dev.vgharness.DocSchemas.readValidReport(report).path("cases").get(0);
         JsonNode stops = c.path("stops");
         List<String> where = new java.util.ArrayList<>();
         stops.forEach(stop -> where.add(stop.path("breakpoint").asText() + "#" + stop.path("hit").asInt()));

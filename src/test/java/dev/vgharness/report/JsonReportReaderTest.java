@@ -2,6 +2,7 @@ package dev.vgharness.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.vgharness.DocSchemas;
 import dev.vgharness.result.RunResult;
 import dev.vgharness.result.SampleRuns;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class JsonReportReaderTest {
     void readsTheJsonReportBackIntoTheSameRunResult() throws Exception {
         RunResult run = SampleRuns.run();
 
-        RunResult read = JsonReportReader.read(JsonReport.toJson(run));
+        RunResult read = JsonReportReader.read(JsonReport.toJson(DocSchemas.valid(run)));
 
         assertEquals(run, read);
     }
@@ -25,7 +26,7 @@ class JsonReportReaderTest {
         RunResult second = new RunResult(run.tool(), run.plan(), java.util.Map.of(), run.startedAt().plusSeconds(1),
                 2500, dev.vgharness.result.RunStatus.ERROR, null, java.util.List.of(SampleRuns.hostile()));
 
-        RunResult merged = RunMerge.merge(java.util.List.of(first, second));
+        RunResult merged = DocSchemas.valid(RunMerge.merge(java.util.List.of(first, second)));
 
         assertEquals(new RunResult(run.tool(), run.plan(), run.environment(), run.startedAt(), 3500,
                 dev.vgharness.result.RunStatus.ERROR, null, run.cases()), merged);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vgharness.DocSchemas;
 import dev.vgharness.Fixtures;
 import dev.vgharness.plan.PlanLoader;
 import dev.vgharness.result.Assertion;
@@ -44,8 +45,8 @@ class NativeModeEndToEndTest {
                           new_heap_in_use_bytes: ">= 0"
                 """.formatted(mode, Fixtures.compile("src/growth.c"), mode, requests, extra,
                 Fixtures.line("src/growth.c", "request_done")));
-        RunResult run = new PlanRunner(RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(60)),
-                Clock.systemUTC(), "test").run(PlanLoader.load(plan));
+        RunResult run = DocSchemas.valid(new PlanRunner(RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(60)),
+                Clock.systemUTC(), "test").run(PlanLoader.load(plan)));
         return run.cases().get(0);
     }
 
@@ -123,8 +124,8 @@ class NativeModeEndToEndTest {
                           new_mmap_in_use_bytes: 0
                           rss_kb: "> 0"
                 """.formatted(Fixtures.compile("src/growth.c")));
-        CaseResult c = new PlanRunner(RunOptions.defaults(), Clock.systemUTC(), "test").run(PlanLoader.load(plan))
-                .cases().get(0);
+        CaseResult c = DocSchemas.valid(new PlanRunner(RunOptions.defaults(), Clock.systemUTC(), "test")
+                .run(PlanLoader.load(plan))).cases().get(0);
 
         // The first hit counts from the start, so libc's own blocks make it more than 3200.
         assertEquals(RunStatus.FAILED, c.status());

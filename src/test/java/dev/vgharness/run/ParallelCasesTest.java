@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.vgharness.DocSchemas;
 import dev.vgharness.Fixtures;
 import dev.vgharness.plan.Plan;
 import dev.vgharness.plan.PlanLoader;
@@ -48,8 +49,10 @@ class ParallelCasesTest {
         Files.writeString(plan, yaml);
         Plan loaded = PlanLoader.load(plan);
         RunOptions options = RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(120));
-        JsonNode serial = normalized(new PlanRunner(options.withJobs(1), Clock.systemUTC(), "t").run(loaded));
-        JsonNode parallel = normalized(new PlanRunner(options.withJobs(4), Clock.systemUTC(), "t").run(loaded));
+        JsonNode serial = normalized(DocSchemas.valid(new PlanRunner(options.withJobs(1), Clock.systemUTC(), "t")
+                .run(loaded)));
+        JsonNode parallel = normalized(DocSchemas.valid(new PlanRunner(options.withJobs(4), Clock.systemUTC(), "t")
+                .run(loaded)));
         assertEquals(List.of(), differences(serial, parallel, ""));
         assertEquals("passed", serial.get("status").asText());
     }

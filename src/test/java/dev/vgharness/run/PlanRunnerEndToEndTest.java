@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vgharness.DocSchemas;
 import dev.vgharness.Fixtures;
 import dev.vgharness.memcheck.Block;
 import dev.vgharness.memcheck.BlockList;
@@ -40,8 +41,8 @@ class PlanRunnerEndToEndTest {
     private RunResult run(String yaml) throws Exception {
         Path plan = dir.resolve("plan.yaml");
         Files.writeString(plan, yaml);
-        return new PlanRunner(RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(60)), Clock.systemUTC(),
-                "test").run(PlanLoader.load(plan));
+        return DocSchemas.valid(new PlanRunner(RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(60)),
+                Clock.systemUTC(), "test").run(PlanLoader.load(plan)));
     }
 
     private static String exe(String source) {

@@ -3,6 +3,7 @@ package dev.vgharness.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vgharness.DocSchemas;
 import dev.vgharness.Fixtures;
 import dev.vgharness.plan.PlanLoader;
 import dev.vgharness.result.CaseExit;
@@ -38,8 +39,8 @@ class SamplingEndToEndTest {
                     sample: %s
                     expect: %s
                 """.formatted(mode, Fixtures.compile("src/growth.c"), sample, expect));
-        return new PlanRunner(RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(60)), Clock.systemUTC(),
-                "test").run(PlanLoader.load(plan)).cases().get(0);
+        return DocSchemas.valid(new PlanRunner(RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(60)),
+                Clock.systemUTC(), "test").run(PlanLoader.load(plan))).cases().get(0);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vgharness.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +39,7 @@ class InterruptedRunTest {
             harness.process().destroy();
             assertTrue(harness.awaitEnd(Duration.ofSeconds(30)), "the harness ended on SIGTERM");
 
-            JsonNode json = new ObjectMapper().readTree(report.toFile());
+            JsonNode json = dev.vgharness.DocSchemas.readValidReport(report);
             assertEquals("error", json.at("/cases/0/status").asText());
             assertEquals("interrupted: vgharness was stopped while the case ran; this is what it had gathered",
                     json.at("/cases/0/error").asText());

@@ -23,7 +23,7 @@ final class ErrorStopReader {
         if (map.isEmpty()) {
             return Optional.empty();
         }
-        Fields f = new Fields(map.get(), "on_error of " + caseContext, ErrorStops.KEYS, values.problems());
+        Fields f = new Fields(map.get(), "on_error of " + caseContext, PlanMap.ON_ERROR, values.problems());
         ErrorStops d = ErrorStops.defaults();
         int maxStops = f.get("max_stops").flatMap(n -> values.integer(n, f.what("max_stops"), 1))
                 .map(Long::intValue).orElse(d.maxStops());

@@ -14,6 +14,7 @@ enum PlanMap {
     VALGRIND("/$defs/valgrind", CaseReader.VALGRIND_KEYS),
     MALLOC("/$defs/malloc", MallocTuning.KEYS),
     SAMPLE("/$defs/sample", CaseReader.SAMPLE_KEYS),
+    ON_ERROR("/$defs/on_error", ErrorStops.KEYS),
     BREAKPOINT("/$defs/breakpoint", BreakpointReader.KEYS),
     LEAK_CHECK("/$defs/leak_check", LeakOptionReader.LEAK_CHECK_KEYS),
     BLOCK_LIST("/$defs/block_list", LeakOptionReader.BLOCK_LIST_KEYS),

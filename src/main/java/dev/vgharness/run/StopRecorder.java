@@ -45,7 +45,7 @@ final class StopRecorder {
     void act(BreakpointSpec bp, int hit, StopEvent stop, Consumer<StopResult> record)
             throws MiSessionException, StopFailure {
         long start = System.nanoTime();
-        ActionRunner actions = new ActionRunner(gdb, options.commandTimeout(), history, options.baseline());
+        ActionRunner actions = new ActionRunner(gdb, options.commandTimeout(), history, options.knownLeaks());
         Long errors = null;
         try {
             for (Action action : bp.actions()) {

@@ -132,6 +132,7 @@ public final class SarifReport {
             LeakFinding leak = f.leak();
             f.cases().forEach(properties.putArray("cases")::add);
             properties.put("bytes", leak.bytes());
+            properties.put("direct_bytes", leak.directBytes());
             properties.put("blocks", leak.blocks());
             properties.put("loss_records", leak.records().size());
             properties.put("leak_fingerprint", leak.identity().text());

@@ -87,6 +87,11 @@ public record LeakFinding(LeakIdentity identity, List<Found> records) {
         return records.stream().mapToLong(f -> f.result().record().bytes()).sum();
     }
 
+    /** The bytes without those of blocks lost through these ones: the sum over findings is all that was lost. */
+    public long directBytes() {
+        return records.stream().mapToLong(f -> f.result().record().directBytes()).sum();
+    }
+
     public long blocks() {
         return records.stream().mapToLong(f -> f.result().record().blocks()).sum();
     }

@@ -153,24 +153,29 @@ public record Baseline(List<Entry> entries) {
      * first frames; identities that differ only below them share the entry, which matches them all.
      */
     public static Baseline of(RunResult run) {
-        Map<Entry, long[]> found = new LinkedHashMap<>();
-        Map<Entry, List<String>> cases = new LinkedHashMap<>();
+        Map<Entry, List<LeakFinding>> byEntry = new LinkedHashMap<>();
         for (LeakFinding finding : LeakFinding.lostLeaks(run)) {
             LeakIdentity identity = finding.identity();
             int frames = Math.min(WRITTEN_FRAMES, identity.frames().size());
-            Entry entry = new Entry(identity.kind(), identity.allocator(), identity.functions().subList(0, frames),
-                    identity.sites().subList(0, frames), null);
-            long[] sizes = found.computeIfAbsent(entry, e -> new long[2]);
-            sizes[0] += finding.bytes();
-            sizes[1] += finding.blocks();
-            List<String> names = cases.computeIfAbsent(entry, e -> new ArrayList<>());
-            finding.cases().stream().filter(c -> !names.contains(c)).forEach(names::add);
+            byEntry.computeIfAbsent(new Entry(identity.kind(), identity.allocator(),
+                    identity.functions().subList(0, frames), identity.sites().subList(0, frames), null),
+                    e -> new ArrayList<>()).add(finding);
         }
-        List<Entry> entries = new ArrayList<>(found.size());
-        found.forEach((e, sizes) -> entries.add(new Entry(e.kind(), e.allocator(), e.stack(), e.sites(),
-                "found by vgharness in case" + (cases.get(e).size() > 1 ? "s " : " ") + String.join(", ", cases.get(e))
-                        + " (" + sizes[0] + " bytes in " + sizes[1] + " blocks)")));
+        List<Entry> entries = new ArrayList<>(byEntry.size());
+        byEntry.forEach((e, findings) -> entries.add(new Entry(e.kind(), e.allocator(), e.stack(), e.sites(),
+                note(findings))));
         return new Baseline(entries);
+    }
+
+    /** {@code found by vgharness in case c at sites.c:9 (6 bytes in 1 blocks)}: where the sites were when written. */
+    private static String note(List<LeakFinding> findings) {
+        List<String> cases = findings.stream().flatMap(f -> f.cases().stream()).distinct().toList();
+        String at = LeakIdentity.belowAllocator(findings.get(0).stacks().get(0)).stream().findFirst()
+                .filter(f -> f.file() != null).map(f -> " at " + f.file() + (f.line() == null ? "" : ":" + f.line()))
+                .orElse("");
+        return "found by vgharness in case" + (cases.size() > 1 ? "s " : " ") + String.join(", ", cases) + at + " ("
+                + findings.stream().mapToLong(LeakFinding::bytes).sum() + " bytes in "
+                + findings.stream().mapToLong(LeakFinding::blocks).sum() + " blocks)";
     }
 
     /** The YAML text: every name in double quotes, since C++ names hold commas, colons and brackets. */

@@ -116,12 +116,12 @@ class BaselineTest {
                 SampleRuns.requestStack(29)));
         assertEquals(List.of(
                 new Baseline.Entry(LeakKind.DEFINITELY_LOST, "malloc", List.of("handle_request", "main"),
-                        request.sites(), "found by vgharness in case growth (128 bytes in 4 blocks)"),
+                        request.sites(), "found by vgharness in case growth at leaky.c:29 (128 bytes in 4 blocks)"),
                 new Baseline.Entry(LeakKind.DEFINITELY_LOST, "malloc", List.of(SampleRuns.HOSTILE), List.of("#1"),
-                        "found by vgharness in case evil " + SampleRuns.HOSTILE + " (16 bytes in 1 blocks)"),
+                        "found by vgharness in case evil " + SampleRuns.HOSTILE + " at <b>evil\".c:7 (16 bytes in 1 blocks)"),
                 new Baseline.Entry(LeakKind.POSSIBLY_LOST, "malloc", List.of("main"),
                         SampleRuns.growth().stops().get(0).leakCheck().lossRecords().get(1).sites(),
-                        "found by vgharness in case growth (64 bytes in 1 blocks)")), written.entries());
+                        "found by vgharness in case growth at leaky.c:44 (64 bytes in 1 blocks)")), written.entries());
         assertEquals(written, Baseline.read(file));
         assertTrue(Files.readString(file).contains("\n  allocator: \"malloc\"\n  stack: [\"handle_request\", \"main\"]\n"
                 + "  sites: [\"" + request.sites().get(0) + "\", \"" + request.sites().get(1) + "\"]\n"));

@@ -118,19 +118,31 @@ public record Baseline(List<Entry> entries) {
         if (functions == null || functions.isEmpty()) {
             throw new BaselineException(where + "'stack' must be a non-empty list of function names");
         }
+        JsonNode note = node.get("note");
+        return new Entry(kind, allocator(where, node), functions, sites(where, node, functions.size()),
+                note == null || note.isNull() ? null : note.asText());
+    }
+
+    /** The entry's sites: none when absent, else at most one per stack frame, each a site. */
+    private static List<String> sites(String where, JsonNode node, int frames) {
         List<String> sites = node.has("sites") ? texts(node.get("sites")) : List.of();
-        if (sites == null || sites.size() > functions.size()
-                || !sites.stream().allMatch(s -> LeakSites.SITE.matcher(s).matches())) {
+        if (sites == null || sites.size() > frames || !sites.stream().allMatch(s -> LeakSites.SITE.matcher(s).matches())) {
             throw new BaselineException(where + "'sites' must be a list of at most one site per stack frame, each "
                     + "like 3f9a01c2:1, #2 or -");
         }
+        return sites;
+    }
+
+    /** The entry's allocator, or null for any. */
+    private static String allocator(String where, JsonNode node) {
         JsonNode allocator = node.get("allocator");
-        if (allocator != null && !allocator.isNull() && (!allocator.isTextual() || allocator.asText().isBlank())) {
+        if (allocator == null || allocator.isNull()) {
+            return null;
+        }
+        if (!allocator.isTextual() || allocator.asText().isBlank()) {
             throw new BaselineException(where + "'allocator' must be a function name such as malloc");
         }
-        JsonNode note = node.get("note");
-        return new Entry(kind, allocator == null || allocator.isNull() ? null : allocator.asText(), functions, sites,
-                note == null || note.isNull() ? null : note.asText());
+        return allocator.asText();
     }
 
     /** The strings of a YAML list, or null when it is not a list of scalars. */

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -177,21 +176,9 @@ class LeakIdentityEndToEndTest {
         assertEquals(1, run("--write-suppressions", supp.toString()));
 
         for (String program : List.of("src/sites.c", "src/cxx_sites.cpp")) {
-            String summary = valgrind(supp, Fixtures.compile(program));
+            String summary = CiReportsEndToEndTest.valgrindLeakSummary(supp, Fixtures.compile(program).toString());
             assertTrue(summary.contains("definitely lost: 0 bytes in 0 blocks"), summary);
             assertTrue(summary.contains("indirectly lost: 0 bytes in 0 blocks"), summary);
-        }
-    }
-
-    private static String valgrind(Path suppressions, Path program) throws Exception {
-        Process p = new ProcessBuilder("valgrind", "--leak-check=full", "--suppressions=" + suppressions,
-                program.toString()).redirectErrorStream(true).start();
-        try {
-            String out = new String(p.getInputStream().readAllBytes());
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "valgrind did not end");
-            return out;
-        } finally {
-            p.destroyForcibly();
         }
     }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vgharness.Fixtures;
-import dev.vgharness.memcheck.LeakKind;
-import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.SampleRuns;
 import java.util.ArrayList;
@@ -49,13 +47,7 @@ class HtmlReportTest {
 
     @Test
     void everyLossRecordIsARowShowingItsLeakIdentitySoSitesSharingOneSortTogether() {
-        List<LossRecord> records = List.of(
-                SampleRuns.record(1, LeakKind.DEFINITELY_LOST, 32, 1, 0, SampleRuns.requestStack(29)),
-                SampleRuns.record(2, LeakKind.DEFINITELY_LOST, 40, 1, 0, SampleRuns.requestStack(33)),
-                SampleRuns.record(3, LeakKind.DEFINITELY_LOST, 96, 3, 0, List.of(SampleRuns.malloc(),
-                        SampleRuns.frame(0x109999L, "handle_request", "leaky.c", 29),
-                        SampleRuns.frame(0x109362L, "main", "leaky.c", 49))));
-        List<LossRecordResult> check = SampleRuns.check(records, r -> false);
+        List<LossRecordResult> check = SampleRuns.check(SampleRuns.requestSites(), r -> false);
         String page = HtmlReport.html(SampleRuns.runOf(SampleRuns.exitCase("sites", check)),
                 new SourceRoots(List.of(Fixtures.file("src"))));
 

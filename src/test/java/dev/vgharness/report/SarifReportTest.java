@@ -127,13 +127,8 @@ class SarifReportTest {
 
     @Test
     void twoSitesOfOneFunctionAreTwoResultsAndRecordsSharingASiteAreOneWithTheirBytesAdded() {
-        List<LossRecord> records = List.of(
-                SampleRuns.record(1, LeakKind.DEFINITELY_LOST, 32, 1, 0, SampleRuns.requestStack(29)),
-                SampleRuns.record(2, LeakKind.DEFINITELY_LOST, 40, 1, 0, SampleRuns.requestStack(33)),
-                SampleRuns.record(3, LeakKind.DEFINITELY_LOST, 96, 3, 0, List.of(SampleRuns.malloc(),
-                        SampleRuns.frame(0x109999L, "handle_request", "leaky.c", 29),
-                        SampleRuns.frame(0x109362L, "main", "leaky.c", 49))),
-                SampleRuns.record(4, LeakKind.STILL_REACHABLE, 1000, 1, 0, SampleRuns.requestStack(37)));
+        List<LossRecord> records = new ArrayList<>(SampleRuns.requestSites());
+        records.add(SampleRuns.record(4, LeakKind.STILL_REACHABLE, 1000, 1, 0, SampleRuns.requestStack(37)));
         RunResult run = SampleRuns.runOf(SampleRuns.exitCase("sites", SampleRuns.check(records, r -> false)));
 
         JsonNode results = sarif(run).at("/runs/0/results");

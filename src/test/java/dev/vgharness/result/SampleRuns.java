@@ -116,6 +116,17 @@ public final class SampleRuns {
                 List.of("./evil", HOSTILE), 42, 1000, List.of(), CaseExit.timeout(), fin, List.of(), HOSTILE + "\n");
     }
 
+    /**
+     * New leaks of handle_request at two sites: line 29 in two loss records (32 and 96 bytes; other addresses, one
+     * identity) and line 33 (40 bytes).
+     */
+    public static List<LossRecord> requestSites() {
+        return List.of(record(1, LeakKind.DEFINITELY_LOST, 32, 1, 32, requestStack(29)),
+                record(2, LeakKind.DEFINITELY_LOST, 40, 1, 40, requestStack(33)),
+                record(3, LeakKind.DEFINITELY_LOST, 96, 3, 96, List.of(malloc(),
+                        frame(0x109999L, "handle_request", "leaky.c", 29), frame(0x109362L, "main", "leaky.c", 49))));
+    }
+
     /** A passed case that only has valgrind's exit-time check, with these records. */
     public static CaseResult exitCase(String name, List<LossRecordResult> records) {
         return new CaseResult(name, RunStatus.PASSED, null, List.of("./" + name), 1, 1, List.of(), CaseExit.exited(0),

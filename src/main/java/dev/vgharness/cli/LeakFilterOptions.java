@@ -1,17 +1,20 @@
 package dev.vgharness.cli;
 
+import dev.vgharness.memcheck.LeakIdentity;
 import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.report.LossRecordFilter;
+import dev.vgharness.report.SourceLines;
 import dev.vgharness.report.SourceRoots;
 import dev.vgharness.report.SuppressionFile;
 import dev.vgharness.result.RunResult;
 import dev.vgharness.run.Baseline;
+import dev.vgharness.run.KnownLeaks;
 import dev.vgharness.run.RunOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,17 +41,20 @@ final class LeakFilterOptions {
             description = "leave out loss records with no frame in the source roots (reports and metrics)")
     boolean ownCodeOnly;
 
-    /** The run options with the baseline predicate; a bad baseline file is a usage error (exit 2). */
+    /**
+     * The run options with the known leaks: identified with the sources under the roots, matched against the
+     * baseline; a bad baseline file is a usage error (exit 2).
+     */
     RunOptions apply(RunOptions options, SourceRoots roots) {
-        Predicate<LossRecord> known = record -> false;
+        BiPredicate<LossRecord, LeakIdentity> known = (record, identity) -> false;
         if (baseline != null) {
             Baseline loaded = load();
-            known = loaded::matches;
+            known = (record, identity) -> loaded.matches(identity);
         }
         if (ownCodeOnly) {
-            known = known.or(record -> roots.firstOwnFrame(record.stack()).isEmpty());
+            known = known.or((record, identity) -> roots.firstOwnFrame(record.stack()).isEmpty());
         }
-        return options.withBaseline(known);
+        return options.withKnownLeaks(new KnownLeaks(new SourceLines(roots), known));
     }
 
     /** The result as reported: without the records outside the user's code when asked. */

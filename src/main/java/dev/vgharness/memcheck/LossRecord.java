@@ -41,9 +41,4 @@ public record LossRecord(
         return new LossRecord(number, of, kind, bytes, directBytes, indirectBytes, blocks, bytesDelta,
                 directBytesDelta, indirectBytesDelta, blocksDelta, newRecord, frames);
     }
-
-    /** The identity of this leak across runs: kind and stack names without addresses or allocator frames. */
-    public LeakFingerprint fingerprint() {
-        return LeakFingerprint.of(this);
-    }
 }

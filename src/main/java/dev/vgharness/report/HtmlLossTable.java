@@ -1,5 +1,6 @@
 package dev.vgharness.report;
 
+import dev.vgharness.memcheck.LeakIdentity;
 import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.memcheck.StackFrame;
 import dev.vgharness.result.LossRecordResult;
@@ -7,7 +8,8 @@ import java.util.List;
 
 /**
  * Loss records as an HTML table that sorts by any column (the page's small script reads {@code data-v}), each row
- * with its stack folded away: frame by frame, own frames marked, and the source line read from disk.
+ * with its leak identity (the SARIF hash; its text on hover; rows of one identity sort together) and its stack
+ * folded away: frame by frame, own frames marked, and the source line read from disk.
  */
 final class HtmlLossTable {
 
@@ -29,6 +31,7 @@ final class HtmlLossTable {
         header(html, "bytes", "num");
         header(html, "blocks", "num");
         header(html, "Δ bytes", "num");
+        header(html, "identity", "text");
         header(html, "allocated in", "text");
         html.append("</tr></thead><tbody>\n");
         for (LossRecordResult r : records) {
@@ -50,6 +53,9 @@ final class HtmlLossTable {
         cell(html, r.bytes(), Long.toString(r.bytes()));
         cell(html, r.blocks(), Long.toString(r.blocks()));
         cell(html, r.bytesDelta() == null ? 0 : r.bytesDelta(), TextSummary.signed(r.bytesDelta()));
+        LeakIdentity identity = result.identity();
+        html.append("<td data-v=\"").append(identity.hash()).append("\" title=\"").append(Html.escape(identity.text()))
+                .append("\"><code>").append(identity.hash()).append("</code></td>");
         String where = roots.bestFrame(r.stack()).map(FailureEvidence::frame).orElse("?");
         html.append("<td data-v=\"").append(Html.escape(where)).append("\"><details><summary>")
                 .append(Html.escape(where)).append("</summary>").append(stack(r.stack())).append("</details></td>");

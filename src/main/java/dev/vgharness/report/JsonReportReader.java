@@ -5,13 +5,18 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vgharness.memcheck.LeakSites;
 import dev.vgharness.memcheck.LossRecord;
+import dev.vgharness.memcheck.SourceText;
 import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.RunResult;
 import java.io.IOException;
@@ -19,12 +24,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads a JSON report (docs/report.md) back into a {@link RunResult}, for {@code vgharness merge}. It undoes what
  * {@link ReportJson} writes: lower-case enums, {@code "0x4A5A040"} addresses (any long accepts a number or a hex
- * string), ISO instants, and the flattened {@code baseline} flag of a loss record. Keys it does not know, such as
- * the derived {@code fingerprint}, are skipped, so reports of newer versions still merge.
+ * string), ISO instants, and the flattened {@code baseline} flag and {@code sites} of a loss record. Keys it does
+ * not know, such as the derived {@code fingerprint}, are skipped, so reports of newer versions still merge. A report
+ * of an older version has no {@code sites}: its records get ordinals, as without sources ({@link LeakSites}).
  */
 public final class JsonReportReader {
 
@@ -35,12 +43,52 @@ public final class JsonReportReader {
 
     public static RunResult read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return READER.readValue(in);
+            return withSites(READER.readTree(in));
         }
     }
 
     public static RunResult read(String json) throws IOException {
-        return READER.readValue(json);
+        return withSites(READER.readTree(json));
+    }
+
+    /** The run, its leak checks without {@code sites} (older reports) given the sites of no sources first. */
+    private static RunResult withSites(JsonNode root) throws IOException {
+        for (JsonNode c : root.path("cases")) {
+            addMissingSites(c.path("final").path("loss_records"));
+            for (JsonNode stop : c.path("stops")) {
+                addMissingSites(stop.path("leak_check").path("loss_records"));
+            }
+        }
+        return READER.readValue(root);
+    }
+
+    private static void addMissingSites(JsonNode records) throws IOException {
+        if (!records.isArray() || !needsSites(records)) {
+            return;
+        }
+        List<LossRecord> check = new ArrayList<>(records.size());
+        for (JsonNode r : records) {
+            ObjectNode bare = ((ObjectNode) r).deepCopy();
+            List.of("baseline", "fingerprint", "sites").forEach(bare::remove);
+            check.add(READER.forType(LossRecord.class).readValue(bare));
+        }
+        List<List<String>> sites = LeakSites.of(check, SourceText.NONE);
+        for (int i = 0; i < records.size(); i++) {
+            ArrayNode list = ((ObjectNode) records.get(i)).putArray("sites");
+            sites.get(i).forEach(list::add);
+        }
+    }
+
+    /** True when a record lacks its sites; false for a list that is not all objects, which the binder names. */
+    private static boolean needsSites(JsonNode records) {
+        boolean missing = false;
+        for (JsonNode r : records) {
+            if (!r.isObject()) {
+                return false;
+            }
+            missing |= !r.has("sites");
+        }
+        return missing;
     }
 
     private static ObjectReader create() {
@@ -97,10 +145,16 @@ public final class JsonReportReader {
         public LossRecordResult deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             ObjectNode node = p.readValueAsTree();
             boolean baseline = node.path("baseline").asBoolean(false);
-            node.remove("baseline");
-            node.remove("fingerprint");
+            JsonNode sites = node.path("sites");
+            List.of("baseline", "fingerprint", "sites").forEach(node::remove);
             LossRecord record = ctxt.readTreeAsValue(node, LossRecord.class);
-            return new LossRecordResult(record, baseline);
+            List<String> texts = new ArrayList<>();
+            sites.forEach(site -> texts.add(site.asText()));
+            try {
+                return new LossRecordResult(record, baseline, texts);
+            } catch (IllegalArgumentException e) {
+                throw JsonMappingException.from(p, "loss record " + record.number() + ": sites: " + e.getMessage());
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.vgharness.report;
 
-import dev.vgharness.memcheck.LeakFingerprint;
+import dev.vgharness.memcheck.LeakIdentity;
 import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.memcheck.StackFrame;
 import dev.vgharness.result.LossRecordResult;
@@ -35,7 +35,7 @@ public final class LossRecordTable {
     /** The first frame that is not an allocator, shown as {@code function (file:line)}. */
     public static String firstOwnFrame(List<StackFrame> stack) {
         for (StackFrame f : stack) {
-            if (f.function() != null && !LeakFingerprint.isAllocator(f.function())) {
+            if (f.function() != null && !LeakIdentity.isAllocator(f.function())) {
                 return f.function() + (f.file() == null ? "" : " (" + f.file() + ":" + f.line() + ")");
             }
         }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.vgharness.memcheck.Block;
 import dev.vgharness.memcheck.HeuristicReach;
 import dev.vgharness.memcheck.IndirectBlock;
-import dev.vgharness.memcheck.LeakFingerprint;
+import dev.vgharness.memcheck.LeakIdentity;
 import dev.vgharness.memcheck.LeakKind;
 import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.memcheck.MemcheckError;
@@ -73,7 +73,7 @@ public final class ReportJson {
         module.addSerializer(LeakKind.class, new ToStringSerializer<>(LeakKind::key));
         module.addSerializer(PointerLocation.class, new ToStringSerializer<>(ReportJson::lowerCase));
         module.addSerializer(MonitorErrorKind.class, new ToStringSerializer<>(ReportJson::lowerCase));
-        module.addSerializer(LeakFingerprint.class, new ToStringSerializer<>(LeakFingerprint::text));
+        module.addSerializer(LeakIdentity.class, new ToStringSerializer<>(LeakIdentity::text));
         module.setMixInAnnotation(StackFrame.class, AddressMixin.class);
         module.setMixInAnnotation(Block.class, AddressMixin.class);
         module.setMixInAnnotation(IndirectBlock.class, AddressMixin.class);
@@ -81,7 +81,6 @@ public final class ReportJson {
         module.setMixInAnnotation(PointerOwner.class, PointerOwnerMixin.class);
         module.setMixInAnnotation(HeuristicReach.class, HeuristicReachMixin.class);
         module.setMixInAnnotation(MemcheckError.class, MemcheckErrorMixin.class);
-        module.setMixInAnnotation(LossRecord.class, LossRecordMixin.class);
         return module;
     }
 
@@ -158,11 +157,9 @@ public final class ReportJson {
     private abstract static class LossRecordResultMixin {
         @JsonUnwrapped
         abstract LossRecord record();
-    }
 
-    private abstract static class LossRecordMixin {
-        /** The stable leak identity, for baselines and SARIF; derived, so only written. */
+        /** The leak identity (leakIdentity/v2) of baselines and SARIF; derived from the record and sites, so only written. */
         @JsonProperty(value = "fingerprint", access = JsonProperty.Access.READ_ONLY)
-        abstract LeakFingerprint fingerprint();
+        abstract LeakIdentity identity();
     }
 }

@@ -2,13 +2,11 @@ package dev.vgharness.report;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.vgharness.memcheck.LeakKind;
 import dev.vgharness.memcheck.MemcheckError;
 import dev.vgharness.memcheck.StackFrame;
 import dev.vgharness.result.CaseResult;
-import dev.vgharness.result.LossRecordResult;
+import dev.vgharness.result.LeakFinding;
 import dev.vgharness.result.RunResult;
-import dev.vgharness.result.StopResult;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,27 +15,27 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The findings of a run that SARIF lists: each lost leak (definitely, indirectly, possibly) and each Memcheck error,
- * once per identity. A leak seen at several stops and at exit is reported once, with valgrind's exit-time numbers
- * when the exit saw it, else those of the latest stop that did.
+ * The findings of a run that SARIF lists: each lost leak identity (definitely, indirectly, possibly lost; every loss
+ * record that has it, see {@link LeakFinding}) and each Memcheck error, once per identity.
  */
 final class SarifFindings {
 
-    private static final Set<LeakKind> LOST = Set.of(LeakKind.DEFINITELY_LOST, LeakKind.INDIRECTLY_LOST,
-            LeakKind.POSSIBLY_LOST);
-
-    /** One finding: a loss record or an error, the case it came from, and its stable identity hash. */
-    record Finding(String ruleId, String caseName, String fingerprint, LossRecordResult leak, MemcheckError error) {
+    /** One finding: a lost leak or an error (with its case), and its stable identity hash. */
+    record Finding(String ruleId, String fingerprint, LeakFinding leak, String errorCase, MemcheckError error) {
         Finding {
             requireNonNull(ruleId, "ruleId is null");
             requireNonNull(fingerprint, "fingerprint is null");
         }
 
-        List<StackFrame> stack() {
-            return leak != null ? leak.record().stack() : error.stack();
+        /** The different stacks behind the finding: one per code flow. */
+        List<List<StackFrame>> stacks() {
+            return leak != null ? leak.stacks() : List.of(error.stack());
+        }
+
+        List<String> cases() {
+            return leak != null ? leak.cases() : List.of(errorCase);
         }
     }
 
@@ -45,35 +43,22 @@ final class SarifFindings {
     }
 
     static List<Finding> of(RunResult run) {
-        Map<String, Finding> byIdentity = new LinkedHashMap<>();
+        List<Finding> findings = new ArrayList<>();
+        List<LeakFinding> leaks = LeakFinding.lostLeaks(run);
+        Map<String, Finding> errors = new LinkedHashMap<>();
         for (CaseResult c : run.cases()) {
             if (c.finalResults() != null) {
-                c.finalResults().lossRecords().forEach(r -> addLeak(byIdentity, c, r));
-                c.finalResults().errors().forEach(e -> addError(byIdentity, c, e));
+                c.finalResults().errors().forEach(e -> addError(errors, c, e));
             }
         }
-        for (CaseResult c : run.cases()) {
-            List<StopResult> stops = new ArrayList<>(c.stops());
-            java.util.Collections.reverse(stops);
-            for (StopResult stop : stops) {
-                if (stop.leakCheck() != null) {
-                    stop.leakCheck().lossRecords().forEach(r -> addLeak(byIdentity, c, r));
-                }
-            }
-        }
-        return List.copyOf(byIdentity.values());
-    }
-
-    private static void addLeak(Map<String, Finding> findings, CaseResult c, LossRecordResult r) {
-        if (LOST.contains(r.record().kind())) {
-            String hash = r.record().fingerprint().hash();
-            findings.putIfAbsent(hash, new Finding("leak/" + r.record().kind().key(), c.name(), hash, r, null));
-        }
+        leaks.forEach(l -> findings.add(new Finding("leak/" + l.kind().key(), l.identity().hash(), l, null, null)));
+        findings.addAll(errors.values());
+        return findings;
     }
 
     private static void addError(Map<String, Finding> findings, CaseResult c, MemcheckError e) {
         String hash = errorHash(e);
-        findings.putIfAbsent(hash, new Finding("memcheck/" + e.kind(), c.name(), hash, null, e));
+        findings.putIfAbsent(hash, new Finding("memcheck/" + e.kind(), hash, null, c.name(), e));
     }
 
     /** Like a leak's fingerprint: the error kind and the function names of its stack, no addresses or lines. */

@@ -9,29 +9,33 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.memcheck.MemcheckError;
 import dev.vgharness.memcheck.StackFrame;
+import dev.vgharness.result.LeakFinding;
 import dev.vgharness.result.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The run as SARIF 2.1.0 for code scanning: one run of tool {@code vgharness}, a result per lost leak
+ * The run as SARIF 2.1.0 for code scanning: one run of tool {@code vgharness}, a result per lost leak identity
  * ({@code leak/definitely_lost}) and per Memcheck error ({@code memcheck/InvalidRead}), located at the first frame
- * in the user's own sources, with the whole stack as a code flow and a {@code partialFingerprints} entry made of
- * the kind and the function names only, so a leak keeps its identity when lines move.
+ * in the user's own sources, with each different stack as a code flow. A leak's {@code partialFingerprints} entry
+ * is the hash of its {@link dev.vgharness.memcheck.LeakIdentity}: kind, allocator, functions and the hashed text of
+ * their lines, so it keeps its identity when code above it moves. The loss records that share an identity are one
+ * result whose bytes and blocks are their sums, so the results add up to every lost byte.
  * <pre>
  * {"ruleId": "leak/definitely_lost", "level": "error", "message": {"text": "280 bytes in 1 blocks are definitely
- *  lost (loss record 11 of 11), allocated by make_tree"}, "partialFingerprints": {"leakIdentity/v1": "9f2c..."}}
+ *  lost (loss record 11 of 11), allocated by make_tree"}, "partialFingerprints": {"leakIdentity/v2": "9f2c..."}}
  * </pre>
  * Records that match the baseline are kept, with an external suppression, so code scanning shows them as dismissed.
  */
 public final class SarifReport {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-    static final String FINGERPRINT = "leakIdentity/v1";
+    static final String LEAK_FINGERPRINT = "leakIdentity/v2";
+    /** Errors keep the key and hash they always had (kind and function names), so their alerts stay open. */
+    static final String ERROR_FINGERPRINT = "leakIdentity/v1";
 
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private final SourceRoots roots;
@@ -96,9 +100,12 @@ public final class SarifReport {
         result.put("ruleIndex", ruleIndex);
         result.put("level", level(f.ruleId()));
         result.putObject("message").put("text", message(f));
-        roots.bestFrame(f.stack()).ifPresent(frame -> result.putArray("locations").add(locations.location(frame)));
-        result.putObject("partialFingerprints").put(FINGERPRINT, f.fingerprint());
-        result.putArray("codeFlows").add(codeFlow(f.stack()));
+        roots.bestFrame(f.stacks().get(0))
+                .ifPresent(frame -> result.putArray("locations").add(locations.location(frame)));
+        result.putObject("partialFingerprints").put(f.leak() != null ? LEAK_FINGERPRINT : ERROR_FINGERPRINT,
+                f.fingerprint());
+        ArrayNode flows = result.putArray("codeFlows");
+        f.stacks().forEach(stack -> flows.add(codeFlow(stack)));
         if (f.leak() != null && f.leak().baseline()) {
             result.putArray("suppressions").addObject().put("kind", "external").put("justification", "baseline");
         }
@@ -120,12 +127,15 @@ public final class SarifReport {
 
     private ObjectNode properties(SarifFindings.Finding f) {
         ObjectNode properties = nodes.objectNode();
-        properties.put("case", f.caseName());
+        properties.put("case", f.cases().get(0));
         if (f.leak() != null) {
-            LossRecord r = f.leak().record();
-            properties.put("bytes", r.bytes());
-            properties.put("blocks", r.blocks());
-            properties.put("leak_fingerprint", r.fingerprint().text());
+            LeakFinding leak = f.leak();
+            f.cases().forEach(properties.putArray("cases")::add);
+            properties.put("bytes", leak.bytes());
+            properties.put("direct_bytes", leak.directBytes());
+            properties.put("blocks", leak.blocks());
+            properties.put("loss_records", leak.records().size());
+            properties.put("leak_fingerprint", leak.identity().text());
         } else {
             properties.put("count", f.error().count());
         }
@@ -134,14 +144,24 @@ public final class SarifReport {
 
     private static String message(SarifFindings.Finding f) {
         if (f.leak() != null) {
-            LossRecord r = f.leak().record();
-            String where = new ArrayList<>(r.fingerprint().functions()).stream().findFirst().orElse("???");
-            return String.format(Locale.US, "%d bytes in %d blocks are %s (loss record %d of %d), allocated by %s",
-                    r.bytes(), r.blocks(), r.kind().text(), r.number(), r.of(), where);
+            LeakFinding leak = f.leak();
+            String where = leak.identity().functions().stream().findFirst().orElse("???");
+            return String.format(Locale.US, "%d bytes in %d blocks are %s (%s), allocated by %s", leak.bytes(),
+                    leak.blocks(), leak.kind().text(), lossRecords(leak), where);
         }
         MemcheckError e = f.error();
         String text = e.what() + (e.auxiliary() == null ? "" : ". " + e.auxiliary());
         return e.count() > 1 ? text + " (" + e.count() + " times)" : text;
+    }
+
+    /** {@code loss record 3 of 11}, or {@code 2 loss records in 2 cases} when the identity has several. */
+    private static String lossRecords(LeakFinding leak) {
+        if (leak.records().size() == 1) {
+            LossRecord r = leak.records().get(0).result().record();
+            return "loss record " + r.number() + " of " + r.of();
+        }
+        int cases = leak.cases().size();
+        return leak.records().size() + " loss records" + (cases > 1 ? " in " + cases + " cases" : "");
     }
 
     private static String level(String ruleId) {

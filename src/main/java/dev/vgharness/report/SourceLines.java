@@ -1,5 +1,6 @@
 package dev.vgharness.report;
 
+import dev.vgharness.memcheck.SourceText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,15 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Lines of the user's sources, read from disk once per file, for showing next to a stack frame. A file that is not
- * under a source root, or cannot be read, has no lines: the report then shows the frame alone.
+ * Lines of the user's sources, read from disk once per file: shown next to a stack frame, and hashed into leak
+ * identities. A file that is not under a source root, or cannot be read, has no lines: the report then shows the
+ * frame alone, and the identity counts the site instead. Safe for the cases of a run that read at once.
  */
-final class SourceLines {
+public final class SourceLines implements SourceText {
 
     private final SourceRoots roots;
-    private final Map<Path, List<String>> files = new HashMap<>();
+    private final Map<Path, Optional<List<String>>> files = new HashMap<>();
 
-    SourceLines(SourceRoots roots) {
+    public SourceLines(SourceRoots roots) {
         this.roots = roots;
     }
 
@@ -27,16 +29,22 @@ final class SourceLines {
         if (file == null || line == null || line < 1) {
             return Optional.empty();
         }
-        return roots.resolve(file).flatMap(this::lines).filter(l -> line <= l.size()).map(l -> l.get(line - 1).strip());
+        return lines(file).filter(l -> line <= l.size()).map(l -> l.get(line - 1).strip());
     }
 
-    private Optional<List<String>> lines(Path path) {
-        return Optional.ofNullable(files.computeIfAbsent(path, p -> {
+    @Override
+    public Optional<List<String>> lines(String file) {
+        return roots.resolve(file).flatMap(this::read);
+    }
+
+    private synchronized Optional<List<String>> read(Path path) {
+        return files.computeIfAbsent(path, p -> {
             try {
-                return Files.readAllLines(p, StandardCharsets.UTF_8);
+                // Decoded leniently: a file in another encoding still has lines (bad bytes become U+FFFD).
+                return Optional.of(new String(Files.readAllBytes(p), StandardCharsets.UTF_8).lines().toList());
             } catch (IOException | RuntimeException e) {
-                return null;
+                return Optional.empty();
             }
-        }));
+        });
     }
 }

@@ -2,7 +2,7 @@ package dev.vgharness.report;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.vgharness.memcheck.LeakFingerprint;
+import dev.vgharness.memcheck.LeakIdentity;
 import dev.vgharness.memcheck.StackFrame;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +66,7 @@ public final class SourceRoots {
      */
     public Optional<StackFrame> bestFrame(List<StackFrame> stack) {
         return firstOwnFrame(stack).or(() -> stack.stream()
-                .filter(f -> !LeakFingerprint.isAllocator(f.function()) && f.file() != null).findFirst())
+                .filter(f -> !LeakIdentity.isAllocator(f.function()) && f.file() != null).findFirst())
                 .or(() -> stack.stream().findFirst());
     }
 
@@ -76,7 +76,7 @@ public final class SourceRoots {
         if (!own.isEmpty()) {
             return own;
         }
-        return stack.stream().filter(f -> !LeakFingerprint.isAllocator(f.function())).limit(max).toList();
+        return stack.stream().filter(f -> !LeakIdentity.isAllocator(f.function())).limit(max).toList();
     }
 
     private Optional<Path> find(String file) {

@@ -32,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Runs a breakpoint's actions at one stop, in order, and keeps what they found. {@code block_list} and
@@ -44,7 +43,7 @@ final class ActionRunner {
     private final MiSession gdb;
     private final Duration timeout;
     private final LeakHistory history;
-    private final Predicate<LossRecord> baseline;
+    private final KnownLeaks known;
     private final List<CommandOutput> transcript = new ArrayList<>();
     private final List<CommandOutput> monitor = new ArrayList<>();
     private final List<CommandOutput> gdbOutput = new ArrayList<>();
@@ -53,11 +52,11 @@ final class ActionRunner {
     private StopLeakCheck leakCheck;
     private List<LossRecord> searched = List.of();
 
-    ActionRunner(MiSession gdb, Duration timeout, LeakHistory history, Predicate<LossRecord> baseline) {
+    ActionRunner(MiSession gdb, Duration timeout, LeakHistory history, KnownLeaks known) {
         this.gdb = gdb;
         this.timeout = timeout;
         this.history = history;
-        this.baseline = baseline;
+        this.known = known;
     }
 
     void run(Action action) throws MiSessionException, StopFailure {
@@ -146,7 +145,7 @@ final class ActionRunner {
         }
         searched = result.lossRecords();
         blockLists.clear();
-        leakCheck = new StopLeakCheck(words, history.summary(summary), history.records(searched, baseline), text);
+        leakCheck = new StopLeakCheck(words, history.summary(summary), history.records(searched, known), text);
     }
 
     private void blockLists(BlockListAction action) throws MiSessionException, StopFailure {

@@ -1,7 +1,6 @@
 package dev.vgharness.run;
 
 import dev.vgharness.memcheck.LeakSummary;
-import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.memcheck.ValgrindXmlParser;
 import dev.vgharness.memcheck.ValgrindXmlReport;
 import dev.vgharness.plan.BreakpointSpec;
@@ -31,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /** What a case gathered so far; turned into its result, expectations checked, at the end whatever happened. */
 final class CaseState {
@@ -120,13 +118,13 @@ final class CaseState {
         }
     }
 
-    synchronized void readFinal(Path xml, Predicate<LossRecord> baseline) {
+    synchronized void readFinal(Path xml, KnownLeaks known) {
         if (!Files.exists(xml)) {
             return;
         }
         try (InputStream in = Files.newInputStream(xml)) {
             ValgrindXmlReport report = ValgrindXmlParser.parse(in);
-            List<LossRecordResult> records = history.records(report.lossRecords(), baseline);
+            List<LossRecordResult> records = history.records(report.lossRecords(), known);
             // A file cut short (valgrind killed) has no exit-time leak search: no summary rather than zeros.
             LeakSummary summary = report.leakSummary() != null ? report.leakSummary()
                     : report.complete() ? LeakSummary.ofRecords(report.lossRecords()) : null;

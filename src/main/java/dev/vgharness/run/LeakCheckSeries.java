@@ -31,7 +31,7 @@ public final class LeakCheckSeries {
         }
         var summary = result.noLeaksPossible() ? LeakSummary.zero() : result.summary();
         return Optional.of(new StopLeakCheck(command, history.summary(summary),
-                history.records(result.lossRecords(), r -> false), text));
+                history.records(result.lossRecords(), KnownLeaks.NONE), text));
     }
 
     /**
@@ -40,7 +40,7 @@ public final class LeakCheckSeries {
      */
     public FinalResults finalResults(ValgrindXmlReport xml) {
         Objects.requireNonNull(xml, "xml is null");
-        var records = history.records(xml.lossRecords(), r -> false);
+        var records = history.records(xml.lossRecords(), KnownLeaks.NONE);
         LeakSummary summary = xml.leakSummary() != null ? xml.leakSummary() : LeakSummary.ofRecords(xml.lossRecords());
         return new FinalResults(history.summary(summary), records, xml.errors(), xml.complete());
     }

@@ -1,7 +1,8 @@
 package dev.vgharness.run;
 
 import dev.vgharness.memcheck.HeuristicTotals;
-import dev.vgharness.memcheck.LeakFingerprint;
+import dev.vgharness.memcheck.LeakIdentity;
+import dev.vgharness.memcheck.LeakSites;
 import dev.vgharness.memcheck.LeakSummary;
 import dev.vgharness.memcheck.LeakTotals;
 import dev.vgharness.memcheck.LossRecord;
@@ -10,18 +11,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * The previous leak check of a case, for deltas. Valgrind's own deltas are relative to its previous search of any
  * kind (and are absent in {@code any} mode), so the harness computes its own: for the summary, and per loss record
- * matched by leak identity ({@link LeakFingerprint}), whatever the monitor mode. At the first check the deltas are
+ * matched by leak identity ({@link LeakIdentity}), whatever the monitor mode. At the first check the deltas are
  * measured from zero (the start of the program). Not thread-safe: one per case.
  */
 final class LeakHistory {
 
     private LeakSummary previousSummary;
-    private Map<LeakFingerprint, List<long[]>> previousRecords = Map.of();
+    private Map<LeakIdentity, List<long[]>> previousRecords = Map.of();
 
     /** The summary with deltas since the previous check; remembers it. */
     LeakSummary summary(LeakSummary now) {
@@ -37,20 +37,23 @@ final class LeakHistory {
     }
 
     /**
-     * The records with deltas since the previous check, and whether each is in the baseline; remembers them. Records
-     * that share an identity (a recursion leaking at several depths of the same functions) are matched in order:
+     * The records with their sites, deltas since the previous check, and whether each is known; remembers them.
+     * Records that share an identity (a recursion leaking at several depths of the same line) are matched in order:
      * the k-th such record now with the k-th one before, both in valgrind's order of ascending size.
      */
-    List<LossRecordResult> records(List<LossRecord> now, Predicate<LossRecord> baseline) {
-        Map<LeakFingerprint, List<long[]>> seen = new HashMap<>();
+    List<LossRecordResult> records(List<LossRecord> now, KnownLeaks known) {
+        List<List<String>> sites = LeakSites.of(now, known.sources());
+        Map<LeakIdentity, List<long[]>> seen = new HashMap<>();
         List<LossRecordResult> results = new ArrayList<>(now.size());
-        for (LossRecord r : now) {
-            List<long[]> group = seen.computeIfAbsent(r.fingerprint(), f -> new ArrayList<>());
-            List<long[]> before = previousRecords.getOrDefault(r.fingerprint(), List.of());
+        for (int i = 0; i < now.size(); i++) {
+            LossRecord r = now.get(i);
+            LeakIdentity identity = LeakIdentity.of(r, sites.get(i));
+            List<long[]> group = seen.computeIfAbsent(identity, f -> new ArrayList<>());
+            List<long[]> before = previousRecords.getOrDefault(identity, List.of());
             long[] previous = group.size() < before.size() ? before.get(group.size()) : new long[3];
             group.add(new long[] {r.bytes(), r.blocks(), r.directBytes()});
             results.add(new LossRecordResult(withDeltas(r, r.bytes() - previous[0], r.blocks() - previous[1],
-                    r.directBytes() - previous[2]), baseline.test(r)));
+                    r.directBytes() - previous[2]), known.isKnown(r, identity), sites.get(i)));
         }
         previousRecords = seen;
         return results;

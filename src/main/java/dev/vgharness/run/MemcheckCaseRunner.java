@@ -67,7 +67,7 @@ final class MemcheckCaseRunner implements RunningCase {
                 // A bug of ours must not lose the other cases or what this one gathered.
                 state.fail("internal error: " + e + " (please report it, with the -v output)");
             } finally {
-                state.readFinal(capture.path().resolve("final.xml"), options.baseline());
+                state.readFinal(capture.path().resolve("final.xml"), options.knownLeaks());
                 state.readStdout(capture.path().resolve("target.stdout"));
             }
         } catch (HarnessException e) {
@@ -110,7 +110,7 @@ final class MemcheckCaseRunner implements RunningCase {
     /** One sample under Memcheck: {@code leak_check summary} and the valgrind process's /proc memory. */
     private Sample sample(MiSession gdb, long pid, long atMs, MemorySnapshot previous)
             throws MiSessionException, StopFailure {
-        ActionRunner actions = new ActionRunner(gdb, options.commandTimeout(), state.history(), options.baseline());
+        ActionRunner actions = new ActionRunner(gdb, options.commandTimeout(), state.history(), options.knownLeaks());
         LeakCheckAction defaults = LeakCheckAction.defaults();
         actions.run(new LeakCheckAction(LeakCheckAction.Mode.SUMMARY, defaults.kinds(), defaults.delta(),
                 java.util.OptionalInt.empty(), defaults.heuristics()));

@@ -2,11 +2,9 @@ package dev.vgharness.run;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.result.CaseResult;
 import java.time.Duration;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * How to run a plan: what the command line decides.
@@ -17,11 +15,11 @@ import java.util.function.Predicate;
  * @param jobs cases run at once
  * @param commandTimeout the deadline of every MI and monitor command
  * @param traffic every MI line sent and received, prefixed with the case name (for {@code -v})
- * @param baseline known leaks: matching loss records count in no metric
+ * @param knownLeaks how loss records are identified (the user's sources) and which are known (count in no metric)
  * @param progress told when a case starts and ends
  */
 public record RunOptions(Duration defaultTimeout, String valgrind, String gdb, int jobs,
-        Duration commandTimeout, Consumer<String> traffic, Predicate<LossRecord> baseline, Progress progress) {
+        Duration commandTimeout, Consumer<String> traffic, KnownLeaks knownLeaks, Progress progress) {
 
     public RunOptions {
         requireNonNull(defaultTimeout, "defaultTimeout is null");
@@ -29,46 +27,46 @@ public record RunOptions(Duration defaultTimeout, String valgrind, String gdb, i
         requireNonNull(gdb, "gdb is null");
         requireNonNull(commandTimeout, "commandTimeout is null");
         requireNonNull(traffic, "traffic is null");
-        requireNonNull(baseline, "baseline is null");
+        requireNonNull(knownLeaks, "knownLeaks is null");
         requireNonNull(progress, "progress is null");
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1: " + jobs);
         }
     }
 
-    /** 5 minutes a case, valgrind and gdb from PATH, one job, 60 s a command, nothing logged, no baseline. */
+    /** 5 minutes a case, valgrind and gdb from PATH, one job, 60 s a command, nothing logged, no sources, no baseline. */
     public static RunOptions defaults() {
         return new RunOptions(Duration.ofMinutes(5), "valgrind", "gdb", 1, Duration.ofSeconds(60),
-                line -> { }, record -> false, Progress.NONE);
+                line -> { }, KnownLeaks.NONE, Progress.NONE);
     }
 
     public RunOptions withJobs(int n) {
-        return new RunOptions(defaultTimeout, valgrind, gdb, n, commandTimeout, traffic, baseline, progress);
+        return new RunOptions(defaultTimeout, valgrind, gdb, n, commandTimeout, traffic, knownLeaks, progress);
     }
 
     public RunOptions withDefaultTimeout(Duration timeout) {
-        return new RunOptions(timeout, valgrind, gdb, jobs, commandTimeout, traffic, baseline, progress);
+        return new RunOptions(timeout, valgrind, gdb, jobs, commandTimeout, traffic, knownLeaks, progress);
     }
 
     public RunOptions withTools(String valgrindPath, String gdbPath) {
-        return new RunOptions(defaultTimeout, valgrindPath, gdbPath, jobs, commandTimeout, traffic, baseline,
+        return new RunOptions(defaultTimeout, valgrindPath, gdbPath, jobs, commandTimeout, traffic, knownLeaks,
                 progress);
     }
 
     public RunOptions withCommandTimeout(Duration timeout) {
-        return new RunOptions(defaultTimeout, valgrind, gdb, jobs, timeout, traffic, baseline, progress);
+        return new RunOptions(defaultTimeout, valgrind, gdb, jobs, timeout, traffic, knownLeaks, progress);
     }
 
     public RunOptions withTraffic(Consumer<String> log) {
-        return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, log, baseline, progress);
+        return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, log, knownLeaks, progress);
     }
 
-    public RunOptions withBaseline(Predicate<LossRecord> known) {
+    public RunOptions withKnownLeaks(KnownLeaks known) {
         return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, traffic, known, progress);
     }
 
     public RunOptions withProgress(Progress listener) {
-        return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, traffic, baseline,
+        return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, traffic, knownLeaks,
                 listener);
     }
 

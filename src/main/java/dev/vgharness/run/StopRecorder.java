@@ -1,18 +1,18 @@
 package dev.vgharness.run;
 
-import dev.vgharness.plan.Action;
 import dev.vgharness.memcheck.MemcheckError;
+import dev.vgharness.plan.Action;
 import dev.vgharness.plan.BreakpointSpec;
 import dev.vgharness.plan.Expectation;
-import dev.vgharness.result.FrameLocals;
-import dev.vgharness.result.StopReason;
-import dev.vgharness.vgdb.GdbCommands;
-import dev.vgharness.vgdb.GdbFrame;
 import dev.vgharness.result.Assertion;
+import dev.vgharness.result.FrameLocals;
 import dev.vgharness.result.MemorySnapshot;
 import dev.vgharness.result.StopFrame;
 import dev.vgharness.result.StopLeakCheck;
+import dev.vgharness.result.StopReason;
 import dev.vgharness.result.StopResult;
+import dev.vgharness.vgdb.GdbCommands;
+import dev.vgharness.vgdb.GdbFrame;
 import dev.vgharness.vgdb.KernelMemory;
 import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
@@ -75,7 +75,7 @@ final class StopRecorder {
     private void runActions(Stop at, List<Action> steps, Consumer<StopResult> record)
             throws MiSessionException, StopFailure {
         long start = System.nanoTime();
-        ActionRunner actions = new ActionRunner(gdb, options.commandTimeout(), history, options.baseline());
+        ActionRunner actions = new ActionRunner(gdb, options.commandTimeout(), history, options.knownLeaks());
         Long errors = null;
         try {
             for (Action action : steps) {

@@ -93,7 +93,7 @@ class CiReportsEndToEndTest {
                 .filter(r -> r.record().kind() == dev.vgharness.memcheck.LeakKind.DEFINITELY_LOST)
                 .allMatch(dev.vgharness.result.LossRecordResult::baseline));
 
-        String summary = valgrindLeakSummary(supp);
+        String summary = valgrindLeakSummary(supp, Fixtures.compile("src/leaky.c").toString(), "3");
         assertTrue(summary.contains("definitely lost: 0 bytes in 0 blocks"), summary);
         assertTrue(summary.contains("indirectly lost: 0 bytes in 0 blocks"), summary);
         assertTrue(summary.contains("possibly lost: 0 bytes in 0 blocks"), summary);
@@ -117,9 +117,11 @@ class CiReportsEndToEndTest {
         assertTrue(Files.readString(merged.resolve("report.html")).contains("<h2>single <span"));
     }
 
-    private String valgrindLeakSummary(Path suppressions) throws Exception {
-        Process p = new ProcessBuilder("valgrind", "--leak-check=full", "--suppressions=" + suppressions,
-                Fixtures.compile("src/leaky.c").toString(), "3").redirectErrorStream(true).start();
+    /** What valgrind prints running a command with these suppressions. */
+    static String valgrindLeakSummary(Path suppressions, String... command) throws Exception {
+        List<String> all = new ArrayList<>(List.of("valgrind", "--leak-check=full", "--suppressions=" + suppressions));
+        all.addAll(List.of(command));
+        Process p = new ProcessBuilder(all).redirectErrorStream(true).start();
         try {
             String out = new String(p.getInputStream().readAllBytes());
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "valgrind did not end");

@@ -43,8 +43,7 @@ class ParseMemcheckCommandTest {
                     "object": "/usr/libexec/valgrind/vgpreload_memcheck-amd64-linux.so"},
                    {"address": "0x48F99A9", "function": "strdup", "file": "strdup.c", "line": 42, "object": null},
                    {"address": "0x1092F6", "function": "more_leaks", "file": "leaks.c", "line": %d, "object": null},
-                   {"address": "0x109330", "function": "main", "file": "leaks.c", "line": %d, "object": null}],
-                 "fingerprint": "definitely_lost|more_leaks@leaks.c|main@leaks.c"}"""
+                   {"address": "0x109330", "function": "main", "file": "leaks.c", "line": %d, "object": null}]}"""
                 .formatted(Fixtures.line("src/leaks.c", "strdup_alloc"), Fixtures.line("src/leaks.c", "call_more"))),
                 strdup);
         assertEquals(null, leakCheck.get("command").textValue());

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vgharness.Fixtures;
+import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.SampleRuns;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +43,26 @@ class HtmlReportTest {
         "plain text|plain text"})
     void escapesTextAndAttributeValues(String raw, String expected) {
         assertEquals(expected, Html.escape(raw));
+    }
+
+    @Test
+    void everyLossRecordIsARowShowingItsLeakIdentitySoSitesSharingOneSortTogether() {
+        List<LossRecordResult> check = SampleRuns.check(SampleRuns.requestSites(), r -> false);
+        String page = HtmlReport.html(SampleRuns.runOf(SampleRuns.exitCase("sites", check)),
+                new SourceRoots(List.of(Fixtures.file("src"))));
+
+        Matcher rows = Pattern.compile("<td data-v=\"(\\d+)\">\\1</td><td data-v=\"\\d+\">\\d+</td>"
+                + "<td data-v=\"[^\"]*\">[^<]*</td><td data-v=\"([0-9a-f]{16})\" title=\"([^\"]*)\">").matcher(page);
+        List<String> bytes = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        while (rows.find()) {
+            bytes.add(rows.group(1));
+            hashes.add(rows.group(2));
+        }
+        assertEquals(List.of("32", "40", "96"), bytes);
+        assertEquals(check.stream().map(r -> r.identity().hash()).toList(), hashes);
+        assertEquals(hashes.get(0), hashes.get(2));
+        assertTrue(page.contains("title=\"" + Html.escape(check.get(1).identity().text()) + "\""));
     }
 
     @Test

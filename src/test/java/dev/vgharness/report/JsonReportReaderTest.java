@@ -1,10 +1,19 @@
 package dev.vgharness.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vgharness.DocSchemas;
+import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.RunResult;
 import dev.vgharness.result.SampleRuns;
+import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonReportReaderTest {
@@ -16,6 +25,42 @@ class JsonReportReaderTest {
         RunResult read = JsonReportReader.read(JsonReport.toJson(DocSchemas.valid(run)));
 
         assertEquals(run, read);
+    }
+
+    @Test
+    void writesEachLossRecordsSitesAndIdentityAndReadsTheSitesBack() throws Exception {
+        RunResult run = SampleRuns.run();
+        LossRecordResult leak = run.cases().get(0).finalResults().lossRecords().get(0);
+
+        JsonNode json = new ObjectMapper().readTree(JsonReport.toJson(run));
+
+        JsonNode written = json.at("/cases/0/final/loss_records/0");
+        assertEquals(leak.identity().text(), written.path("fingerprint").asText());
+        assertEquals(leak.sites(), List.of(written.at("/sites/0").asText(), written.at("/sites/1").asText()));
+        assertEquals(leak, JsonReportReader.read(JsonReport.toJson(run)).cases().get(0).finalResults().lossRecords()
+                .get(0));
+    }
+
+    @Test
+    void aReportOfAnOlderVersionWithoutSitesGetsTheOrdinalsOfEachCheck() throws Exception {
+        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(JsonReport.toJson(SampleRuns.run()));
+        json.findParents("sites").forEach(record -> ((ObjectNode) record).remove(List.of("sites", "fingerprint")));
+
+        RunResult read = JsonReportReader.read(json.toString());
+
+        assertEquals(List.of("#1", "#1"), read.cases().get(0).finalResults().lossRecords().get(0).sites());
+        assertEquals(List.of("#1"), read.cases().get(0).stops().get(0).leakCheck().lossRecords().get(1).sites());
+    }
+
+    @Test
+    void aSiteThatIsNotOneIsAnErrorNamingTheRecord() throws Exception {
+        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(JsonReport.toJson(SampleRuns.run()));
+        ((ArrayNode) json.at("/cases/0/final/loss_records/0/sites")).set(0, "line 29");
+
+        IOException e = assertThrows(IOException.class, () -> JsonReportReader.read(json.toString()));
+
+        assertTrue(e.getMessage().startsWith("loss record 3: sites: not a site: 'line 29' (3f9a01c2:1, #2 or -)"),
+                e.getMessage());
     }
 
     @Test

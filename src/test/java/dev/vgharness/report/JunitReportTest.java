@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vgharness.Fixtures;
+import dev.vgharness.result.Assertion;
 import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.RunResult;
 import dev.vgharness.result.RunStatus;
 import dev.vgharness.result.SampleRuns;
@@ -64,6 +66,7 @@ class JunitReportTest {
     @Test
     void failureSaysMetricExpectedAndActualAndListsTheGrowingRecordsInUserCode() throws Exception {
         Document doc = parse(xml(SampleRuns.run()));
+        String identity = SampleRuns.growth().stops().get(1).leakCheck().lossRecords().get(2).identity().hash();
 
         assertEquals(List.of("new_definitely_lost_bytes: expected <= 32, was 64", "errors: expected 0, was 1"),
                 attributes(doc, "failure", "message"));
@@ -71,10 +74,10 @@ class JunitReportTest {
         assertEquals("""
                 new_definitely_lost_bytes: expected <= 32, was 64
 
-                definitely_lost: 96 bytes in 3 blocks (+64 bytes, +1 blocks), loss record 3 of 3
+                definitely_lost: 96 bytes in 3 blocks (+64 bytes, +1 blocks), loss record 3 of 3, identity %s
                     at handle_request (leaky.c:29)
                     by main (leaky.c:49)
-                """, doc.getElementsByTagName("failure").item(0).getTextContent());
+                """.formatted(identity), doc.getElementsByTagName("failure").item(0).getTextContent());
         assertEquals("""
                 errors: expected 0, was 1
 
@@ -82,6 +85,28 @@ class JunitReportTest {
                     at handle_request (leaky.c:31)
                     by main (leaky.c:49)
                 """, doc.getElementsByTagName("failure").item(1).getTextContent());
+    }
+
+    @Test
+    void evidenceListsEverySiteOnceWithTheBytesOfRecordsThatShareItAddedUpToAllThatWasLost() throws Exception {
+        List<LossRecordResult> check = SampleRuns.check(SampleRuns.requestSites(), r -> false);
+        Assertion failed = new Assertion("definitely_lost_bytes", "0", 168L, false, "definitely_lost_bytes: expected 0");
+        CaseResult sites = SampleRuns.exitCase("sites", check);
+        CaseResult failing = new CaseResult("sites", RunStatus.FAILED, null, sites.command(), 1, 1, List.of(),
+                sites.exit(), sites.finalResults(), List.of(failed), null);
+
+        String text = parse(xml(SampleRuns.runOf(failing))).getElementsByTagName("failure").item(0).getTextContent();
+
+        assertEquals("""
+                definitely_lost_bytes: expected 0
+
+                definitely_lost: 128 bytes in 4 blocks (+128 bytes, +2 blocks), loss records 1, 3 of 3, identity %s
+                    at handle_request (leaky.c:29)
+                    by main (leaky.c:49)
+                definitely_lost: 40 bytes in 1 blocks (+40 bytes, +1 blocks), loss record 2 of 3, identity %s
+                    at handle_request (leaky.c:33)
+                    by main (leaky.c:49)
+                """.formatted(check.get(0).identity().hash(), check.get(1).identity().hash()), text);
     }
 
     @Test

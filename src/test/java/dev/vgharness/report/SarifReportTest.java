@@ -1,22 +1,30 @@
 package dev.vgharness.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vgharness.Fixtures;
 import dev.vgharness.memcheck.LeakKind;
-import dev.vgharness.result.CaseResult;
-import dev.vgharness.result.FinalResults;
+import dev.vgharness.memcheck.LeakSites;
+import dev.vgharness.memcheck.LossRecord;
+import dev.vgharness.memcheck.StackFrame;
 import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.RunResult;
 import dev.vgharness.result.SampleRuns;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SarifReportTest {
+
+    private static final String LEAK_KEY = "/partialFingerprints/leakIdentity~1v2";
+
+    @TempDir
+    Path dir;
 
     private static JsonNode sarif(RunResult run) {
         return SarifReport.toJson(run, new SourceRoots(List.of(Fixtures.file("src"))));
@@ -28,18 +36,43 @@ class SarifReportTest {
         return values;
     }
 
-    /** The same run with the leak allocated one line further down (an edit above it). */
-    private static RunResult movedOneLine() {
-        CaseResult growth = SampleRuns.growth();
-        LossRecordResult moved = new LossRecordResult(SampleRuns.record(3, LeakKind.DEFINITELY_LOST, 128, 4, 32,
-                SampleRuns.requestStack(30)), false);
-        FinalResults fin = new FinalResults(growth.finalResults().summary(), List.of(moved),
-                growth.finalResults().errors(), true);
-        CaseResult changed = new CaseResult(growth.name(), growth.status(), null, growth.command(), 7, 1, growth.stops(),
-                growth.exit(), fin, growth.assertions(), null);
-        RunResult run = SampleRuns.run();
-        return new RunResult(run.tool(), run.plan(), run.environment(), run.startedAt(), 1, run.status(), null,
-                List.of(changed, SampleRuns.hostile()));
+    /** The leaks of leaky.c's handle_request as a run with this source root finds them, its lines moved by shift. */
+    private static RunResult requestLeaks(Path root, int shift) {
+        SourceLines sources = new SourceLines(new SourceRoots(List.of(root)));
+        List<LossRecord> records = List.of(
+                SampleRuns.record(1, LeakKind.DEFINITELY_LOST, 32, 1, 0, requestStack(29 + shift, 49 + shift)),
+                SampleRuns.record(2, LeakKind.DEFINITELY_LOST, 96, 3, 0, requestStack(33 + shift, 49 + shift)));
+        List<List<String>> sites = LeakSites.of(records, sources);
+        return SampleRuns.runOf(SampleRuns.exitCase("growth", List.of(
+                new LossRecordResult(records.get(0), false, sites.get(0)),
+                new LossRecordResult(records.get(1), false, sites.get(1)))));
+    }
+
+    private static List<StackFrame> requestStack(int line, int mainLine) {
+        return List.of(SampleRuns.malloc(), SampleRuns.frame(0x109166L, "handle_request", "leaky.c", line),
+                SampleRuns.frame(0x109362L, "main", "leaky.c", mainLine));
+    }
+
+    /** A copy of leaky.c with lines added above everything. */
+    private Path movedDown(int lines) throws Exception {
+        Path root = dir.resolve("moved");
+        Files.createDirectories(root);
+        Files.writeString(root.resolve("leaky.c"), "/* new header line */\n".repeat(lines)
+                + Files.readString(Fixtures.file("src/leaky.c")));
+        return root;
+    }
+
+    private static long lostBytes(RunResult run) {
+        return run.cases().stream().flatMap(c -> c.finalResults().lossRecords().stream())
+                .filter(r -> r.record().kind() != LeakKind.STILL_REACHABLE).mapToLong(r -> r.record().bytes()).sum();
+    }
+
+    private static long sarifBytes(JsonNode results) {
+        long sum = 0;
+        for (JsonNode r : results) {
+            sum += r.at("/properties/bytes").asLong();
+        }
+        return sum;
     }
 
     @Test
@@ -48,17 +81,19 @@ class SarifReportTest {
     }
 
     @Test
-    void reportsEachLostLeakAndErrorOnceWithExitTimeNumbersFirst() {
+    void reportsEachLostLeakIdentityOnceWithExitTimeNumbersFirstThenTheErrors() {
         JsonNode results = sarif(SampleRuns.run()).at("/runs/0/results");
 
-        assertEquals(List.of("leak/definitely_lost", "memcheck/InvalidRead", "leak/definitely_lost", "leak/possibly_lost"),
+        assertEquals(List.of("leak/definitely_lost", "leak/definitely_lost", "leak/possibly_lost", "memcheck/InvalidRead"),
                 values(results, "/ruleId"));
-        assertEquals(List.of("128", "", "16", "64"), values(results, "/properties/bytes"));
+        assertEquals(List.of("128", "16", "64", ""), values(results, "/properties/bytes"));
         assertEquals("128 bytes in 4 blocks are definitely lost (loss record 3 of 3), allocated by handle_request",
                 results.at("/0/message/text").asText());
         assertEquals("Invalid read of size 4. Address 0x4a5a050 is 0 bytes after a block of size 16 alloc'd",
-                results.at("/1/message/text").asText());
-        assertEquals(List.of("", "", "", "external"), values(results, "/suppressions/0/kind"));
+                results.at("/3/message/text").asText());
+        assertEquals(List.of("", "", "external", ""), values(results, "/suppressions/0/kind"));
+        assertEquals(SampleRuns.growth().finalResults().lossRecords().get(0).identity().text(),
+                results.at("/0/properties/leak_fingerprint").asText());
     }
 
     @Test
@@ -77,16 +112,58 @@ class SarifReportTest {
     }
 
     @Test
-    void fingerprintsStayTheSameAcrossRunsAndWhenLinesMove() {
-        List<String> first = values(sarif(SampleRuns.run()).at("/runs/0/results"), "/partialFingerprints/leakIdentity~1v1");
-        List<String> again = values(sarif(SampleRuns.run()).at("/runs/0/results"), "/partialFingerprints/leakIdentity~1v1");
-        JsonNode moved = sarif(movedOneLine()).at("/runs/0/results");
+    void fingerprintsStayTheSameAcrossRunsAndWhenCodeAboveMoves() throws Exception {
+        Path original = Fixtures.file("src");
+        List<String> first = values(sarif(requestLeaks(original, 0)).at("/runs/0/results"), LEAK_KEY);
+        List<String> again = values(sarif(requestLeaks(original, 0)).at("/runs/0/results"), LEAK_KEY);
+        JsonNode moved = sarif(requestLeaks(movedDown(3), 3)).at("/runs/0/results");
 
         assertEquals(first, again);
-        assertEquals(first, values(moved, "/partialFingerprints/leakIdentity~1v1"));
-        assertEquals("30", moved.at("/0/locations/0/physicalLocation/region/startLine").asText());
-        assertEquals(4, first.stream().distinct().count());
-        assertNotEquals("", first.get(0));
+        assertEquals(first, values(moved, LEAK_KEY));
+        assertEquals("32", moved.at("/0/locations/0/physicalLocation/region/startLine").asText());
+        assertEquals(2, first.stream().distinct().count());
+        assertEquals(16, first.get(0).length());
+    }
+
+    @Test
+    void twoSitesOfOneFunctionAreTwoResultsAndRecordsSharingASiteAreOneWithTheirBytesAdded() {
+        List<LossRecord> records = new ArrayList<>(SampleRuns.requestSites());
+        records.add(SampleRuns.record(4, LeakKind.STILL_REACHABLE, 1000, 1, 0, SampleRuns.requestStack(37)));
+        RunResult run = SampleRuns.runOf(SampleRuns.exitCase("sites", SampleRuns.check(records, r -> false)));
+
+        JsonNode results = sarif(run).at("/runs/0/results");
+
+        assertEquals(List.of("128", "40"), values(results, "/properties/bytes"));
+        assertEquals(List.of("4", "1"), values(results, "/properties/blocks"));
+        assertEquals(List.of("2", "1"), values(results, "/properties/loss_records"));
+        assertEquals(lostBytes(run), sarifBytes(results));
+        assertEquals(2, results.at("/0/codeFlows").size());
+        assertEquals("128 bytes in 4 blocks are definitely lost (2 loss records), allocated by handle_request",
+                results.at("/0/message/text").asText());
+    }
+
+    @Test
+    void aLeakInSeveralCasesIsOneResultNamingEveryCaseWithAllTheirBytes() throws Exception {
+        LossRecord leak = SampleRuns.record(1, LeakKind.DEFINITELY_LOST, 32, 1, 0, SampleRuns.requestStack(29));
+        RunResult run = SampleRuns.runOf(SampleRuns.exitCase("one", SampleRuns.check(leak)),
+                SampleRuns.exitCase("two", SampleRuns.check(leak)));
+
+        JsonNode results = sarif(run).at("/runs/0/results");
+
+        assertEquals(1, results.size());
+        assertEquals(new ObjectMapper().readTree("[\"one\", \"two\"]"), results.at("/0/properties/cases"));
+        assertEquals(64, results.at("/0/properties/bytes").asLong());
+        assertEquals(1, results.at("/0/codeFlows").size());
+        SchemaValidation.assertValidSarif(sarif(run));
+    }
+
+    @Test
+    void errorsKeepTheirFingerprintKey() {
+        JsonNode error = sarif(SampleRuns.run()).at("/runs/0/results/3");
+
+        assertEquals(SarifFindings.errorHash(SampleRuns.growth().finalResults().errors().get(0)),
+                error.at("/partialFingerprints/leakIdentity~1v1").asText());
+        assertEquals("", error.at(LEAK_KEY).asText());
     }
 
     @Test
@@ -95,7 +172,7 @@ class SarifReportTest {
 
         assertEquals(List.of("leak/definitely_lost", "leak/possibly_lost", "memcheck/InvalidRead"),
                 values(run.at("/tool/driver/rules"), "/id"));
-        assertEquals(List.of("0", "2", "0", "1"), values(run.at("/results"), "/ruleIndex"));
+        assertEquals(List.of("0", "0", "1", "2"), values(run.at("/results"), "/ruleIndex"));
         assertEquals("vgharness", run.at("/tool/driver/name").asText());
     }
 

@@ -1,14 +1,23 @@
 package dev.vgharness.result;
 
+import dev.vgharness.Fixtures;
 import dev.vgharness.memcheck.LeakKind;
+import dev.vgharness.memcheck.LeakSites;
 import dev.vgharness.memcheck.LeakSummary;
 import dev.vgharness.memcheck.LeakTotals;
 import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.memcheck.MemcheckError;
 import dev.vgharness.memcheck.StackFrame;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Run results built by hand for the writers' tests: leaks that grow, a failed expectation, a case in error. */
 public final class SampleRuns {
@@ -42,15 +51,39 @@ public final class SampleRuns {
                 new LeakTotals(possible, possible == 0 ? 0 : 1, 0L, 0L), new LeakTotals(10, 1, 0L, 0L), zero, List.of());
     }
 
+    /** The sources the sample stacks name ({@code fixtures/src}), as a run given that source root reads them. */
+    public static Optional<List<String>> sourceLines(String file) {
+        Path path = Fixtures.file("src").resolve(file);
+        try {
+            return Files.isRegularFile(path) ? Optional.of(Files.readAllLines(path)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The records of one leak check as a run reports them: with their sites, and flagged when in the baseline. */
+    public static List<LossRecordResult> check(List<LossRecord> records, Predicate<LossRecord> baseline) {
+        List<List<String>> sites = LeakSites.of(records, SampleRuns::sourceLines);
+        List<LossRecordResult> results = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            results.add(new LossRecordResult(records.get(i), baseline.test(records.get(i)), sites.get(i)));
+        }
+        return results;
+    }
+
+    /** The records of one leak check, none in the baseline. */
+    public static List<LossRecordResult> check(LossRecord... records) {
+        return check(List.of(records), r -> false);
+    }
+
     public static StopResult stop(int hit, long definite, long delta, List<Assertion> assertions) {
-        List<LossRecordResult> records = List.of(
-                new LossRecordResult(record(1, LeakKind.STILL_REACHABLE, 10, 1, 0,
+        List<LossRecordResult> records = check(List.of(
+                record(1, LeakKind.STILL_REACHABLE, 10, 1, 0,
                         List.of(malloc(), new StackFrame(0x48F99A9L, "strdup", "strdup.c", 42, null),
-                                frame(0x10931CL, "main", "leaky.c", 43))), false),
-                new LossRecordResult(record(2, LeakKind.POSSIBLY_LOST, 64, 1, 0,
-                        List.of(malloc(), frame(0x109330L, "main", "leaky.c", 44))), true),
-                new LossRecordResult(record(3, LeakKind.DEFINITELY_LOST, definite, definite / 32, delta,
-                        requestStack(29)), false));
+                                frame(0x10931CL, "main", "leaky.c", 43))),
+                record(2, LeakKind.POSSIBLY_LOST, 64, 1, 0, List.of(malloc(), frame(0x109330L, "main", "leaky.c", 44))),
+                record(3, LeakKind.DEFINITELY_LOST, definite, definite / 32, delta, requestStack(29))),
+                r -> r.kind() == LeakKind.POSSIBLY_LOST);
         String output = "==123== LEAK SUMMARY:\n==123==    definitely lost: " + definite + " bytes in 1 blocks\n";
         StopLeakCheck check = new StopLeakCheck("leak_check full reachable any", summary(definite, delta, 64),
                 records, output);
@@ -67,8 +100,8 @@ public final class SampleRuns {
                 List.of(frame(0x109176L, "handle_request", "leaky.c", 31), frame(0x109362L, "main", "leaky.c", 49)),
                 "Address 0x4a5a050 is 0 bytes after a block of size 16 alloc'd", List.of(malloc()), List.of(), null,
                 1L, 1);
-        FinalResults fin = new FinalResults(summary(128, 32, 64), List.of(new LossRecordResult(
-                record(3, LeakKind.DEFINITELY_LOST, 128, 4, 32, requestStack(29)), false)), List.of(read), true);
+        FinalResults fin = new FinalResults(summary(128, 32, 64),
+                check(record(3, LeakKind.DEFINITELY_LOST, 128, 4, 32, requestStack(29))), List.of(read), true);
         Assertion errors = new Assertion("errors", "0", 1L, false, "errors: expected 0, was 1");
         return new CaseResult("growth", RunStatus.FAILED, null, List.of("./leaky", "4"), 31337, 2500,
                 List.of(stop(1, 32, 32, List.of(ok)), stop(2, 96, 64, List.of(bad))), CaseExit.exited(0), fin,
@@ -78,10 +111,33 @@ public final class SampleRuns {
     public static CaseResult hostile() {
         StackFrame evil = new StackFrame(0x1091C2L, HOSTILE, "<b>evil\".c", 7, null);
         LossRecord leak = record(1, LeakKind.DEFINITELY_LOST, 16, 1, 16, List.of(malloc(), evil));
-        FinalResults fin = new FinalResults(summary(16, 16, 0), List.of(new LossRecordResult(leak, false)), List.of(),
-                false);
+        FinalResults fin = new FinalResults(summary(16, 16, 0), check(leak), List.of(), false);
         return new CaseResult("evil " + HOSTILE, RunStatus.ERROR, "timeout after 1s " + HOSTILE,
                 List.of("./evil", HOSTILE), 42, 1000, List.of(), CaseExit.timeout(), fin, List.of(), HOSTILE + "\n");
+    }
+
+    /**
+     * New leaks of handle_request at two sites: line 29 in two loss records (32 and 96 bytes; other addresses, one
+     * identity) and line 33 (40 bytes).
+     */
+    public static List<LossRecord> requestSites() {
+        return List.of(record(1, LeakKind.DEFINITELY_LOST, 32, 1, 32, requestStack(29)),
+                record(2, LeakKind.DEFINITELY_LOST, 40, 1, 40, requestStack(33)),
+                record(3, LeakKind.DEFINITELY_LOST, 96, 3, 96, List.of(malloc(),
+                        frame(0x109999L, "handle_request", "leaky.c", 29), frame(0x109362L, "main", "leaky.c", 49))));
+    }
+
+    /** A passed case that only has valgrind's exit-time check, with these records. */
+    public static CaseResult exitCase(String name, List<LossRecordResult> records) {
+        return new CaseResult(name, RunStatus.PASSED, null, List.of("./" + name), 1, 1, List.of(), CaseExit.exited(0),
+                new FinalResults(null, records, List.of(), true), List.of(), null);
+    }
+
+    /** The sample run's header with these cases. */
+    public static RunResult runOf(CaseResult... cases) {
+        RunResult sample = run();
+        return new RunResult(sample.tool(), sample.plan(), sample.environment(), sample.startedAt(), 1,
+                RunStatus.PASSED, null, List.of(cases));
     }
 
     public static RunResult run() {

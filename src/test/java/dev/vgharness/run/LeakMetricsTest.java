@@ -6,6 +6,7 @@ import dev.vgharness.memcheck.LeakKind;
 import dev.vgharness.memcheck.LeakSummary;
 import dev.vgharness.memcheck.LeakTotals;
 import dev.vgharness.memcheck.LossRecord;
+import dev.vgharness.memcheck.SourceText;
 import dev.vgharness.memcheck.StackFrame;
 import dev.vgharness.plan.Metric;
 import dev.vgharness.result.LossRecordResult;
@@ -24,10 +25,10 @@ class LeakMetricsTest {
         LeakHistory history = new LeakHistory();
         LeakSummary summary = history.summary(new LeakSummary(new LeakTotals(40, 1, null, null),
                 new LeakTotals(240, 6, null, null), LeakTotals.ZERO, LeakTotals.ZERO, LeakTotals.ZERO, List.of()));
-        List<LossRecordResult> records = history.records(List.of(root), r -> true);
+        List<LossRecordResult> records = history.records(List.of(root), new KnownLeaks(SourceText.NONE, (r, identity) -> true));
 
         assertEquals(new LossRecordResult(new LossRecord(11, 11, LeakKind.DEFINITELY_LOST, 280, 40, 240, 1, 280L, 40L,
-                240L, 1L, false, TREE), true), records.get(0));
+                240L, 1L, false, TREE), true, List.of("#1")), records.get(0));
         assertEquals(0, LeakMetrics.value(Metric.byKey("new_definitely_lost_bytes").orElseThrow(), summary, records));
         assertEquals(0, LeakMetrics.value(Metric.byKey("definitely_lost_bytes").orElseThrow(), summary, records));
     }

@@ -5,11 +5,9 @@ import dev.vgharness.mi.MiTuple;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What gdb told about code while a target ran: the shared libraries it loaded and, per breakpoint, whether gdb ever
@@ -28,7 +26,7 @@ public final class LoadedCode {
     }
 
     private final List<Library> libraries = new ArrayList<>();
-    private final Set<String> resolved = new HashSet<>();
+    private final Map<String, GdbBreakpoint> resolved = new HashMap<>();
     private final Map<String, GdbFrame> rejected = new HashMap<>();
     private final Map<String, String> pendingBecause = new HashMap<>();
 
@@ -39,7 +37,12 @@ public final class LoadedCode {
 
     /** True once the breakpoint had a location in code where it could stop. */
     public synchronized boolean resolved(String number) {
-        return resolved.contains(number);
+        return resolved.containsKey(number);
+    }
+
+    /** Where gdb first set the breakpoint in code, if it did. */
+    public synchronized Optional<GdbBreakpoint> resolution(String number) {
+        return Optional.ofNullable(resolved.get(number));
     }
 
     /**
@@ -66,7 +69,7 @@ public final class LoadedCode {
     /** Takes in what gdb said about a breakpoint. */
     private synchronized void seen(GdbBreakpoint bp) {
         if (bp.resolved()) {
-            resolved.add(bp.number());
+            resolved.putIfAbsent(bp.number(), bp);
         }
         bp.disabledLocations().stream().filter(f -> !f.isPltStub()).findFirst()
                 .ifPresent(f -> rejected.putIfAbsent(bp.number(), f));

@@ -93,6 +93,9 @@ final class CheckCommand implements Callable<Integer> {
     private List<Expectation> expectations() {
         List<Expectation> expected = new ArrayList<>();
         List<Integer> allowed = new ArrayList<>(allowExit);
+        allowed.stream().filter(n -> n < 0 || n > 255).findFirst().ifPresent(n -> {
+            throw new ExitCodes.UsageException("--allow-exit: " + n + " is not an exit status (0 to 255)");
+        });
         allowed.add(0);
         expected.add(new ExitCodeExpectation(allowed));
         expected.add(new SignalExpectation(Optional.empty()));

@@ -32,7 +32,7 @@ class CheckCommandTest {
     Path dir;
 
     /** One check: what it printed and returned, and its reports. */
-    private record Check(RunCommandTest.Outcome outcome, JsonNode json, Document junit, JsonNode sarif) {
+    private record Check(RunCommandTest.Outcome outcome, JsonNode json, Document junit, JsonNode sarif, String html) {
 
         String stdout() {
             return outcome.stdout();
@@ -67,11 +67,12 @@ class CheckCommandTest {
         Path json = dir.resolve("report.json");
         Path junit = dir.resolve("junit.xml");
         Path sarif = dir.resolve("report.sarif");
-        for (Path p : List.of(json, junit, sarif)) {
+        Path html = dir.resolve("report.html");
+        for (Path p : List.of(json, junit, sarif, html)) {
             Files.deleteIfExists(p);
         }
         List<String> all = new ArrayList<>(List.of("check", "--json", json.toString(), "--junit", junit.toString(),
-                "--sarif", sarif.toString(), "--source-root", Fixtures.file("src").toString()));
+                "--sarif", sarif.toString(), "--html", html.toString(), "--source-root", Fixtures.file("src").toString()));
         all.addAll(List.of(args));
         RunCommandTest.Outcome outcome = RunCommandTest.main(all.toArray(String[]::new));
         SchemaValidation.assertValidJunit(junit);
@@ -79,7 +80,7 @@ class CheckCommandTest {
         SchemaValidation.assertValidSarif(sarifLog);
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new InputSource(new StringReader(Files.readString(junit))));
-        return new Check(outcome, new ObjectMapper().readTree(json.toFile()), xml, sarifLog);
+        return new Check(outcome, new ObjectMapper().readTree(json.toFile()), xml, sarifLog, Files.readString(html));
     }
 
     private static String exe(String source) {
@@ -92,6 +93,11 @@ class CheckCommandTest {
         assertTrue(c.stdout().contains(name + ": 0 passed, 1 failed, 0 errors ("), c.stdout());
         assertEquals(1, c.outcome().code(), c.stdout() + c.outcome().stderr());
         assertEquals("failed", c.json().path("status").asText());
+        assertTrue(c.html().contains("<h2>" + name + " <span class=\"status failed\">"), c.html());
+        for (String message : c.junitFailureMessages()) {
+            assertTrue(c.stdout().contains("         FAILED " + message + "\n"), c.stdout());
+            assertTrue(c.html().contains("<li><b>" + name + " · exit</b>: " + message), message);
+        }
     }
 
     @Test
@@ -195,7 +201,7 @@ class CheckCommandTest {
         String host = Fixtures.compile("src/plughost.c", "-ldl").toString();
 
         Check c = check("--break", "plug_run", "--", host, plugin, "2");
-        assertFailedLine(c, "plughost-" + host.substring(host.lastIndexOf('-') + 1), "exited 0");
+        assertFailedLine(c, Path.of(host).getFileName().toString(), "exited 0");
         assertTrue(c.stdout().contains("plug_run hit 1:\n"), c.stdout());
         assertTrue(c.stdout().contains("plug_run hit 2:\n"), c.stdout());
         assertEquals(2, c.json().at("/cases/0/stops").size());
@@ -208,5 +214,27 @@ class CheckCommandTest {
         assertTrue(typo.outcome().stderr().contains("did you mean 'plug_run' in " + plugin + "?)"),
                 typo.outcome().stderr());
         assertEquals(List.of(0, 1), typo.junitFailuresAndErrors());
+    }
+
+    @Test
+    void aFailOnWordOrExitStatusThatIsNotOneIsAUsageErrorAndRunsNothing() {
+        RunCommandTest.Outcome word = RunCommandTest.main("check", "--fail-on", "definite,leaks", "--", "/bin/true");
+        assertEquals(2, word.code());
+        assertEquals("vgharness: --fail-on: 'leaks' is not one of definite, indirect, possible, reachable, errors, none\n",
+                word.stderr());
+        assertEquals("", word.stdout());
+
+        RunCommandTest.Outcome none = RunCommandTest.main("check", "--fail-on", "none,errors", "--", "/bin/true");
+        assertEquals(2, none.code());
+        assertEquals(1, none.stderr().lines().count(), none.stderr());
+
+        RunCommandTest.Outcome exit = RunCommandTest.main("check", "--allow-exit", "three", "--", "/bin/true");
+        assertEquals(2, exit.code());
+        assertTrue(exit.stderr().startsWith("vgharness: Invalid value for option '--allow-exit' (N): 'three' is not an"
+                + " int\n"), exit.stderr());
+
+        RunCommandTest.Outcome range = RunCommandTest.main("check", "--allow-exit", "256", "--", "/bin/true");
+        assertEquals(2, range.code());
+        assertEquals("vgharness: --allow-exit: 256 is not an exit status (0 to 255)\n", range.stderr());
     }
 }

@@ -36,10 +36,18 @@ class PendingBreakpointsEndToEndTest {
     Path dir;
 
     private CaseResult run(String yaml) throws Exception {
-        Path plan = dir.resolve("plan.yaml");
-        Files.writeString(plan, yaml);
-        return new PlanRunner(RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(60)), Clock.systemUTC(),
-                "test").run(PlanLoader.load(plan)).cases().get(0);
+        return PlanRunnerEndToEndTest.run(dir, yaml).cases().get(0);
+    }
+
+    /** The host loading the plugin and calling plug_run for items 1..N, with these breakpoints. */
+    private CaseResult runPlugin(String mode, int items, String breakpoints) throws Exception {
+        return run("""
+                cases:
+                  - name: plugin
+                    mode: %s
+                    command: [%s, %s, "%d"]
+                    breakpoints:
+                %s""".formatted(mode, host(), plugin(), items, breakpoints.stripIndent().indent(6)));
     }
 
     static Path plugin() {
@@ -62,21 +70,17 @@ class PendingBreakpointsEndToEndTest {
 
     @Test
     void aBreakpointInAPluginOpenedPartWayStopsThereWithItsActionsAndHits() throws Exception {
-        CaseResult c = run("""
-                cases:
-                  - name: plugin
-                    command: [%s, %s, "3"]
-                    breakpoints:
-                      - id: run
-                        at: plug_run
-                        max_hits: 3
-                        actions:
-                          - leak_check
-                          - gdb: "print item"
-                        expect:
-                          hits: 3
-                          new_definitely_lost_blocks: "<= 1"
-                """.formatted(host(), plugin()));
+        CaseResult c = runPlugin("memcheck", 3, """
+                - id: run
+                  at: plug_run
+                  max_hits: 3
+                  actions:
+                    - leak_check
+                    - gdb: "print item"
+                  expect:
+                    hits: 3
+                    new_definitely_lost_blocks: "<= 1"
+                """);
 
         assertEquals(RunStatus.PASSED, c.status(), c.error() + " " + c.assertions());
         assertEquals(List.of(1, 2, 3), c.stops().stream().map(StopResult::hit).toList());
@@ -130,14 +134,10 @@ class PendingBreakpointsEndToEndTest {
 
     @Test
     void aBreakpointNeverSetIsACaseErrorNamingItsLocationAndTheLibrariesLoaded() throws Exception {
-        CaseResult c = run("""
-                cases:
-                  - name: typo
-                    command: [%s, %s, "2"]
-                    breakpoints:
-                      - id: run
-                        at: plug_rnu
-                """.formatted(host(), plugin()));
+        CaseResult c = runPlugin("memcheck", 2, """
+                - id: run
+                  at: plug_rnu
+                """);
 
         assertEquals(RunStatus.ERROR, c.status());
         assertTrue(c.error().startsWith("breakpoint 'run' at 'plug_rnu' was never set: Function \"plug_rnu\" not"
@@ -151,15 +151,11 @@ class PendingBreakpointsEndToEndTest {
 
     @Test
     void aConditionNotValidWhereThePendingBreakpointResolvedIsACaseErrorNamingWhere() throws Exception {
-        CaseResult c = run("""
-                cases:
-                  - name: badcondition
-                    command: [%s, %s, "2"]
-                    breakpoints:
-                      - id: run
-                        at: plug_run
-                        condition: "itme == 2"
-                """.formatted(host(), plugin()));
+        CaseResult c = runPlugin("memcheck", 2, """
+                - id: run
+                  at: plug_run
+                  condition: "itme == 2"
+                """);
 
         assertEquals(RunStatus.ERROR, c.status());
         assertEquals("breakpoint 'run' at 'plug_run': gdb disabled it at plug_run (" + Fixtures.file(PLUGIN) + ":"
@@ -169,16 +165,12 @@ class PendingBreakpointsEndToEndTest {
 
     @Test
     void aSetBreakpointThatIsNeverHitFollowsTheHitsRule() throws Exception {
-        CaseResult c = run("""
-                cases:
-                  - name: unhit
-                    command: [%s, %s, "2"]
-                    breakpoints:
-                      - id: version
-                        at: plug_version
-                        expect:
-                          definitely_lost_bytes: 0
-                """.formatted(host(), plugin()));
+        CaseResult c = runPlugin("memcheck", 2, """
+                - id: version
+                  at: plug_version
+                  expect:
+                    definitely_lost_bytes: 0
+                """);
 
         assertEquals(RunStatus.FAILED, c.status(), c.error());
         assertEquals(List.of("breakpoint 'version' at plug_version has expectations but was never reached"),
@@ -187,18 +179,13 @@ class PendingBreakpointsEndToEndTest {
 
     @Test
     void aPendingBreakpointWorksInNativeModeToo() throws Exception {
-        CaseResult c = run("""
-                cases:
-                  - name: native
-                    mode: native
-                    command: [%s, %s, "2"]
-                    breakpoints:
-                      - id: run
-                        at: plug_run
-                        condition: "item == 2"
-                        actions:
-                          - gdb: "print item"
-                """.formatted(host(), plugin()));
+        CaseResult c = runPlugin("native", 2, """
+                - id: run
+                  at: plug_run
+                  condition: "item == 2"
+                  actions:
+                    - gdb: "print item"
+                """);
 
         assertEquals(RunStatus.PASSED, c.status(), c.error());
         assertEquals(1, c.stops().size());

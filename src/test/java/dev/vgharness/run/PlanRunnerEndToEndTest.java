@@ -38,6 +38,11 @@ class PlanRunnerEndToEndTest {
     Path dir;
 
     private RunResult run(String yaml) throws Exception {
+        return run(dir, yaml);
+    }
+
+    /** Writes the plan into {@code dir} and runs it, each case with a 60 s timeout. */
+    static RunResult run(Path dir, String yaml) throws Exception {
         Path plan = dir.resolve("plan.yaml");
         Files.writeString(plan, yaml);
         return new PlanRunner(RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(60)), Clock.systemUTC(),

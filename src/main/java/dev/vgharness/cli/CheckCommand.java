@@ -41,7 +41,8 @@ import picocli.CommandLine.Parameters;
  * case's expectations, so the FAIL line, the counts, the exit status and every report say the same.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Run PROG once under the harness: a leak check at each --break hit and at exit.")
+        description = "Run PROG once under the harness: a leak check at each --break hit and at exit; fails on"
+                + " the --fail-on leaks and errors, an exit status other than 0 or --allow-exit, a crash.")
 final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--break", paramLabel = "LOC", description = "a gdb location to leak-check at, every hit (repeatable)")
@@ -91,6 +92,7 @@ final class CheckCommand implements Callable<Integer> {
      * Memcheck errors at exit (under Memcheck only), an allowed exit status, no signal.
      */
     private List<Expectation> expectations() {
+        Set<String> words = failOnWords();
         List<Expectation> expected = new ArrayList<>();
         List<Integer> allowed = new ArrayList<>(allowExit);
         allowed.stream().filter(n -> n < 0 || n > 255).findFirst().ifPresent(n -> {
@@ -102,7 +104,6 @@ final class CheckCommand implements Callable<Integer> {
         if (nativeMode) {
             return expected;
         }
-        Set<String> words = failOnWords();
         for (LeakKind kind : LeakKind.values()) {
             if (words.contains(kind.suppressionKind())) {
                 expected.add(new MetricExpectation(Metric.byKey(kind.key() + "_blocks").orElseThrow(),

@@ -50,12 +50,35 @@ public final class Fixtures {
 
     /**
      * Compiles {@code fixtures/src/NAME.c} (or {@code .cpp}) with extra flags into {@code target/fixtures/NAME},
-     * once per content; returns the executable.
+     * once per content; returns the executable. Libraries to link ({@code -lNAME}) go after the source, where the
+     * linker wants them.
      */
     public static synchronized Path compile(String source, String... extraFlags) {
+        String base = baseName(source);
+        return build(source, base + (extraFlags.length == 0 ? "" : "-" + Math.abs(String.join(" ", extraFlags).hashCode())),
+                List.of(extraFlags));
+    }
+
+    /**
+     * Compiles {@code fixtures/src/NAME.c} into the shared library {@code target/fixtures/libNAME.so}, for a program
+     * to link with {@code -L} {@link #libraryDir()} {@code -lNAME} or to open with dlopen.
+     */
+    public static synchronized Path sharedLibrary(String source) {
+        return build(source, "lib" + baseName(source) + ".so", List.of("-shared", "-fPIC"));
+    }
+
+    /** Where {@link #sharedLibrary} puts libraries. */
+    public static Path libraryDir() {
+        return BUILD;
+    }
+
+    private static String baseName(String source) {
+        return file(source).getFileName().toString().replaceFirst("\\.(c|cpp|cc)$", "");
+    }
+
+    private static Path build(String source, String outName, List<String> extraFlags) {
         Path src = file(source);
-        String base = src.getFileName().toString().replaceFirst("\\.(c|cpp|cc)$", "");
-        Path out = BUILD.resolve(base + (extraFlags.length == 0 ? "" : "-" + Math.abs(String.join(" ", extraFlags).hashCode())));
+        Path out = BUILD.resolve(outName);
         try {
             Files.createDirectories(BUILD);
             if (Files.exists(out) && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(src)) > 0) {
@@ -63,8 +86,10 @@ public final class Fixtures {
             }
             boolean cpp = !src.toString().endsWith(".c");
             List<String> cmd = new ArrayList<>(List.of(cpp ? "g++" : "gcc", "-g", "-O0", "-fno-omit-frame-pointer"));
-            cmd.addAll(List.of(extraFlags));
-            cmd.addAll(List.of("-o", out.toString(), src.toString(), "-lpthread"));
+            extraFlags.stream().filter(f -> !f.startsWith("-l")).forEach(cmd::add);
+            cmd.addAll(List.of("-o", out.toString(), src.toString()));
+            extraFlags.stream().filter(f -> f.startsWith("-l")).forEach(cmd::add);
+            cmd.add("-lpthread");
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String log = new String(p.getInputStream().readAllBytes());
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {

@@ -4,20 +4,25 @@ import dev.vgharness.memcheck.LeakKind;
 import dev.vgharness.plan.BreakpointSpec;
 import dev.vgharness.plan.CaseMode;
 import dev.vgharness.plan.CaseSpec;
+import dev.vgharness.plan.Comparison;
 import dev.vgharness.plan.ErrorStops;
+import dev.vgharness.plan.ExitCodeExpectation;
+import dev.vgharness.plan.Expectation;
 import dev.vgharness.plan.LeakCheckAction;
+import dev.vgharness.plan.Metric;
+import dev.vgharness.plan.MetricExpectation;
 import dev.vgharness.plan.Plan;
+import dev.vgharness.plan.SignalExpectation;
 import dev.vgharness.report.LossRecordTable;
 import dev.vgharness.result.CaseResult;
 import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.MemorySnapshot;
 import dev.vgharness.result.RunResult;
-import dev.vgharness.result.RunStatus;
 import dev.vgharness.result.StopResult;
 import dev.vgharness.run.RunOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,10 +37,13 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code vgharness check [--break LOC]... -- PROG ARGS}: one run of a program, a leak check at every hit of every
- * {@code --break} and at exit, the loss records as tables, the same JSON report as {@code run}.
+ * {@code --break} and at exit, the loss records as tables, the same JSON report as {@code run}. What fails the check
+ * ({@code --fail-on} leaks and errors, an exit status other than 0 or {@code --allow-exit}, a crash) becomes the
+ * case's expectations, so the FAIL line, the counts, the exit status and every report say the same.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Run PROG once under the harness: a leak check at each --break hit and at exit.")
+        description = "Run PROG once under the harness: a leak check at each --break hit and at exit; fails on"
+                + " the --fail-on leaks and errors, an exit status other than 0 or --allow-exit, a crash.")
 final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--break", paramLabel = "LOC", description = "a gdb location to leak-check at, every hit (repeatable)")
@@ -45,9 +53,14 @@ final class CheckCommand implements Callable<Integer> {
             description = "full (default) or summary")
     String mode;
 
-    @Option(names = "--fail-on", paramLabel = "KINDS", split = ",", defaultValue = "definite",
-            description = "kinds that make the exit status 1: definite, indirect, possible, reachable (default definite)")
+    @Option(names = "--fail-on", paramLabel = "KINDS", split = ",", defaultValue = "definite,errors",
+            description = "what fails the check: leaks at exit of the kinds definite, indirect, possible, reachable;"
+                    + " errors (Memcheck errors); or none (default definite,errors)")
     List<String> failOn;
+
+    @Option(names = "--allow-exit", paramLabel = "N", split = ",",
+            description = "an exit status of PROG that passes besides 0 (repeatable); any other fails the check")
+    List<Integer> allowExit = new ArrayList<>();
 
     @Option(names = "--native", description = "run PROG under plain gdb (no valgrind): mallinfo2 and /proc memory"
             + " at each --break hit instead of a leak check")
@@ -71,19 +84,60 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Set<LeakKind> failing = failingKinds();
-        Plan plan = plan();
+        Plan plan = plan(expectations());
         PlanExecution execution = new PlanExecution(reports, leaks, reports.roots(plan.folder()));
         RunResult result = execution.run(plan, harness.apply(RunOptions.defaults()));
         printTables(result.cases().get(0));
         execution.report(result, !harness.quiet);
-        if (result.status() == RunStatus.ERROR) {
-            return ExitCodes.INFRASTRUCTURE;
-        }
-        return foundAny(result.cases().get(0), failing) ? ExitCodes.FAILED : ExitCodes.PASSED;
+        return ExitCodes.of(result);
     }
 
-    private Plan plan() {
+    /**
+     * What fails the check, as the case's {@code expect:}: no leak blocks of the {@code --fail-on} kinds and no
+     * Memcheck errors at exit (under Memcheck only), an allowed exit status, no signal.
+     */
+    private List<Expectation> expectations() {
+        Set<String> words = failOnWords();
+        List<Expectation> expected = new ArrayList<>();
+        List<Integer> allowed = new ArrayList<>(allowExit);
+        allowed.stream().filter(n -> n < 0 || n > 255).findFirst().ifPresent(n -> {
+            throw new ExitCodes.UsageException("--allow-exit: " + n + " is not an exit status (0 to 255)");
+        });
+        allowed.add(0);
+        expected.add(new ExitCodeExpectation(allowed));
+        expected.add(new SignalExpectation(Optional.empty()));
+        if (nativeMode) {
+            return expected;
+        }
+        for (LeakKind kind : LeakKind.values()) {
+            if (words.contains(kind.suppressionKind())) {
+                expected.add(new MetricExpectation(Metric.byKey(kind.key() + "_blocks").orElseThrow(),
+                        Comparison.equalTo(0)));
+            }
+        }
+        if (words.contains("errors")) {
+            expected.add(new MetricExpectation(Metric.ERRORS, Comparison.equalTo(0)));
+        }
+        return expected;
+    }
+
+    private Set<String> failOnWords() {
+        List<String> known = List.of("definite", "indirect", "possible", "reachable", "errors", "none");
+        Set<String> words = new LinkedHashSet<>();
+        for (String word : failOn) {
+            String w = word.strip().toLowerCase(Locale.ROOT);
+            if (!known.contains(w)) {
+                throw new ExitCodes.UsageException("--fail-on: '" + word + "' is not one of " + String.join(", ", known));
+            }
+            words.add(w);
+        }
+        if (words.contains("none") && words.size() > 1) {
+            throw new ExitCodes.UsageException("--fail-on: 'none' cannot be combined with " + failOn);
+        }
+        return words;
+    }
+
+    private Plan plan(List<Expectation> expectations) {
         LeakCheckAction.Mode leakMode = switch (mode) {
             case "full" -> LeakCheckAction.Mode.FULL;
             case "summary" -> LeakCheckAction.Mode.SUMMARY;
@@ -103,7 +157,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         String name = Path.of(command.get(0)).getFileName().toString();
         CaseSpec spec = new CaseSpec(name, argv, cwd, Map.of(), Optional.empty(), Optional.empty(), List.of(),
-                List.of(), breakpoints, List.of());
+                List.of(), breakpoints, expectations);
         if (nativeMode) {
             spec = spec.withMode(CaseMode.NATIVE);
         } else if (onError) {
@@ -112,30 +166,26 @@ final class CheckCommand implements Callable<Integer> {
         return new Plan(1, name, Path.of(command.get(0)), cwd, Optional.empty(), List.of(spec));
     }
 
-    private Set<LeakKind> failingKinds() {
-        Set<LeakKind> kinds = EnumSet.noneOf(LeakKind.class);
-        for (String word : failOn) {
-            kinds.add(java.util.Arrays.stream(LeakKind.values())
-                    .filter(k -> k.suppressionKind().equals(word.strip().toLowerCase(Locale.ROOT))).findFirst()
-                    .orElseThrow(() -> new ExitCodes.UsageException("--fail-on: '" + word
-                            + "' is not one of definite, indirect, possible, reachable")));
-        }
-        return kinds;
-    }
-
     private static void printTables(CaseResult c) {
         for (StopResult stop : c.stops()) {
             if (stop.memory() != null && stop.memory().mallinfo() != null) {
                 System.out.println(stop.breakpoint() + " hit " + stop.hit() + ": " + memoryLine(stop.memory()));
             }
             if (stop.leakCheck() != null) {
-                System.out.println(stop.breakpoint() + " hit " + stop.hit() + ":");
-                System.out.print(LossRecordTable.render(stop.leakCheck().lossRecords()));
+                printTable(stop.breakpoint() + " hit " + stop.hit(), stop.leakCheck().lossRecords());
             }
         }
         if (c.finalResults() != null) {
-            System.out.println("at exit:");
-            System.out.print(LossRecordTable.render(c.finalResults().lossRecords()));
+            printTable("at exit", c.finalResults().lossRecords());
+        }
+    }
+
+    private static void printTable(String when, List<LossRecordResult> records) {
+        if (records.isEmpty()) {
+            System.out.println(when + ": no leaks");
+        } else {
+            System.out.println(when + ":");
+            System.out.print(LossRecordTable.render(records));
         }
     }
 
@@ -151,15 +201,4 @@ final class CheckCommand implements Callable<Integer> {
         return n >= 0 ? "+" + n : Long.toString(n);
     }
 
-    private static boolean foundAny(CaseResult c, Set<LeakKind> kinds) {
-        if (c.finalResults() == null) {
-            return false;
-        }
-        for (LossRecordResult r : c.finalResults().lossRecords()) {
-            if (!r.baseline() && kinds.contains(r.record().kind()) && r.record().blocks() > 0) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

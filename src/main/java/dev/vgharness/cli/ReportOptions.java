@@ -63,7 +63,7 @@ final class ReportOptions {
         write(result, roots, pick(sarif, "report.sarif"), SarifReport::write, written);
         write(result, roots, pick(html, "report.html"), HtmlReport::write, written);
         if (printSummary) {
-            TextSummary.print(result, System.out);
+            TextSummary.print(result, roots, System.out);
         }
         written.addAll(alsoWritten);
         for (Path p : written) {

@@ -9,7 +9,7 @@ import java.util.Optional;
  * as one edit, so {@code breakpiont} finds {@code breakpoints}), or one the word is a prefix of ({@code max} finds
  * {@code max_hits}).
  */
-final class Suggestions {
+public final class Suggestions {
 
     private static final int MAX_DISTANCE = 2;
 
@@ -17,11 +17,11 @@ final class Suggestions {
     }
 
     /** {@code " (did you mean 'x'?)"}, or an empty string when nothing is close. */
-    static String didYouMean(String word, Collection<String> candidates) {
+    public static String didYouMean(String word, Collection<String> candidates) {
         return closest(word, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
     }
 
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         String lower = word.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

@@ -28,7 +28,8 @@ final class ColonCommands {
 
     static final String HELP = """
             :start [-- PROG ARGS]  start PROG (or the program given on the command line) under valgrind, stopped
-            :break LOC             set a breakpoint (gdb location: file.c:42, function)
+            :break LOC             set a breakpoint (gdb location: file.c:42, function; pending until a library
+                                   that defines it is loaded)
             :continue              run to the next stop (Ctrl-C interrupts the target)
             :json on|off           show parsed monitor answers as one line of JSON instead of tables
             :report FILE           write everything seen so far as a JSON report (docs/report.md)
@@ -115,6 +116,12 @@ final class ColonCommands {
         }
         try {
             GdbBreakpoint bp = GdbCommands.breakInsert(session.stoppedGdb(), args.strip(), Optional.empty(), 0, false);
+            if (bp.pending()) {
+                session.pending(bp.number(), args.strip());
+                session.out().println("breakpoint " + bp.number() + " at " + args.strip()
+                        + ": pending (no code loaded yet defines it; gdb sets it when a library that does is loaded)");
+                return true;
+            }
             String where = bp.locations().isEmpty() ? args.strip() : StopWatcher.where(bp.locations().get(0));
             session.out().println("breakpoint " + bp.number() + " at " + where);
         } catch (MiSessionException.CommandFailed e) {

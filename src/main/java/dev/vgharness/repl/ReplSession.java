@@ -1,11 +1,14 @@
 package dev.vgharness.repl;
 
 import dev.vgharness.vgdb.GdbCommands;
+import dev.vgharness.vgdb.LoadedCode;
 import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The state of a REPL in one place: the options, the target (if any) and where it is, the output mode, the log of
@@ -20,6 +23,8 @@ final class ReplSession implements AutoCloseable {
     private volatile Target target;
     private volatile TargetState state = new TargetState.NoTarget();
     private boolean json;
+    /** {@code :break} locations gdb has not set in code yet, by breakpoint number, for the current target. */
+    private final Map<String, String> pending = new LinkedHashMap<>();
     /** Also counted from the Ctrl-C thread. */
     private final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -58,6 +63,28 @@ final class ReplSession implements AutoCloseable {
         json = on;
     }
 
+    /** Notes a {@code :break} that gdb made pending. */
+    synchronized void pending(String number, String location) {
+        pending.put(number, location);
+    }
+
+    /** The pending breakpoints (number to location) gdb has set since, no longer pending. */
+    synchronized Map<String, String> takeSet(LoadedCode code) {
+        Map<String, String> set = new LinkedHashMap<>();
+        pending.forEach((number, location) -> {
+            if (code.resolved(number)) {
+                set.put(number, location);
+            }
+        });
+        pending.keySet().removeAll(set.keySet());
+        return set;
+    }
+
+    /** The pending breakpoints still not set (number to location). */
+    synchronized Map<String, String> pending() {
+        return new LinkedHashMap<>(pending);
+    }
+
     MonitorHelp help() {
         Target t = target;
         return t == null ? MonitorHelp.empty() : t.help();
@@ -78,6 +105,9 @@ final class ReplSession implements AutoCloseable {
     /** Ends the current target, if any, and starts {@code argv} stopped at its first instruction. */
     void start(List<String> argv) throws MiSessionException {
         endTarget();
+        synchronized (this) {
+            pending.clear();
+        }
         Target started = Target.start(options, argv);
         target = started;
         log.started(argv, started.pid());

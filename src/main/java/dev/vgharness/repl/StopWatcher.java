@@ -4,14 +4,18 @@ import dev.vgharness.memcheck.ValgrindXmlParser;
 import dev.vgharness.report.TextSummary;
 import dev.vgharness.result.CaseExit;
 import dev.vgharness.result.FinalResults;
+import dev.vgharness.run.UnresolvedLocation;
+import dev.vgharness.vgdb.Executables;
 import dev.vgharness.vgdb.GdbCommands;
 import dev.vgharness.vgdb.GdbFrame;
+import dev.vgharness.vgdb.LoadedCode;
 import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
 import dev.vgharness.vgdb.StopEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -67,8 +71,11 @@ final class StopWatcher {
     void stopped(StopEvent stop, MiSession gdb) throws ReplException {
         if (stop.isExit()) {
             exited(stop);
+            neverSet(gdb.loadedCode());
             return;
         }
+        session.takeSet(gdb.loadedCode()).keySet().forEach(number -> gdb.loadedCode().resolution(number)
+                .ifPresent(bp -> session.out().println("breakpoint " + number + " set: " + where(bp.locations().get(0)))));
         Optional<GdbFrame> frame = stop.frame().isPresent() ? stop.frame() : currentFrame(gdb);
         String label = label(stop);
         session.state(TargetState.Stopped.at(frame));
@@ -97,6 +104,17 @@ final class StopWatcher {
         session.log().exited(info, results.orElse(null));
         session.out().println("exited " + exited.how()
                 + results.filter(r -> r.summary() != null).map(r -> ": " + TextSummary.leaks(r.summary())).orElse(""));
+    }
+
+    /** Each {@code :break} gdb never set, as one failure: like a case error of {@code run}. */
+    private void neverSet(LoadedCode code) throws ReplException {
+        Target target = session.target();
+        Optional<Path> executable = Executables.find(target.argv().get(0), System.getenv("PATH"),
+                session.options().cwd());
+        session.takeSet(code);
+        session.pending().forEach((number, location) -> session.failed("breakpoint " + number + " at '" + location
+                + "' was never set: " + UnresolvedLocation.explain(location, code.pendingBecause(number),
+                code.libraries(), executable, session.options().cwd())));
     }
 
     /** Valgrind's exit-time leak report from its XML file, with deltas since the last leak check. */

@@ -224,9 +224,10 @@ final class JunitXmlWriter {
         };
     }
 
+    /** Failed testcases; the exit testcase of a case in error is counted as an error only, as the summary does. */
     private static long failures(CaseResult c) {
         return c.stops().stream().filter(s -> !s.passed()).count()
-                + (c.assertions().stream().allMatch(Assertion::passed) ? 0 : 1);
+                + (c.status() == RunStatus.ERROR || c.assertions().stream().allMatch(Assertion::passed) ? 0 : 1);
     }
 
     private static long errors(CaseResult c) {

@@ -29,6 +29,9 @@ import java.util.Locale;
  *  lost (loss record 11 of 11), allocated by make_tree"}, "partialFingerprints": {"leakIdentity/v2": "9f2c..."}}
  * </pre>
  * Records that match the baseline are kept, with an external suppression, so code scanning shows them as dismissed.
+ * A result's level is {@code error} when it failed its case (a failed expectation counts its kind: what made the run
+ * or {@code check} fail), {@code warning} otherwise; a rule's default level is {@code error} for definitely lost
+ * leaks and Memcheck errors.
  */
 public final class SarifReport {
 
@@ -98,7 +101,7 @@ public final class SarifReport {
         ObjectNode result = nodes.objectNode();
         result.put("ruleId", f.ruleId());
         result.put("ruleIndex", ruleIndex);
-        result.put("level", level(f.ruleId()));
+        result.put("level", f.failedCase() ? "error" : "warning");
         result.putObject("message").put("text", message(f));
         roots.bestFrame(f.stacks().get(0))
                 .ifPresent(frame -> result.putArray("locations").add(locations.location(frame)));

@@ -2,6 +2,7 @@ package dev.vgharness.report;
 
 import dev.vgharness.memcheck.LeakSummary;
 import dev.vgharness.memcheck.LeakTotals;
+import dev.vgharness.memcheck.MemcheckError;
 import dev.vgharness.result.Assertion;
 import dev.vgharness.result.CaseExit;
 import dev.vgharness.result.CaseResult;
@@ -14,11 +15,15 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * The human summary of a run: one line per case, and per stop the leak summary by kind with deltas and the failed
- * expectations.
+ * The human summary of a run: one line per case, per stop the leak summary by kind with deltas and the failed
+ * expectations, and every Memcheck error of the run (kind, count, the first frame in the program's own code,
+ * valgrind's message).
  * <pre>
- * PASS   growth (1.9 s, 3 stops, exited 0)
- *        after_request#1 handle_request leaky.c:38 thread 1: definite 32 B in 1 (+32 B, +1) | indirect 0 B in 0 | ...
+ * FAIL   errs (1.9 s, 0 stops, exited 0)
+ *        exit: definite 0 B in 0 | indirect 0 B in 0 | ... | errors 4
+ *        error InvalidRead (2 times) at bad_read errs.c:10: Invalid read of size 4
+ *        error InvalidWrite at bad_write errs.c:17: Invalid write of size 1
+ *          FAILED errors: expected == 0, was 4
  * </pre>
  */
 public final class TextSummary {
@@ -26,13 +31,13 @@ public final class TextSummary {
     private TextSummary() {
     }
 
-    public static void print(RunResult run, PrintStream out) {
+    public static void print(RunResult run, SourceRoots roots, PrintStream out) {
         if (run.build() != null) {
             out.println("ERROR  build failed (exit " + run.build().exitCode() + "): " + run.build().command());
             run.build().output().lines().forEach(line -> out.println("       " + line));
         }
         for (CaseResult c : run.cases()) {
-            printCase(c, out);
+            printCase(c, roots, out);
         }
         long passed = run.cases().stream().filter(c -> c.status() == RunStatus.PASSED).count();
         out.printf(Locale.ROOT, "%s: %d passed, %d failed, %d errors (%s)%n", run.plan().name(), passed,
@@ -43,7 +48,7 @@ public final class TextSummary {
         return run.cases().stream().filter(c -> c.status() == status).count();
     }
 
-    private static void printCase(CaseResult c, PrintStream out) {
+    private static void printCase(CaseResult c, SourceRoots roots, PrintStream out) {
         out.printf(Locale.ROOT, "%-6s %s (%s, %d stop%s, %s)%n", mark(c.status()), c.name(), seconds(c.durationMs()),
                 c.stops().size(), c.stops().size() == 1 ? "" : "s", exit(c.exit()));
         if (c.error() != null) {
@@ -62,8 +67,18 @@ public final class TextSummary {
             out.println("       exit: " + leaks(c.finalResults().summary()) + " | errors "
                     + c.finalResults().errorCount());
         }
+        if (c.finalResults() != null) {
+            c.finalResults().errors().forEach(e -> out.println("       " + error(e, roots)));
+        }
         failed(c.assertions(), out);
         c.notes().forEach(note -> out.println("       note: " + note));
+    }
+
+    /** {@code error InvalidRead (2 times) at bad_read errs.c:10: Invalid read of size 4}. */
+    static String error(MemcheckError e, SourceRoots roots) {
+        String where = roots.bestFrame(e.stack()).map(f -> " at " + f.function()
+                + (f.file() == null ? "" : " " + f.file() + ":" + f.line())).orElse("");
+        return "error " + e.kind() + (e.count() > 1 ? " (" + e.count() + " times)" : "") + where + ": " + e.what();
     }
 
     private static void failed(java.util.List<Assertion> assertions, PrintStream out) {

@@ -1,19 +1,27 @@
 package dev.vgharness.run;
 
 import dev.vgharness.plan.BreakpointSpec;
+import dev.vgharness.plan.CaseSpec;
+import dev.vgharness.vgdb.Executables;
 import dev.vgharness.vgdb.GdbBreakpoint;
 import dev.vgharness.vgdb.GdbCommands;
+import dev.vgharness.vgdb.GdbFrame;
+import dev.vgharness.vgdb.LoadedCode;
 import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
 import dev.vgharness.vgdb.StopEvent;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A case's breakpoints as gdb numbered them, for both runners (under valgrind and native): inserted with their
- * condition and ignore count, found again from a stop, and removed once {@code max_hits} hits were acted on.
+ * condition and ignore count (pending when their code is not loaded yet, as for a plugin opened with dlopen), found
+ * again from a stop, removed once {@code max_hits} hits were acted on, and at the end the ones gdb never set.
  */
 final class Breakpoints {
 
@@ -23,10 +31,13 @@ final class Breakpoints {
         this.byNumber = byNumber;
     }
 
-    /** Inserts every breakpoint; a location gdb cannot resolve is the case's error, naming it. */
+    /**
+     * Inserts every breakpoint; one gdb refuses (a bad condition, a malformed location) is the case's error, naming
+     * it. A location no loaded code defines yet is not an error here: gdb sets it when a library defines it.
+     */
     static Breakpoints insert(MiSession gdb, List<BreakpointSpec> specs)
             throws MiSessionException, CaseProblem {
-        Map<String, BreakpointSpec> byNumber = new HashMap<>();
+        Map<String, BreakpointSpec> byNumber = new LinkedHashMap<>();
         for (BreakpointSpec bp : specs) {
             try {
                 GdbBreakpoint inserted = GdbCommands.breakInsert(gdb, bp.at(), bp.condition(), bp.ignore(), false);
@@ -54,6 +65,36 @@ final class Breakpoints {
                 GdbCommands.breakDelete(gdb, e.getKey());
             }
         }
+    }
+
+    /**
+     * At the end of the case: the breakpoints gdb never set in code (naming the libraries loaded, with "did you mean"
+     * from their functions) and the ones it disabled because their condition is not valid where they resolved, as
+     * one line; empty when every breakpoint was set. A breakpoint that was set but never hit is left to the
+     * {@code hits} rule.
+     */
+    Optional<String> neverSet(MiSession gdb, CaseSpec spec) {
+        LoadedCode code = gdb.loadedCode();
+        Optional<Path> executable = Executables.find(spec.command().get(0), System.getenv("PATH"), spec.cwd());
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, BreakpointSpec> e : byNumber.entrySet()) {
+            BreakpointSpec bp = e.getValue();
+            String named = "breakpoint '" + bp.id() + "' at '" + bp.at() + "'";
+            Optional<GdbFrame> rejected = code.rejectedAt(e.getKey());
+            if (rejected.isPresent()) {
+                problems.add(named + ": gdb disabled it at " + where(rejected.get()) + ": its condition '"
+                        + bp.condition().orElse("") + "' is not valid there");
+            } else if (!code.resolved(e.getKey())) {
+                problems.add(named + " was never set: "
+                        + UnresolvedLocation.explain(bp.at(), code.pendingBecause(e.getKey()), code.libraries(),
+                        executable, spec.cwd()));
+            }
+        }
+        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
+    }
+
+    private static String where(GdbFrame f) {
+        return f.function() + f.file().flatMap(file -> f.line().map(line -> " (" + file + ":" + line + ")")).orElse("");
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.vgharness.run;
 
 import dev.vgharness.memcheck.LeakSummary;
 import dev.vgharness.plan.BreakpointSpec;
+import dev.vgharness.plan.ExitCodeExpectation;
 import dev.vgharness.plan.Expectation;
 import dev.vgharness.plan.Metric;
 import dev.vgharness.plan.MetricExpectation;
@@ -38,6 +39,8 @@ final class Expectations {
             }
             if (e instanceof MetricExpectation m) {
                 assertions.add(metric(m, actual(m.metric(), measured)));
+            } else if (e instanceof ExitCodeExpectation x) {
+                exitCode(x, measured).ifPresent(assertions::add);
             } else if (e instanceof SignalExpectation s) {
                 String actual = measured.signal().orElse(null);
                 boolean passed = s.test(measured.signal());
@@ -46,6 +49,21 @@ final class Expectations {
             }
         }
         return assertions;
+    }
+
+    /** Nothing when the target was killed by a signal: that is for the {@code signal} expectation to say. */
+    private static Optional<Assertion> exitCode(ExitCodeExpectation x, Measured measured) {
+        Integer code = measured.exitCode();
+        if (code == null && measured.signal().isPresent()) {
+            return Optional.empty();
+        }
+        if (code == null) {
+            return Optional.of(new Assertion(x.key(), x.expected(), null, false,
+                    x.key() + ": expected " + x.expected() + ", but nothing measured it"));
+        }
+        boolean passed = x.test(code);
+        return Optional.of(new Assertion(x.key(), x.expected(), (long) code, passed,
+                passed ? null : x.key() + ": expected " + x.expected() + ", was " + code));
     }
 
     /** {@code hits}, checked once at the end of the case. */

@@ -166,6 +166,7 @@ final class MemcheckCaseRunner implements RunningCase {
                 StopEvent stop = awaitStop();
                 if (stop.isExit()) {
                     state.exitedAs(stop);
+                    breakpoints.neverSet(gdb, spec).ifPresent(state::fail);
                     return;
                 }
                 if (stop.isBreakpointHit()) {

@@ -103,6 +103,7 @@ final class NativeCaseRunner implements RunningCase {
                 stop = Breakpoints.awaitStop(gdb, sampler, deadline);
             }
             state.exitedAs(stop);
+            breakpoints.neverSet(gdb, spec).ifPresent(state::fail);
         } catch (Sampler.SamplingOver e) {
             state.detached();
         } catch (StopFailure e) {

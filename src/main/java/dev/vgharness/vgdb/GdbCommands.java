@@ -33,22 +33,70 @@ public final class GdbCommands {
     }
 
     /**
-     * Inserts a breakpoint. {@code 102^done,bkpt={number="1",...,file="leaks.c",line="18",...}}; a location gdb
-     * cannot resolve is {@code ^error,msg="No source file named nosuch.c."}, thrown as
-     * {@link MiSessionException.CommandFailed}.
+     * Inserts a breakpoint, pending ({@code -f}) when no code loaded yet defines the location: gdb sets it when a
+     * library that does is loaded ({@code =breakpoint-modified}, seen by {@link MiSession#loadedCode()}).
+     * <pre>
+     * -> 102-break-insert -f "leaks.c:18"
+     * <- 102^done,bkpt={number="1",...,file="leaks.c",line="18",...}
+     * -> 103-break-insert -f "plug_run"
+     * <- &amp;"Function \"plug_run\" not defined.\n"
+     * <- 103^done,bkpt={number="2",...,addr="&lt;PENDING&gt;",pending="plug_run",...}
+     * </pre>
+     * A function the executable calls through its PLT resolves at {@code _start} to the stub
+     * ({@code at="<count_item@plt>"}), where a condition on its parameters is an error
+     * ({@code ^error,msg="No symbol \"item\" in current context."}). Then the condition is forced
+     * ({@code --force-condition}, gdb 11+): gdb disables it at the stub and, once the library is loaded, moves the
+     * breakpoint to the function itself, where the condition is valid. A condition rejected anywhere but at a PLT
+     * stub stays the error it was, thrown as {@link MiSessionException.CommandFailed}.
      */
     public static GdbBreakpoint breakInsert(MiSession gdb, String location, Optional<String> condition, int ignore,
             boolean temporary) throws MiSessionException {
-        StringBuilder command = new StringBuilder("-break-insert");
+        MiOutput answer;
+        try {
+            answer = insert(gdb, location, condition, ignore, temporary, false);
+        } catch (MiSessionException.CommandFailed e) {
+            if (condition.isEmpty()) {
+                throw e;
+            }
+            answer = forcedAtStub(gdb, location, condition, ignore, temporary).orElseThrow(() -> e);
+        }
+        GdbBreakpoint inserted = GdbBreakpoint.of(answer.result().tuple("bkpt"));
+        gdb.loadedCode().inserted(inserted, answer.logText().strip());
+        return inserted;
+    }
+
+    /** The breakpoint with its condition forced, when the only places gdb rejected the condition are PLT stubs. */
+    private static Optional<MiOutput> forcedAtStub(MiSession gdb, String location, Optional<String> condition,
+            int ignore, boolean temporary) throws MiSessionException {
+        MiOutput answer;
+        try {
+            answer = insert(gdb, location, condition, ignore, temporary, true);
+        } catch (MiSessionException.CommandFailed olderGdbOrOtherError) {
+            return Optional.empty();
+        }
+        GdbBreakpoint forced = GdbBreakpoint.of(answer.result().tuple("bkpt"));
+        if (!forced.disabledLocations().isEmpty() && forced.disabledLocations().stream().allMatch(GdbFrame::isPltStub)) {
+            return Optional.of(answer);
+        }
+        breakDelete(gdb, forced.number());
+        return Optional.empty();
+    }
+
+    private static MiOutput insert(MiSession gdb, String location, Optional<String> condition, int ignore,
+            boolean temporary, boolean forceCondition) throws MiSessionException {
+        StringBuilder command = new StringBuilder("-break-insert -f");
         if (temporary) {
             command.append(" -t");
         }
         condition.ifPresent(c -> command.append(" -c ").append(CStrings.quote(c)));
+        if (forceCondition) {
+            command.append(" --force-condition");
+        }
         if (ignore > 0) {
             command.append(" -i ").append(ignore);
         }
         command.append(' ').append(CStrings.quote(location));
-        return GdbBreakpoint.of(gdb.send(command.toString()).result().tuple("bkpt"));
+        return gdb.send(command.toString());
     }
 
     /** Deletes a breakpoint: {@code -break-delete 2} → {@code ^done}. */

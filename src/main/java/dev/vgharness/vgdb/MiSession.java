@@ -50,6 +50,7 @@ public final class MiSession implements AutoCloseable {
     private final Process process;
     private final ChildReaper.Registration registration;
     private final Thread reader;
+    private final LoadedCode loadedCode = new LoadedCode();
     private volatile Pending pending;
     private volatile boolean gone;
     private boolean closed;
@@ -197,6 +198,11 @@ public final class MiSession implements AutoCloseable {
                 timeout));
     }
 
+    /** The libraries the target loaded and where gdb set each breakpoint, over the whole session. */
+    public LoadedCode loadedCode() {
+        return loadedCode;
+    }
+
     /** Whether gdb is still there to talk to. */
     public boolean isAlive() {
         return !gone && process.isAlive();
@@ -260,6 +266,9 @@ public final class MiSession implements AutoCloseable {
             return;
         }
         if (record instanceof MiRecord.Async async) {
+            if (async.kind() == MiRecord.AsyncKind.NOTIFY) {
+                loadedCode.notified(async);
+            }
             events.add(async);
         }
         if (p != null && !(record instanceof MiRecord.Output)) {

@@ -115,7 +115,8 @@ class FaultMatrixTest {
         String leaky = Fixtures.compile("src/leaky.c").toString();
         Fault f = run(oneCase(leaky, bp("typo", "leaky.c:100000", ""), ""), leaky);
         assertEquals(3, f.outcome().code());
-        assertStderr(f.outcome(), "vgharness: case 'faulty': breakpoint 'typo' at 'leaky.c:100000': gdb cannot set it:");
+        assertStderr(f.outcome(), "vgharness: case 'faulty': breakpoint 'typo' at 'leaky.c:100000' was never set: No"
+                + " line 100000 in file \"leaky.c\", at the start or in any library loaded later (libraries loaded: ");
     }
 
     @Test

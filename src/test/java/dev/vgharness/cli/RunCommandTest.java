@@ -113,7 +113,7 @@ class RunCommandTest {
     }
 
     @Test
-    void checkPrintsLossRecordTablesAndFailsOnDefiniteLeaks() {
+    void checkPrintsLossRecordTablesAtEveryHitAndFailsOnDefiniteLeaks() {
         String leaky = Fixtures.compile("src/leaky.c").toString();
         Outcome leaks = main("check", "--break", "leaky.c:" + Fixtures.line("src/leaky.c", "after_request"), "--",
                 leaky, "2");
@@ -121,9 +121,6 @@ class RunCommandTest {
         assertTrue(leaks.stdout().contains("leaky.c:" + Fixtures.line("src/leaky.c", "after_request") + " hit 2:"),
                 leaks.stdout());
         assertTrue(leaks.stdout().contains("definitely_lost"), leaks.stdout());
-
-        Outcome clean = main("check", "--", Fixtures.compile("src/errors.c").toString());
-        assertEquals(0, clean.code(), clean.stdout() + clean.stderr());
     }
 
     @Test

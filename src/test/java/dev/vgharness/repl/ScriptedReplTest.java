@@ -139,6 +139,38 @@ class ScriptedReplTest {
         assertTrue(c.path("final").path("summary").path("definitely_lost").path("bytes").asLong() > 0, c.toString());
     }
 
+    @Test
+    void aBreakIntoAPluginIsPendingUntilItLoadsAndOneNeverSetIsAFailureAtTheExit() throws Exception {
+        Path plugin = Fixtures.sharedLibrary("src/plugin.c");
+        Path host = Fixtures.compile("src/plughost.c", "-ldl");
+        String script = String.join("\n", ":break plug_run", ":break plug_rnu", ":continue", "print item", ":continue",
+                ":continue", ":quit", "");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Repl.scripted(options().withProgram(List.of(host.toString(), plugin.toString(), "2")), "test",
+                new BufferedReader(new StringReader(script)), new PrintWriter(out, true), new PrintWriter(err, true));
+
+        String where = "plug_run (" + Fixtures.file("src/plugin.c") + ":" + Fixtures.line("src/plugin.c", "plugin_alloc")
+                + ")";
+        List<String> lines = out.toString().lines().filter(l -> !l.startsWith("started ")).toList();
+        assertEquals(List.of(
+                "breakpoint 1 at plug_run: pending (no code loaded yet defines it; gdb sets it when a library that does"
+                        + " is loaded)",
+                "breakpoint 2 at plug_rnu: pending (no code loaded yet defines it; gdb sets it when a library that does"
+                        + " is loaded)",
+                "breakpoint 1 set: " + where,
+                "stopped at breakpoint 1: " + where,
+                "$1 = 1",
+                "stopped at breakpoint 1: " + where), lines.subList(0, 6));
+        assertTrue(lines.get(6).startsWith("exited 0: definite 51 B in 2"), lines.get(6));
+        List<String> errors = err.toString().lines().toList();
+        assertEquals(1, errors.size(), err.toString());
+        assertTrue(errors.get(0).startsWith("error: breakpoint 2 at 'plug_rnu' was never set: Function \"plug_rnu\" not"
+                + " defined, at the start or in any library loaded later (libraries loaded: "), errors.get(0));
+        assertTrue(errors.get(0).endsWith("did you mean 'plug_run' in " + plugin + "?)"), errors.get(0));
+        assertEquals(1, status);
+    }
+
     /** Neither valgrind nor anything started for it (gdb, vgdb) is alive; nothing below this JVM either. */
     static void assertNoProcessLeft(long valgrindPid) throws Exception {
         assertTrue(ProcessHandle.of(valgrindPid).map(p -> !p.isAlive()).orElse(true), "valgrind " + valgrindPid);

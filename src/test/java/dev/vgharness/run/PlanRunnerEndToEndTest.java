@@ -39,6 +39,11 @@ class PlanRunnerEndToEndTest {
     Path dir;
 
     private RunResult run(String yaml) throws Exception {
+        return run(dir, yaml);
+    }
+
+    /** Writes the plan into {@code dir} and runs it, each case with a 60 s timeout. */
+    static RunResult run(Path dir, String yaml) throws Exception {
         Path plan = dir.resolve("plan.yaml");
         Files.writeString(plan, yaml);
         return DocSchemas.valid(new PlanRunner(RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(60)),
@@ -231,19 +236,40 @@ class PlanRunnerEndToEndTest {
     }
 
     @Test
-    void anUnresolvableBreakpointIsACaseErrorNamingIt() throws Exception {
+    void aBreakpointNoCodeDefinesIsACaseErrorNamingItOnceTheProgramHasRun() throws Exception {
         RunResult run = run("""
                 cases:
                   - name: nowhere
                     command: [%s]
                     breakpoints:
                       - id: missing
-                        at: no_such_function
+                        at: handle_reqeust
                 """.formatted(exe("src/leaky.c")));
         CaseResult c = run.cases().get(0);
         assertEquals(RunStatus.ERROR, c.status());
-        assertEquals("breakpoint 'missing' at 'no_such_function': gdb cannot set it: Function \"no_such_function\" not"
-                + " defined.", c.error());
+        assertTrue(c.error().startsWith("breakpoint 'missing' at 'handle_reqeust' was never set: Function"
+                + " \"handle_reqeust\" not defined, at the start or in any library loaded later (libraries loaded: "),
+                c.error());
+        assertTrue(c.error().endsWith("; did you mean 'handle_request' in the program?)"), c.error());
+        assertEquals(CaseExit.exited(0), c.exit());
+    }
+
+    @Test
+    void aConditionNotValidAtTheBreakpointIsACaseErrorAtOnce() throws Exception {
+        int line = Fixtures.line("src/leaky.c", "request_done");
+        RunResult run = run("""
+                cases:
+                  - name: typo
+                    command: [%s]
+                    breakpoints:
+                      - id: done
+                        at: leaky.c:%d
+                        condition: "idd == 1"
+                """.formatted(exe("src/leaky.c"), line));
+        CaseResult c = run.cases().get(0);
+        assertEquals(RunStatus.ERROR, c.status());
+        assertEquals("breakpoint 'done' at 'leaky.c:" + line + "': gdb cannot set it: No symbol \"idd\" in current"
+                + " context.", c.error());
     }
 
     @Test

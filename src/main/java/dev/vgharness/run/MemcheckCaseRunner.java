@@ -18,6 +18,7 @@ import dev.vgharness.vgdb.PrivateDir;
 import dev.vgharness.vgdb.ProcessExit;
 import dev.vgharness.vgdb.StopEvent;
 import dev.vgharness.vgdb.ValgrindLaunch;
+import dev.vgharness.vgdb.ValgrindProcess;
 import dev.vgharness.vgdb.VgdbTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,9 @@ import java.util.Optional;
 /**
  * Runs one case: valgrind with its gdbserver, gdb attached through vgdb, the breakpoints, the actions at every hit,
  * to the end of the target; then valgrind's exit-time results from its XML file and the case's expectations.
- * Whatever fails, what was gathered until then is kept in the result.
+ * A case that nothing stops (no breakpoints, no sampling; error stops are always off) runs valgrind alone, without
+ * gdb or vgdb: the same exit-time results, at the cost of plain valgrind. Whatever fails, what was gathered until
+ * then is kept in the result.
  */
 final class MemcheckCaseRunner implements RunningCase {
 
@@ -58,7 +61,11 @@ final class MemcheckCaseRunner implements RunningCase {
         long start = started;
         try (PrivateDir capture = PrivateDir.create()) {
             try {
-                runTarget(capture.path());
+                if (needsGdb(spec)) {
+                    runTarget(capture.path());
+                } else {
+                    runValgrindAlone(capture.path());
+                }
             } catch (CaseTimeout e) {
                 state.timedOut(timeout());
             } catch (HarnessException | MiSessionException | StopFailure | CaseProblem e) {
@@ -78,6 +85,25 @@ final class MemcheckCaseRunner implements RunningCase {
 
     private Duration timeout() {
         return spec.timeoutOr(options.defaultTimeout());
+    }
+
+    /** Whether anything would stop the target: breakpoints or sampling. */
+    static boolean needsGdb(CaseSpec spec) {
+        return !spec.breakpoints().isEmpty() || spec.sample().isPresent();
+    }
+
+    /** Valgrind alone (--vgdb=no) to the end: the exit status is valgrind's, which passes on the program's. */
+    private void runValgrindAlone(Path capture) throws CaseTimeout {
+        try (ValgrindProcess valgrind = ValgrindProcess.start(launch(capture).withoutGdbserver())) {
+            state.started(valgrind.pid());
+            options.traffic().accept("[" + spec.name() + "] valgrind alone (pid " + valgrind.pid()
+                    + "): nothing stops this case, so no gdb");
+            Optional<ProcessExit> status = valgrind.waitFor(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            if (status.isEmpty()) {
+                throw new CaseTimeout();
+            }
+            state.exitedAs(status);
+        }
     }
 
     private void runTarget(Path capture) throws MiSessionException, StopFailure, CaseProblem,

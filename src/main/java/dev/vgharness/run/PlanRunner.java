@@ -32,6 +32,8 @@ public final class PlanRunner {
 
     private static final Duration BUILD_DEADLINE = Duration.ofMinutes(30);
     private static final Toolchain.Version FIRST_WITH_NEW = new Toolchain.Version(3, 21);
+    /** The environment's gdb entry when every case ran valgrind alone. */
+    static final String GDB_NOT_USED = "not used (no case stops the target)";
 
     private final RunOptions options;
     private final Clock clock;
@@ -56,7 +58,7 @@ public final class PlanRunner {
         long start = System.nanoTime();
         // gdb --version alone takes half a second (its Python starts): ask while the build and the cases run.
         java.util.concurrent.CompletableFuture<Map<String, String>> versions =
-                java.util.concurrent.CompletableFuture.supplyAsync(this::environment);
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> environment(plan));
         snapshot = new Snapshot(plan, started, start, versions);
         RunResult.BuildFailure build = plan.build().flatMap(command -> build(plan, command)).orElse(null);
         List<CaseResult> cases = build == null ? runCases(plan.cases(), versions) : List.of();
@@ -160,13 +162,17 @@ public final class PlanRunner {
                 List.of(), null, null, List.of(), null));
     }
 
-    /** Versions of valgrind, gdb and java, as far as they can be found. */
-    private Map<String, String> environment() {
+    /** Versions of valgrind, gdb (when a case starts it) and java, as far as they can be found. */
+    private Map<String, String> environment(Plan plan) {
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("valgrind", version(options.valgrind(), "valgrind-"));
-        versions.put("gdb", version(options.gdb(), null));
+        versions.put("gdb", usesGdb(plan) ? version(options.gdb(), null) : GDB_NOT_USED);
         versions.put("java", System.getProperty("java.version"));
         return versions;
+    }
+
+    private static boolean usesGdb(Plan plan) {
+        return plan.cases().stream().anyMatch(c -> c.mode() == CaseMode.NATIVE || MemcheckCaseRunner.needsGdb(c));
     }
 
     private static String version(String tool, String prefix) {

@@ -14,6 +14,6 @@ public final class Main {
 
     /** Runs the command line without exiting, for tests. */
     public static int run(String... args) {
-        return VgharnessCommand.commandLine().execute(args);
+        return VgharnessCommand.commandLine(args).execute(args);
     }
 }

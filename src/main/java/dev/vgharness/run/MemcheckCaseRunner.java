@@ -44,10 +44,12 @@ final class MemcheckCaseRunner implements RunningCase {
     private final CaseState state = new CaseState();
     private final long deadline;
     private final long started = System.nanoTime();
+    private final OwnTimes ownTimes;
 
-    MemcheckCaseRunner(CaseSpec spec, RunOptions options) {
+    MemcheckCaseRunner(CaseSpec spec, RunOptions options, OwnTimes ownTimes) {
         this.spec = spec;
         this.options = options;
+        this.ownTimes = ownTimes;
         this.deadline = System.nanoTime() + timeout().toNanos();
     }
 
@@ -96,6 +98,7 @@ final class MemcheckCaseRunner implements RunningCase {
     private void runValgrindAlone(Path capture) throws CaseTimeout {
         try (ValgrindProcess valgrind = ValgrindProcess.start(launch(capture).withoutGdbserver())) {
             state.started(valgrind.pid());
+            ownTimes.ranWithoutGdb();
             options.traffic().accept("[" + spec.name() + "] valgrind alone (pid " + valgrind.pid()
                     + "): nothing stops this case, so no gdb");
             Optional<ProcessExit> status = valgrind.waitFor(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
@@ -180,7 +183,11 @@ final class MemcheckCaseRunner implements RunningCase {
         }
 
         void run() throws MiSessionException, StopFailure, CaseTimeout, Sampler.SamplingOver {
+            String timed = null;
             while (true) {
+                if (timed != null) {
+                    options.traffic().accept(timed);
+                }
                 GdbCommands.continueRunning(gdb);
                 StopEvent stop = awaitStop();
                 if (stop.isExit()) {
@@ -188,7 +195,7 @@ final class MemcheckCaseRunner implements RunningCase {
                     return;
                 }
                 if (stop.isBreakpointHit()) {
-                    onHit(stop);
+                    timed = onHit(stop);
                 } else if (stop.signal().isPresent() && !stop.signal().get().equals("SIGTRAP")) {
                     // A crash: continuing passes the signal on, so valgrind writes its exit report.
                     state.signalled(stop.signal().get());
@@ -201,14 +208,17 @@ final class MemcheckCaseRunner implements RunningCase {
             return Breakpoints.awaitStop(gdb, sampler, deadline);
         }
 
-        private void onHit(StopEvent stop) throws MiSessionException, StopFailure {
+        /** Acts on a plan's breakpoint; returns the stop's time line for -v, or null for any other stop. */
+        private String onHit(StopEvent stop) throws MiSessionException, StopFailure {
+            OwnTimes.Stop timing = ownTimes.stopped(gdb);
             BreakpointSpec bp = breakpoints.hitBy(stop);
             if (bp == null) {
-                return;
+                return null;
             }
             int hit = state.hit(bp.id());
             new StopRecorder(gdb, options, state.history(), pid, state.lastMemory()).act(bp, hit, stop, state::addStop);
             breakpoints.retireIfDone(gdb, bp, hit);
+            return "[" + spec.name() + "] stop " + bp.id() + "#" + hit + ": " + timing.end();
         }
     }
 

@@ -5,6 +5,7 @@ import dev.vgharness.plan.CaseSpec;
 import dev.vgharness.plan.LeakCheckAction;
 import dev.vgharness.plan.Plan;
 import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.HarnessTime;
 import dev.vgharness.result.RunResult;
 import dev.vgharness.result.RunStatus;
 import dev.vgharness.vgdb.Executables;
@@ -60,14 +61,24 @@ public final class PlanRunner {
         java.util.concurrent.CompletableFuture<Map<String, String>> versions =
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> environment(plan));
         snapshot = new Snapshot(plan, started, start, versions);
+        OwnTimes ownTimes = new OwnTimes();
         RunResult.BuildFailure build = plan.build().flatMap(command -> build(plan, command)).orElse(null);
-        List<CaseResult> cases = build == null ? runCases(plan.cases(), versions) : List.of();
+        List<CaseResult> cases = build == null ? runCases(plan.cases(), versions, ownTimes) : List.of();
         Map<String, String> environment = versions.join();
         RunStatus status = build != null ? RunStatus.ERROR
                 : cases.stream().map(CaseResult::status).reduce(RunStatus.PASSED, RunStatus::and);
         return new RunResult(new RunResult.Tool("vgharness", version),
                 new RunResult.PlanInfo(plan.name(), plan.path().toString()), environment, started,
-                (System.nanoTime() - start) / 1_000_000, status, build, cases);
+                (System.nanoTime() - start) / 1_000_000, status, build, cases, harnessTime(ownTimes));
+    }
+
+    private HarnessTime harnessTime(OwnTimes ownTimes) {
+        HarnessTime time = ownTimes.summary();
+        if (time.stops() > 0) {
+            options.traffic().accept("harness: " + time.stops() + " stops, own time per stop: median "
+                    + time.ownMsPerStopMedian() + " ms, max " + time.ownMsPerStopMax() + " ms");
+        }
+        return time;
     }
 
     /**
@@ -103,7 +114,7 @@ public final class PlanRunner {
     }
 
     private List<CaseResult> runCases(List<CaseSpec> cases,
-            java.util.concurrent.CompletableFuture<Map<String, String>> environment) {
+            java.util.concurrent.CompletableFuture<Map<String, String>> environment, OwnTimes ownTimes) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs(), Math.max(1, cases.size())),
                 runnable -> {
                     Thread t = new Thread(runnable, "vgharness-case");
@@ -113,7 +124,7 @@ public final class PlanRunner {
         try {
             List<Future<CaseResult>> futures = new ArrayList<>();
             for (CaseSpec spec : cases) {
-                futures.add(pool.submit(() -> runCase(spec, environment)));
+                futures.add(pool.submit(() -> runCase(spec, environment, ownTimes)));
             }
             List<CaseResult> results = new ArrayList<>();
             for (Future<CaseResult> f : futures) {
@@ -130,12 +141,13 @@ public final class PlanRunner {
         }
     }
 
-    private CaseResult runCase(CaseSpec spec, java.util.concurrent.CompletableFuture<Map<String, String>> environment) {
+    private CaseResult runCase(CaseSpec spec, java.util.concurrent.CompletableFuture<Map<String, String>> environment,
+            OwnTimes ownTimes) {
         options.progress().caseStarted(spec.name());
         CaseResult result = unsupported(spec, () -> Objects.requireNonNullElse(environment.join().get("valgrind"), ""))
                 .orElseGet(() -> {
             RunningCase runner = spec.mode() == CaseMode.NATIVE ? new NativeCaseRunner(spec, options)
-                    : new MemcheckCaseRunner(spec, options);
+                    : new MemcheckCaseRunner(spec, options, ownTimes);
             running.put(spec.name(), runner);
             return runner.run();
         });

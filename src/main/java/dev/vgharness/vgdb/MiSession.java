@@ -70,19 +70,9 @@ public final class MiSession implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts gdb and sets it up for a harness: no confirmations, no paging, async MI. */
+    /** Starts gdb set up for a harness (its command line sets no confirmations, no paging, async MI). */
     public static MiSession start(GdbLaunch launch) throws MiSessionException {
-        MiSession session = new MiSession(launch);
-        try {
-            for (String setting : List.of("confirm off", "pagination off", "width 0", "height 0", "mi-async on",
-                    "print sevenbit-strings on", "auto-load safe-path /")) {
-                session.send("-gdb-set " + setting);
-            }
-            return session;
-        } catch (MiSessionException | RuntimeException e) {
-            session.close();
-            throw e;
-        }
+        return new MiSession(launch);
     }
 
     private Process startGdb() throws MiSessionException {

@@ -1,6 +1,5 @@
 package dev.vgharness.cli;
 
-import picocli.CommandLine;
 
 /** The entry point: builds the command line and exits with its code. The only {@code System.exit} of vgharness. */
 public final class Main {
@@ -14,6 +13,6 @@ public final class Main {
 
     /** Runs the command line without exiting, for tests. */
     public static int run(String... args) {
-        return VgharnessCommand.commandLine().execute(args);
+        return VgharnessCommand.commandLine(args).execute(args);
     }
 }

@@ -3,21 +3,57 @@ package dev.vgharness.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
-import picocli.CommandLine;
+import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The root command: lists the subcommands and nothing else. */
 @Command(name = "vgharness",
         mixinStandardHelpOptions = true,
         versionProvider = VgharnessCommand.Version.class,
-        description = "Automated leak hunting with Valgrind Memcheck and gdb.",
-        subcommands = {RunCommand.class, CheckCommand.class, ReplCommand.class, MergeCommand.class, ParseCommand.class,
-            DoctorCommand.class, SchemaCommand.class})
+        description = "Automated leak hunting with Valgrind Memcheck and gdb.")
 final class VgharnessCommand {
 
+    /** The subcommands by name, in the order help lists them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("run", RunCommand::new);
+        commands.put("check", CheckCommand::new);
+        commands.put("repl", ReplCommand::new);
+        commands.put("merge", MergeCommand::new);
+        commands.put("parse", ParseCommand::new);
+        commands.put("doctor", DoctorCommand::new);
+        commands.put("schema", SchemaCommand::new);
+        return commands;
+    }
+
+    /** The whole command line, every subcommand. */
     static CommandLine commandLine() {
+        return commandLine(SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * The command line for {@code args}: only the subcommand they name, when they start with one, since picocli
+     * reflects over every registered command at start-up; all of them otherwise (help, a mistyped name).
+     */
+    static CommandLine commandLine(String... args) {
+        boolean named = args.length > 0 && SUBCOMMANDS.containsKey(args[0]);
+        return commandLine(named ? Set.of(args[0]) : SUBCOMMANDS.keySet());
+    }
+
+    private static CommandLine commandLine(Set<String> names) {
         CommandLine cl = new CommandLine(new VgharnessCommand());
+        SUBCOMMANDS.forEach((name, command) -> {
+            if (names.contains(name)) {
+                cl.addSubcommand(name, command.get());
+            }
+        });
         cl.setExecutionExceptionHandler(new ExitCodes.ExceptionHandler());
         cl.setParameterExceptionHandler(new ExitCodes.UsageHandler());
         return cl;

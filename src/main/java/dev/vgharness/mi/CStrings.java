@@ -48,16 +48,20 @@ public final class CStrings {
 
     /** Decodes the escapes in place (the text only shrinks) and returns the new length. */
     private static int unescape(byte[] bytes) {
-        int to = bytes.length;
-        int i = 0;
-        while (i < to && bytes[i] != '\\') {
-            i++;
-        }
-        int n = i;
+        return unescape(bytes, 0, bytes.length, bytes);
+    }
+
+    /**
+     * Decodes the escapes of {@code bytes[from, to)} into {@code out} from index 0 and returns the length written;
+     * {@code out} may be {@code bytes} itself with {@code from} 0, as the text only shrinks.
+     */
+    static int unescape(byte[] bytes, int from, int to, byte[] out) {
+        int i = from;
+        int n = 0;
         while (i < to) {
             byte c = bytes[i++];
             if (c != '\\' || i >= to) {
-                bytes[n++] = c;
+                out[n++] = c;
                 continue;
             }
             char e = (char) (bytes[i++] & 0xFF);
@@ -66,15 +70,15 @@ public final class CStrings {
                 for (int digits = 1; digits < 3 && i < to && isOctal((char) bytes[i]); digits++) {
                     value = value * 8 + (bytes[i++] - '0');
                 }
-                bytes[n++] = (byte) value;
+                out[n++] = (byte) value;
             } else if (e == 'x' && i < to && hexDigit(bytes[i]) >= 0) {
                 int value = 0;
                 while (i < to && hexDigit(bytes[i]) >= 0) {
                     value = value * 16 + hexDigit(bytes[i++]);
                 }
-                bytes[n++] = (byte) value;
+                out[n++] = (byte) value;
             } else {
-                bytes[n++] = (byte) simpleEscape(e);
+                out[n++] = (byte) simpleEscape(e);
             }
         }
         return n;

@@ -1,9 +1,6 @@
 package dev.vgharness.mi;
 
 import dev.vgharness.mi.antlr.GdbMiLexer;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import dev.vgharness.mi.antlr.GdbMiParser;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -18,13 +15,15 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 /**
  * Parses one line of GDB/MI output into a {@link MiRecord}. The only class that sees ANTLR: no parse tree leaves it.
  *
- * <p>The line is bytes as chars (ISO-8859-1), as gdb's stdout is read. Stream records and prompts, most of the
- * lines, are recognised by hand; result and async records (most of the bytes) go through the grammar's generated
- * parser, which is LL(1): SLL prediction, a {@link BailErrorStrategy}, and {@link LineTokenStream} over
- * {@link MiTokenizer} (the grammar's lexer rules written out by hand), reusing a few token objects per line. The
- * grammar's actions hand tokens and completed items to {@link MiRecordBuilder}, so no parse tree is built. Only a
- * line that fails is parsed again in LL mode, over a buffered token stream, to name the error's position. A line
- * that does not start like an MI record is the program's own output ({@link MiRecord.Output}), never an error.
+ * <p>The line is bytes as chars (ISO-8859-1), as gdb's stdout is read. The grammar is the specification; every line
+ * is first offered to {@link MiFastParser}, the grammar's {@code line} rule written out by hand over the line's
+ * bytes, which answers with the record the grammar would build or leaves the line to the grammar (a syntax error,
+ * a line that is not MI). The grammar's generated parser is LL(1): SLL prediction, a {@link BailErrorStrategy},
+ * and {@link LineTokenStream} over {@link MiTokenizer} (the grammar's lexer rules written out by hand), reusing a
+ * few token objects per line; its actions hand tokens and completed items to {@link MiRecordBuilder}, so no parse
+ * tree is built. A line that fails is parsed again in LL mode, over a buffered token stream, to name the error's
+ * position. A line that does not start like an MI record is the program's own output ({@link MiRecord.Output}),
+ * never an error.
  *
  * <p>Not thread-safe: one instance per reader thread (tokenizer, token stream, parser and builder are reused
  * between lines).
@@ -32,14 +31,14 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 public final class MiParser {
 
     private static final MiRecord.Prompt PROMPT = new MiRecord.Prompt();
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final MiTokenizer tokenizer = new MiTokenizer("");
     private final LineTokenStream tokens = new LineTokenStream(tokenizer);
     private final MiRecordBuilder builder = new MiRecordBuilder();
     private final GdbMiParser parser = new GdbMiParser(tokens);
     private final BailErrorStrategy bail = new BailErrorStrategy();
-    private byte[] asciiBuffer = new byte[1024];
+    private final LineBytes bytes = new LineBytes();
+    private final MiFastParser fast = new MiFastParser();
 
     public MiParser() {
         parser.removeErrorListeners();
@@ -55,17 +54,25 @@ public final class MiParser {
     /** Parses a line (without its line end); {@code lineNumber} goes into error positions. */
     public MiRecord parse(String line, int lineNumber) throws MiParseException {
         String text = stripCarriageReturn(line);
-        switch (classify(text)) {
-            case STREAM:
-                MiRecord stream = fastStream(text);
-                return stream != null ? stream : parseWithGrammar(text, lineNumber);
-            case PROMPT:
-                return PROMPT;
-            case RECORD:
-                return parseWithGrammar(text, lineNumber);
-            default:
-                return new MiRecord.Output(CStrings.latin1ToUtf8(text));
-        }
+        bytes.load(text);
+        MiRecord record = fast.parse(bytes);
+        return record != null ? record : parseSlowly(text, lineNumber);
+    }
+
+    /** The grammar alone, for a line already loaded into {@link #bytes}. */
+    private MiRecord parseSlowly(String text, int lineNumber) throws MiParseException {
+        return switch (classify(text)) {
+            case STREAM, RECORD -> parseWithGrammar(text, lineNumber);
+            case PROMPT -> PROMPT;
+            default -> new MiRecord.Output(CStrings.latin1ToUtf8(text));
+        };
+    }
+
+    /** What the grammar alone makes of a line, without the fast path: for the differential test. */
+    MiRecord parseWithGrammarOnly(String line, int lineNumber) throws MiParseException {
+        String text = stripCarriageReturn(line);
+        bytes.load(text);
+        return parseSlowly(text, lineNumber);
     }
 
     private enum Shape { STREAM, PROMPT, RECORD, OTHER }
@@ -100,14 +107,6 @@ public final class MiParser {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     }
 
-    private static MiRecord fastStream(String line) {
-        int close = CStrings.closingQuote(line, 1);
-        if (close != line.length() - 1) {
-            return null;
-        }
-        return new MiRecord.Stream(MiRecord.StreamKind.of(line.charAt(0)), CStrings.decode(line, 1, close));
-    }
-
     private MiRecord parseWithGrammar(String line, int lineNumber) throws MiParseException {
         try {
             return parseFast(line);
@@ -128,7 +127,7 @@ public final class MiParser {
         parser.setTokenStream(tokens);
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(bail);
-        builder.reset(line, isAscii(line));
+        builder.reset(line, bytes.ascii());
         parser.line();
         return builder.record();
     }
@@ -138,7 +137,7 @@ public final class MiParser {
         parser.setTokenStream(new CommonTokenStream(new MiTokenizer(line)));
         parser.getInterpreter().setPredictionMode(PredictionMode.LL);
         parser.setErrorHandler(new DefaultErrorStrategy());
-        builder.reset(line, isAscii(line));
+        builder.reset(line, bytes.ascii());
         parser.addErrorListener(new FirstErrorThrower(lineNumber));
         try {
             parser.line();
@@ -148,31 +147,6 @@ public final class MiParser {
         } finally {
             parser.removeErrorListeners();
         }
-    }
-
-    /**
-     * Whether no char is 0x80 or above (sevenbit-strings makes almost every MI line ASCII): the line's bytes are
-     * copied into a reused buffer (an array copy for a one-byte-per-char String) and tested eight at a time.
-     */
-    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) is the copy into a reused buffer we want
-    private boolean isAscii(String line) {
-        int n = line.length();
-        if (asciiBuffer.length < n) {
-            asciiBuffer = new byte[Math.max(n, asciiBuffer.length * 2)];
-        }
-        byte[] bytes = asciiBuffer;
-        line.getBytes(0, n, bytes, 0);
-        long any = 0;
-        int i = 0;
-        for (; i + Long.BYTES <= n; i += Long.BYTES) {
-            any |= (long) LONGS.get(bytes, i);
-        }
-        for (; i < n; i++) {
-            any |= bytes[i];
-        }
-        // A char above 0xFF (never in a line read as ISO-8859-1) is truncated by the copy, as getBytes(ISO_8859_1)
-        // turned it into '?' before: such a line counts as ASCII, as it always did.
-        return (any & 0x8080808080808080L) == 0;
     }
 
     private static String stripCarriageReturn(String line) {

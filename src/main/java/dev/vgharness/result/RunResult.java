@@ -11,9 +11,16 @@ import java.util.Map;
  *
  * @param environment versions of valgrind, gdb and java
  * @param build the {@code build:} step when it failed (its output kept), else null
+ * @param harness the harness's own time at the stops, or null (a merged or partial report)
  */
 public record RunResult(Tool tool, PlanInfo plan, Map<String, String> environment, Instant startedAt,
-        long durationMs, RunStatus status, BuildFailure build, List<CaseResult> cases) {
+        long durationMs, RunStatus status, BuildFailure build, List<CaseResult> cases, HarnessTime harness) {
+
+    /** A run without the harness's own time (merged, partial, filtered). */
+    public RunResult(Tool tool, PlanInfo plan, Map<String, String> environment, Instant startedAt, long durationMs,
+            RunStatus status, BuildFailure build, List<CaseResult> cases) {
+        this(tool, plan, environment, startedAt, durationMs, status, build, cases, null);
+    }
 
     public RunResult {
         requireNonNull(tool, "tool is null");

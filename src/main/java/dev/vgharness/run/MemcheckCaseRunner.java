@@ -18,6 +18,7 @@ import dev.vgharness.vgdb.PrivateDir;
 import dev.vgharness.vgdb.ProcessExit;
 import dev.vgharness.vgdb.StopEvent;
 import dev.vgharness.vgdb.ValgrindLaunch;
+import dev.vgharness.vgdb.ValgrindProcess;
 import dev.vgharness.vgdb.VgdbTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,9 @@ import java.util.Optional;
 /**
  * Runs one case: valgrind with its gdbserver, gdb attached through vgdb, the breakpoints, the actions at every hit,
  * to the end of the target; then valgrind's exit-time results from its XML file and the case's expectations.
- * Whatever fails, what was gathered until then is kept in the result.
+ * A case that nothing stops (no breakpoints, no sampling; error stops are always off) runs valgrind alone, without
+ * gdb or vgdb: the same exit-time results, at the cost of plain valgrind. Whatever fails, what was gathered until
+ * then is kept in the result.
  */
 final class MemcheckCaseRunner implements RunningCase {
 
@@ -41,10 +44,12 @@ final class MemcheckCaseRunner implements RunningCase {
     private final CaseState state = new CaseState();
     private final long deadline;
     private final long started = System.nanoTime();
+    private final OwnTimes ownTimes;
 
-    MemcheckCaseRunner(CaseSpec spec, RunOptions options) {
+    MemcheckCaseRunner(CaseSpec spec, RunOptions options, OwnTimes ownTimes) {
         this.spec = spec;
         this.options = options;
+        this.ownTimes = ownTimes;
         this.deadline = System.nanoTime() + timeout().toNanos();
     }
 
@@ -58,7 +63,11 @@ final class MemcheckCaseRunner implements RunningCase {
         long start = started;
         try (PrivateDir capture = PrivateDir.create()) {
             try {
-                runTarget(capture.path());
+                if (needsGdb(spec)) {
+                    runTarget(capture.path());
+                } else {
+                    runValgrindAlone(capture.path());
+                }
             } catch (CaseTimeout e) {
                 state.timedOut(timeout());
             } catch (HarnessException | MiSessionException | StopFailure | CaseProblem e) {
@@ -78,6 +87,26 @@ final class MemcheckCaseRunner implements RunningCase {
 
     private Duration timeout() {
         return spec.timeoutOr(options.defaultTimeout());
+    }
+
+    /** Whether anything would stop the target: breakpoints, sampling or error stops. */
+    static boolean needsGdb(CaseSpec spec) {
+        return !spec.breakpoints().isEmpty() || spec.sample().isPresent() || spec.onError().isPresent();
+    }
+
+    /** Valgrind alone (--vgdb=no) to the end: the exit status is valgrind's, which passes on the program's. */
+    private void runValgrindAlone(Path capture) throws CaseTimeout {
+        try (ValgrindProcess valgrind = ValgrindProcess.start(launch(capture).withoutGdbserver())) {
+            state.started(valgrind.pid());
+            ownTimes.ranWithoutGdb();
+            options.traffic().accept("[" + spec.name() + "] valgrind alone (pid " + valgrind.pid()
+                    + "): nothing stops this case, so no gdb");
+            Optional<ProcessExit> status = valgrind.waitFor(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            if (status.isEmpty()) {
+                throw new CaseTimeout();
+            }
+            state.exitedAs(status);
+        }
     }
 
     private void runTarget(Path capture) throws MiSessionException, StopFailure, CaseProblem,
@@ -158,7 +187,13 @@ final class MemcheckCaseRunner implements RunningCase {
         }
 
         void run() throws MiSessionException, StopFailure, CaseTimeout, Sampler.SamplingOver {
+            String timed = null;
             while (true) {
+                if (timed != null) {
+                    // Said after the continue was sent, so that the line's time counts the whole stop.
+                    options.traffic().accept(timed);
+                    timed = null;
+                }
                 if (errorStops != null) {
                     errorStops.arm(gdb);
                 }
@@ -170,7 +205,7 @@ final class MemcheckCaseRunner implements RunningCase {
                     return;
                 }
                 if (stop.isBreakpointHit()) {
-                    onHit(stop);
+                    timed = onHit(stop);
                 } else if (errorStops != null && errorStops.isErrorStop(gdb, stop)) {
                     onError(stop);
                 } else if (stop.signal().isPresent() && !stop.signal().get().equals("SIGTRAP")) {
@@ -185,14 +220,17 @@ final class MemcheckCaseRunner implements RunningCase {
             return Breakpoints.awaitStop(gdb, sampler, deadline);
         }
 
-        private void onHit(StopEvent stop) throws MiSessionException, StopFailure {
+        /** Acts on a plan's breakpoint; returns the stop's time line for -v, or null for any other stop. */
+        private String onHit(StopEvent stop) throws MiSessionException, StopFailure {
+            OwnTimes.Stop timing = ownTimes.stopped(gdb);
             BreakpointSpec bp = breakpoints.hitBy(stop);
             if (bp == null) {
-                return;
+                return null;
             }
             int hit = state.hit(bp.id());
             new StopRecorder(gdb, options, state.history(), pid, state.lastMemory()).act(bp, hit, stop, state::addStop);
             breakpoints.retireIfDone(gdb, bp, hit);
+            return "[" + spec.name() + "] stop " + bp.id() + "#" + hit + ": " + timing.end();
         }
 
         private void onError(StopEvent stop) throws MiSessionException, StopFailure {

@@ -5,6 +5,7 @@ import dev.vgharness.plan.CaseSpec;
 import dev.vgharness.plan.LeakCheckAction;
 import dev.vgharness.plan.Plan;
 import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.HarnessTime;
 import dev.vgharness.result.RunResult;
 import dev.vgharness.result.RunStatus;
 import dev.vgharness.vgdb.Executables;
@@ -32,6 +33,8 @@ public final class PlanRunner {
 
     private static final Duration BUILD_DEADLINE = Duration.ofMinutes(30);
     private static final Toolchain.Version FIRST_WITH_NEW = new Toolchain.Version(3, 21);
+    /** The environment's gdb entry when every case ran valgrind alone. */
+    static final String GDB_NOT_USED = "not used (no case stops the target)";
 
     private final RunOptions options;
     private final Clock clock;
@@ -56,16 +59,26 @@ public final class PlanRunner {
         long start = System.nanoTime();
         // gdb --version alone takes half a second (its Python starts): ask while the build and the cases run.
         java.util.concurrent.CompletableFuture<Map<String, String>> versions =
-                java.util.concurrent.CompletableFuture.supplyAsync(this::environment);
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> environment(plan));
         snapshot = new Snapshot(plan, started, start, versions);
+        OwnTimes ownTimes = new OwnTimes();
         RunResult.BuildFailure build = plan.build().flatMap(command -> build(plan, command)).orElse(null);
-        List<CaseResult> cases = build == null ? runCases(plan.cases(), versions) : List.of();
+        List<CaseResult> cases = build == null ? runCases(plan.cases(), versions, ownTimes) : List.of();
         Map<String, String> environment = versions.join();
         RunStatus status = build != null ? RunStatus.ERROR
                 : cases.stream().map(CaseResult::status).reduce(RunStatus.PASSED, RunStatus::and);
         return new RunResult(new RunResult.Tool("vgharness", version),
                 new RunResult.PlanInfo(plan.name(), plan.path().toString()), environment, started,
-                (System.nanoTime() - start) / 1_000_000, status, build, cases);
+                (System.nanoTime() - start) / 1_000_000, status, build, cases, harnessTime(ownTimes));
+    }
+
+    private HarnessTime harnessTime(OwnTimes ownTimes) {
+        HarnessTime time = ownTimes.summary();
+        if (time.stops() > 0) {
+            options.traffic().accept("harness: " + time.stops() + " stops, own time per stop: median "
+                    + time.ownMsPerStopMedian() + " ms, max " + time.ownMsPerStopMax() + " ms");
+        }
+        return time;
     }
 
     /**
@@ -101,7 +114,7 @@ public final class PlanRunner {
     }
 
     private List<CaseResult> runCases(List<CaseSpec> cases,
-            java.util.concurrent.CompletableFuture<Map<String, String>> environment) {
+            java.util.concurrent.CompletableFuture<Map<String, String>> environment, OwnTimes ownTimes) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs(), Math.max(1, cases.size())),
                 runnable -> {
                     Thread t = new Thread(runnable, "vgharness-case");
@@ -111,7 +124,7 @@ public final class PlanRunner {
         try {
             List<Future<CaseResult>> futures = new ArrayList<>();
             for (CaseSpec spec : cases) {
-                futures.add(pool.submit(() -> runCase(spec, environment)));
+                futures.add(pool.submit(() -> runCase(spec, environment, ownTimes)));
             }
             List<CaseResult> results = new ArrayList<>();
             for (Future<CaseResult> f : futures) {
@@ -128,12 +141,13 @@ public final class PlanRunner {
         }
     }
 
-    private CaseResult runCase(CaseSpec spec, java.util.concurrent.CompletableFuture<Map<String, String>> environment) {
+    private CaseResult runCase(CaseSpec spec, java.util.concurrent.CompletableFuture<Map<String, String>> environment,
+            OwnTimes ownTimes) {
         options.progress().caseStarted(spec.name());
         CaseResult result = unsupported(spec, () -> Objects.requireNonNullElse(environment.join().get("valgrind"), ""))
                 .orElseGet(() -> {
             RunningCase runner = spec.mode() == CaseMode.NATIVE ? new NativeCaseRunner(spec, options)
-                    : new MemcheckCaseRunner(spec, options);
+                    : new MemcheckCaseRunner(spec, options, ownTimes);
             running.put(spec.name(), runner);
             return runner.run();
         });
@@ -160,13 +174,17 @@ public final class PlanRunner {
                 List.of(), null, null, List.of(), null));
     }
 
-    /** Versions of valgrind, gdb and java, as far as they can be found. */
-    private Map<String, String> environment() {
+    /** Versions of valgrind, gdb (when a case starts it) and java, as far as they can be found. */
+    private Map<String, String> environment(Plan plan) {
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("valgrind", version(options.valgrind(), "valgrind-"));
-        versions.put("gdb", version(options.gdb(), null));
+        versions.put("gdb", usesGdb(plan) ? version(options.gdb(), null) : GDB_NOT_USED);
         versions.put("java", System.getProperty("java.version"));
         return versions;
+    }
+
+    private static boolean usesGdb(Plan plan) {
+        return plan.cases().stream().anyMatch(c -> c.mode() == CaseMode.NATIVE || MemcheckCaseRunner.needsGdb(c));
     }
 
     private static String version(String tool, String prefix) {

@@ -88,8 +88,10 @@ final class StopRecorder {
     }
 
     private StopResult result(Stop at, ActionRunner actions, Long errors, long start) {
-        OptionalLong rss = ProcessTree.rssKb(pid);
-        MemorySnapshot memory = KernelMemory.read(pid).map(p -> MemorySnapshot.of(null, p, previous)).orElse(null);
+        Optional<KernelMemory> proc = KernelMemory.read(pid);
+        // VmRSS from the same read of /proc/PID/status; read alone only when smaps could not be.
+        OptionalLong rss = proc.isPresent() ? OptionalLong.of(proc.get().rssKb()) : ProcessTree.rssKb(pid);
+        MemorySnapshot memory = proc.map(p -> MemorySnapshot.of(null, p, previous)).orElse(null);
         StopLeakCheck leak = actions.leakCheck();
         List<Assertion> assertions = Expectations.check(at.expectations(), new Expectations.Measured(
                 leak == null ? null : leak.summary(), leak == null ? List.of() : leak.lossRecords(), errors, null,

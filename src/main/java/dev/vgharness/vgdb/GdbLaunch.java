@@ -70,9 +70,18 @@ public record GdbLaunch(String gdb, Optional<Path> program, Map<String, String> 
         return new GdbLaunch(gdb, program, environment, workingDirectory, commandTimeout, traffic, sink);
     }
 
-    /** The argv: MI3 (nested multi-location breakpoints), no init files, quiet. */
+    private static final List<String> SETTINGS = List.of("confirm off", "pagination off", "width 0", "height 0",
+            "mi-async on", "print sevenbit-strings on", "auto-load safe-path /");
+
+    /**
+     * The argv: MI3 (nested multi-location breakpoints), no init files, quiet, and the harness's settings (no
+     * confirmations, no paging, async MI) given as {@code -iex} so that they cost no MI round trip.
+     */
     List<String> argv() {
         List<String> argv = new java.util.ArrayList<>(List.of(gdb, "--interpreter=mi3", "-nx", "-q"));
+        for (String setting : SETTINGS) {
+            argv.addAll(List.of("-iex", "set " + setting));
+        }
         program.ifPresent(p -> argv.add(p.toString()));
         return argv;
     }

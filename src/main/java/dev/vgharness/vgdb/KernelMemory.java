@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A process's memory as the kernel sees it, from {@code /proc/PID/status} ({@code VmRSS:  1234 kB}, RssAnon, RssFile,
@@ -28,8 +27,6 @@ import java.util.regex.Pattern;
 public record KernelMemory(long rssKb, long sharedKb, long rssMinusSharedKb, long rssAnonKb, long heapRssKb,
         long heapPrivateDirtyKb, long mmapRssKb, long mmapPrivateDirtyKb, long mmapAnonymousKb) {
 
-    private static final Pattern MAPPING = Pattern.compile("^[0-9a-f]+-[0-9a-f]+ \\S+ \\S+ \\S+ \\S+\\s*(.*)$");
-
     /** Reads a live process; empty when it is gone or /proc cannot be read. */
     public static Optional<KernelMemory> read(long pid) {
         Path proc = Path.of("/proc", Long.toString(pid));
@@ -40,36 +37,83 @@ public record KernelMemory(long rssKb, long sharedKb, long rssMinusSharedKb, lon
         }
     }
 
-    /** From the text of /proc/PID/status and /proc/PID/smaps. */
+    /**
+     * From the text of /proc/PID/status and /proc/PID/smaps. Scanned by hand, line by line: valgrind's smaps has
+     * a thousand lines and more, read at every stop, where a regex and a split per line cost milliseconds.
+     */
     public static KernelMemory parse(String status, String smaps) {
         long rss = field(status, "VmRSS");
         long shared = field(status, "RssFile") + field(status, "RssShmem");
         long[] heap = new long[3];
         long[] mmap = new long[3];
         long[] current = null;
-        for (String line : smaps.split("\n")) {
-            var header = MAPPING.matcher(line);
-            if (header.matches()) {
-                String name = header.group(1).strip();
+        int n = smaps.length();
+        for (int start = 0; start < n; ) {
+            int end = smaps.indexOf('\n', start);
+            end = end < 0 ? n : end;
+            String name = mappingName(smaps, start, end);
+            if (name != null) {
                 current = name.equals("[heap]") ? heap : name.isEmpty() || name.startsWith("[anon:") ? mmap : null;
             } else if (current != null) {
-                add(current, line);
+                add(current, smaps, start, end);
             }
+            start = end + 1;
         }
         return new KernelMemory(rss, shared, rss - shared, field(status, "RssAnon"), heap[0], heap[1], mmap[0], mmap[1],
                 mmap[2]);
     }
 
-    private static void add(long[] totals, String line) {
-        String[] words = line.split("\\s+");
-        if (words.length < 2) {
-            return;
+    /**
+     * The name of a mapping's header line ({@code 5581d4e6b000-5581d4e8c000 rw-p 00000000 00:00 0   [heap]}: hex
+     * range, four fields, then the name, perhaps empty), or null for any other line.
+     */
+    private static String mappingName(String text, int start, int end) {
+        int i = hexDigits(text, start, end);
+        if (i == start || i >= end || text.charAt(i) != '-') {
+            return null;
         }
-        switch (words[0]) {
-            case "Rss:" -> totals[0] += Long.parseLong(words[1]);
-            case "Private_Dirty:" -> totals[1] += Long.parseLong(words[1]);
-            case "Anonymous:" -> totals[2] += Long.parseLong(words[1]);
-            default -> { }
+        int rangeEnd = hexDigits(text, i + 1, end);
+        if (rangeEnd == i + 1) {
+            return null;
+        }
+        i = rangeEnd;
+        for (int field = 0; field < 4; field++) {
+            if (i >= end || text.charAt(i) != ' ' || i + 1 >= end || Character.isWhitespace(text.charAt(i + 1))) {
+                return null;
+            }
+            i++;
+            while (i < end && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+        }
+        return text.substring(i, end).strip();
+    }
+
+    private static int hexDigits(String text, int from, int end) {
+        int i = from;
+        while (i < end && (Character.isDigit(text.charAt(i)) || (text.charAt(i) >= 'a' && text.charAt(i) <= 'f'))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static final String[] KEYS = {"Rss:", "Private_Dirty:", "Anonymous:"};
+
+    /** Adds a {@code Rss:}, {@code Private_Dirty:} or {@code Anonymous:} line's kB to its total. */
+    private static void add(long[] totals, String text, int start, int end) {
+        for (int k = 0; k < KEYS.length; k++) {
+            if (text.startsWith(KEYS[k], start)) {
+                int i = start + KEYS[k].length();
+                while (i < end && Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                int digits = i;
+                while (i < end && Character.isDigit(text.charAt(i))) {
+                    i++;
+                }
+                totals[k] += Long.parseLong(text, digits, i, 10);
+                return;
+            }
         }
     }
 

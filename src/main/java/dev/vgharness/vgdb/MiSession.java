@@ -42,6 +42,8 @@ public final class MiSession implements AutoCloseable {
 
     private final GdbLaunch launch;
     private final AtomicLong tokens = new AtomicLong(100);
+    /** Time callers spent blocked on gdb: answers to commands and awaited events. */
+    private final AtomicLong waitedNanos = new AtomicLong();
     private final BlockingQueue<MiRecord.Async> events = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> readerReady = new CompletableFuture<>();
     private final GdbStreams streams = new GdbStreams(() -> readerReady.complete(null));
@@ -69,19 +71,9 @@ public final class MiSession implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts gdb and sets it up for a harness: no confirmations, no paging, async MI. */
+    /** Starts gdb set up for a harness (its command line sets no confirmations, no paging, async MI). */
     public static MiSession start(GdbLaunch launch) throws MiSessionException {
-        MiSession session = new MiSession(launch);
-        try {
-            for (String setting : List.of("confirm off", "pagination off", "width 0", "height 0", "mi-async on",
-                    "print sevenbit-strings on", "auto-load safe-path /")) {
-                session.send("-gdb-set " + setting);
-            }
-            return session;
-        } catch (MiSessionException | RuntimeException e) {
-            session.close();
-            throw e;
-        }
+        return new MiSession(launch);
     }
 
     private Process startGdb() throws MiSessionException {
@@ -135,6 +127,7 @@ public final class MiSession implements AutoCloseable {
         Pending p = new Pending(token, command, java.util.Collections.synchronizedList(new ArrayList<>()),
                 new CompletableFuture<>());
         pending = p;
+        long start = System.nanoTime();
         try {
             write(token + command);
             return p.answer().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -147,6 +140,7 @@ public final class MiSession implements AutoCloseable {
             throw new MiSessionException("interrupted while waiting for the answer to '" + command + "'", e);
         } finally {
             pending = null;
+            waitedNanos.addAndGet(System.nanoTime() - start);
         }
     }
 
@@ -170,7 +164,8 @@ public final class MiSession implements AutoCloseable {
 
     /** The next async record that matches, within the deadline; the ones before it are dropped. */
     public MiRecord.Async awaitEvent(Predicate<MiRecord.Async> wanted, Duration timeout) throws MiSessionException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
@@ -189,7 +184,17 @@ public final class MiSession implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MiSessionException("interrupted while waiting for gdb", e);
+        } finally {
+            waitedNanos.addAndGet(System.nanoTime() - start);
         }
+    }
+
+    /**
+     * Nanoseconds callers have spent blocked on gdb so far (waiting for answers, and through gdb for valgrind, and
+     * for events): what is not the harness's own time.
+     */
+    public long waitedNanos() {
+        return waitedNanos.get();
     }
 
     /** The next {@code *stopped}, within the deadline. */

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param argv         the program and its arguments, never passed through a shell
  * @param readyTimeout how long valgrind gets to create its gdbserver FIFO
  * @param deadline     the whole run's limit, after which the process tree is killed
+ * @param gdbserver    whether valgrind waits for gdb in its gdbserver ({@code --vgdb=yes --vgdb-error=0}); without
+ *     it ({@code --vgdb=no}) the program just runs, for a case where nothing would stop it
  */
 public record ValgrindLaunch(
         String valgrind,
@@ -28,7 +30,8 @@ public record ValgrindLaunch(
         Path stdout,
         Path stderr,
         Duration readyTimeout,
-        Duration deadline) {
+        Duration deadline,
+        boolean gdbserver) {
 
     public ValgrindLaunch {
         Objects.requireNonNull(valgrind, "valgrind is null");
@@ -53,31 +56,42 @@ public record ValgrindLaunch(
     public static ValgrindLaunch of(List<String> argv, Path captureDir) {
         return new ValgrindLaunch("valgrind", List.of(), argv, Path.of("").toAbsolutePath(), Map.of(), Optional.empty(),
                 captureDir.resolve("target.stdout"), captureDir.resolve("valgrind.stderr"), Duration.ofSeconds(30),
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10), true);
     }
 
     public ValgrindLaunch withValgrind(String binary) {
-        return new ValgrindLaunch(binary, options, argv, cwd, environment, stdin, stdout, stderr, readyTimeout, deadline);
+        return new ValgrindLaunch(binary, options, argv, cwd, environment, stdin, stdout, stderr,
+                readyTimeout, deadline, gdbserver);
     }
 
     public ValgrindLaunch withOptions(List<String> extra) {
-        return new ValgrindLaunch(valgrind, extra, argv, cwd, environment, stdin, stdout, stderr, readyTimeout, deadline);
+        return new ValgrindLaunch(valgrind, extra, argv, cwd, environment, stdin, stdout, stderr,
+                readyTimeout, deadline, gdbserver);
     }
 
     public ValgrindLaunch withCwd(Path dir) {
-        return new ValgrindLaunch(valgrind, options, argv, dir, environment, stdin, stdout, stderr, readyTimeout, deadline);
+        return new ValgrindLaunch(valgrind, options, argv, dir, environment, stdin, stdout, stderr,
+                readyTimeout, deadline, gdbserver);
     }
 
     public ValgrindLaunch withEnvironment(Map<String, String> added) {
-        return new ValgrindLaunch(valgrind, options, argv, cwd, added, stdin, stdout, stderr, readyTimeout, deadline);
+        return new ValgrindLaunch(valgrind, options, argv, cwd, added, stdin, stdout, stderr,
+                readyTimeout, deadline, gdbserver);
     }
 
     public ValgrindLaunch withStdin(Path file) {
         return new ValgrindLaunch(valgrind, options, argv, cwd, environment, Optional.of(file), stdout, stderr,
-                readyTimeout, deadline);
+                readyTimeout, deadline, gdbserver);
     }
 
     public ValgrindLaunch withTimeouts(Duration ready, Duration whole) {
-        return new ValgrindLaunch(valgrind, options, argv, cwd, environment, stdin, stdout, stderr, ready, whole);
+        return new ValgrindLaunch(valgrind, options, argv, cwd, environment, stdin, stdout, stderr, ready, whole,
+                gdbserver);
+    }
+
+    /** Valgrind alone ({@code --vgdb=no}): nothing will attach, so it neither waits for gdb nor makes FIFOs. */
+    public ValgrindLaunch withoutGdbserver() {
+        return new ValgrindLaunch(valgrind, options, argv, cwd, environment, stdin, stdout, stderr, readyTimeout,
+                deadline, false);
     }
 }

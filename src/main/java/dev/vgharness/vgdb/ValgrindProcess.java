@@ -29,7 +29,8 @@ import org.apache.commons.exec.PumpStreamHandler;
  * in its gdbserver before the first instruction and ready for {@code target remote | vgdb --pid=N}: ready
  * means valgrind created its last FIFO, {@code <dir>/vgdb-from-vgdb-to-4242-by-root-on-box}. It runs in its own
  * session (through {@code setsid}), is registered with {@link ChildReaper}, and {@link #close()} ends the whole
- * tree (SIGTERM, grace, SIGKILL), reaps it and removes the private directory.
+ * tree (SIGTERM, grace, SIGKILL), reaps it and removes the private directory. Without a gdbserver
+ * ({@link ValgrindLaunch#withoutGdbserver()}) the program runs at once and nothing waits for a FIFO.
  */
 public final class ValgrindProcess implements AutoCloseable {
 
@@ -86,7 +87,7 @@ public final class ValgrindProcess implements AutoCloseable {
             throw e;
         }
         try {
-            long pid = awaitReadyFifo(started);
+            long pid = launch.gdbserver() ? awaitReadyFifo(started) : started.process.pid();
             Duration latency = Duration.ofNanos(System.nanoTime() - started.startNanos);
             ProcessHandle handle = pid == started.process.pid() ? started.process.toHandle()
                     : ProcessHandle.of(pid).orElse(started.process.toHandle());
@@ -145,14 +146,19 @@ public final class ValgrindProcess implements AutoCloseable {
         }
     }
 
-    /** {@code [setsid --wait] valgrind --vgdb=yes --vgdb-error=0 --vgdb-prefix=P <options> -- <program> <args>}. */
+    /**
+     * {@code [setsid --wait] valgrind --vgdb=yes --vgdb-error=0 --vgdb-prefix=P <options> -- <program> <args>}, or
+     * {@code --vgdb=no} instead of the three for valgrind alone.
+     */
     private static List<String> commandLine(ValgrindLaunch launch, PrivateDir dir, Path valgrind, Path program,
             String path) {
         List<String> argv = new ArrayList<>();
         // setsid puts valgrind in its own session and process group without a shell; a JVM child is never a
         // group leader, so setsid execs in place and the pid stays valgrind's own.
         Executables.find("setsid", path, launch.cwd()).ifPresent(setsid -> argv.addAll(List.of(setsid.toString(), "--wait")));
-        argv.addAll(List.of(valgrind.toString(), "--vgdb=yes", "--vgdb-error=0", "--vgdb-prefix=" + dir.vgdbPrefix()));
+        argv.add(valgrind.toString());
+        argv.addAll(launch.gdbserver() ? List.of("--vgdb=yes", "--vgdb-error=0", "--vgdb-prefix=" + dir.vgdbPrefix())
+                : List.of("--vgdb=no"));
         argv.addAll(launch.options());
         argv.add("--");
         argv.add(program.toString());

@@ -95,6 +95,9 @@ class ParseMiCommandTest {
         assertEquals(0, records.get("error").asInt());
         assertEquals(java.nio.file.Files.size(Fixtures.file("mi/vgdb_session_mi3.mi")), stats.get("bytes").asLong());
         assertTrue(stats.get("mb_per_s").asDouble() > 0);
+        double cpu = stats.get("parse_cpu_seconds").asDouble();
+        assertTrue(cpu >= 0, stats.toString());
+        assertEquals(cpu > 0 ? stats.get("bytes").asLong() / 1e6 / cpu : 0, stats.get("mb_per_cpu_s").asDouble(), 1e-6);
     }
 
     @Test

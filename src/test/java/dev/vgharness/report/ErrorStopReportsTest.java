@@ -48,7 +48,7 @@ class ErrorStopReportsTest {
     @Test
     void theTextSummaryGivesOneLinePerErrorStopWithTheFirstFramesLocalsAndTheCaseNotes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        TextSummary.print(run(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        TextSummary.print(run(), new SourceRoots(List.of(Fixtures.file("src"))), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("       error#2 InvalidWrite copy_name (names.c:31): dst = 0x4a40040 \"host-a<x>\","
                 + " cap = 16, i = 16\n"), text);

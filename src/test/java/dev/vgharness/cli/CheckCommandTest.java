@@ -117,7 +117,8 @@ class CheckCommandTest {
         assertFailedLine(possible, "leaky", "exited 0");
         assertEquals(List.of("possibly_lost_blocks: expected == 0, was 1"), possible.junitFailureMessages());
         assertEquals(Map.of("leak/definitely_lost", List.of("warning", "warning"), "leak/indirectly_lost",
-                List.of("warning", "warning"), "leak/possibly_lost", List.of("error")), possible.sarifLevels());
+                List.of("warning", "warning", "warning", "warning", "warning", "warning"), "leak/possibly_lost",
+                List.of("error")), possible.sarifLevels());
 
         Check none = check("--fail-on", "none", "--", exe("src/leaky.c"), "1");
         assertEquals(0, none.outcome().code(), none.stdout());

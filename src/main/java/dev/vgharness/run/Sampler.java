@@ -100,7 +100,7 @@ final class Sampler {
     /** Stops the target, outside malloc when mallinfo2 is to be called (continuing briefly until it is). */
     private StopEvent interrupt() throws MiSessionException {
         for (int attempt = 0; ; attempt++) {
-            StopEvent stop = interruptOnce();
+            StopEvent stop = interruptUntilStopped();
             if (stop.isExit() || stop.isBreakpointHit() || !avoidMalloc || attempt >= RETRIES || !inMalloc()) {
                 return stop;
             }
@@ -113,7 +113,7 @@ final class Sampler {
      * being resumed, or passes through the dynamic loader's library events, is answered {@code ^done} and then lost
      * (seen with valgrind 3.19 and gdb 13 on a loaded machine): ask again when no stop follows.
      */
-    private StopEvent interruptOnce() throws MiSessionException {
+    private StopEvent interruptUntilStopped() throws MiSessionException {
         for (int asked = 1; ; asked++) {
             GdbCommands.interrupt(gdb);
             try {

@@ -37,8 +37,9 @@ final class Sampler {
             "_int_free", "_int_realloc", "sysmalloc", "malloc_consolidate", "__libc_malloc", "__libc_free",
             "__libc_calloc", "__libc_realloc", "tcache_init", "__GI___libc_malloc", "__GI___libc_free");
     private static final int RETRIES = 50;
-    private static final Duration INTERRUPT_ANSWER = Duration.ofSeconds(3);
-    private static final int INTERRUPT_TRIES = 10;
+    private static final Duration INTERRUPT_ANSWER = Duration.ofSeconds(2);
+    private static final int INTERRUPT_TRIES = 15;
+    private static final Duration REPEATED_INTERRUPT_ANSWER = Duration.ofSeconds(30);
 
     private final MiSession gdb;
     private final Measure measure;
@@ -100,7 +101,7 @@ final class Sampler {
     /** Stops the target, outside malloc when mallinfo2 is to be called (continuing briefly until it is). */
     private StopEvent interrupt() throws MiSessionException {
         for (int attempt = 0; ; attempt++) {
-            StopEvent stop = interruptOnce();
+            StopEvent stop = interruptUntilStopped();
             if (stop.isExit() || stop.isBreakpointHit() || !avoidMalloc || attempt >= RETRIES || !inMalloc()) {
                 return stop;
             }
@@ -111,11 +112,12 @@ final class Sampler {
     /**
      * {@code -exec-interrupt} until the target stops. Under vgdb an interrupt that arrives while the target is still
      * being resumed, or passes through the dynamic loader's library events, is answered {@code ^done} and then lost
-     * (seen with valgrind 3.19 and gdb 13 on a loaded machine): ask again when no stop follows.
+     * (seen with valgrind 3.19 and gdb 13 on a loaded machine): ask again when no stop follows. A repeated interrupt
+     * may meet a target that stopped meanwhile; gdb's {@code ^error} then is no failure, the stop is on its way.
      */
-    private StopEvent interruptOnce() throws MiSessionException {
+    private StopEvent interruptUntilStopped() throws MiSessionException {
+        GdbCommands.interrupt(gdb);
         for (int asked = 1; ; asked++) {
-            GdbCommands.interrupt(gdb);
             try {
                 return gdb.awaitStop(INTERRUPT_ANSWER);
             } catch (MiSessionException.Timeout e) {
@@ -123,6 +125,7 @@ final class Sampler {
                     throw e;
                 }
             }
+            gdb.exchange("-exec-interrupt", REPEATED_INTERRUPT_ANSWER);
         }
     }
 

@@ -106,7 +106,7 @@ class ExamplePlansTest {
         JsonNode c = run("sampled-service", 0).at("/cases/0");
 
         assertEquals("detached", c.at("/exit/status").asText());
-        assertTrue(c.at("/samples/samples").size() >= 3, c.at("/samples").toString());
+        assertTrue(c.at("/samples/samples").size() >= 2, c.at("/samples").toString());
         double rate = c.at("/samples/definitely_lost_bytes_per_s").asDouble();
         assertTrue(rate > 1000 && rate <= 24_000, "rate " + rate);
     }

@@ -104,14 +104,14 @@ class PlanSchemaTest {
         assertEquals(words(LossKind.values(), LossKind::word), words("/$defs/loss_kinds/anyOf/1/items/enum"));
     }
 
-    /** Every plan of the repository: those under fixtures/plans (but the invalid ones) and the examples in docs. */
+    /** Every plan of the repository: the YAML and JSON files of fixtures/ (but the invalid plans) and docs/examples. */
     static Stream<Path> plans() throws IOException {
         List<Path> plans = new ArrayList<>();
-        for (Path folder : List.of(Path.of("fixtures/plans"), Path.of("docs/examples"))) {
+        for (Path folder : List.of(Path.of("fixtures"), Path.of("docs/examples"))) {
             try (Stream<Path> files = Files.walk(folder)) {
                 files.filter(f -> f.toString().matches(".*\\.(ya?ml|json)$"))
                         .filter(f -> !f.startsWith(Path.of("fixtures/plans/invalid")))
-                        .filter(PlanSchemaTest::isMap)
+                        .filter(PlanSchemaTest::isPlan)
                         .forEach(plans::add);
             }
         }
@@ -119,10 +119,10 @@ class PlanSchemaTest {
         return plans.stream().sorted();
     }
 
-    /** A plan is a map; the other YAML files there (baselines) are lists. */
-    private static boolean isMap(Path file) {
+    /** A plan is a map with cases; the other YAML and JSON files there (baselines, schemas) are not. */
+    private static boolean isPlan(Path file) {
         try {
-            return new YAMLMapper().readTree(file.toFile()).isObject();
+            return new YAMLMapper().readTree(file.toFile()).has("cases");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -7,8 +7,11 @@ import dev.vgharness.memcheck.StackFrame;
 import dev.vgharness.plan.Metric;
 import dev.vgharness.result.Assertion;
 import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.FrameLocals;
 import dev.vgharness.result.LeakFinding;
 import dev.vgharness.result.RunResult;
+import dev.vgharness.result.StopReason;
+import dev.vgharness.result.StopResult;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,7 +36,7 @@ final class SarifFindings {
 
     /** One finding: a lost leak or an error (with its case), its stable identity hash, and whether it failed. */
     record Finding(String ruleId, String fingerprint, LeakFinding leak, String errorCase, MemcheckError error,
-            boolean failedCase) {
+            boolean failedCase, List<FrameLocals> locals) {
         Finding {
             requireNonNull(ruleId, "ruleId is null");
             requireNonNull(fingerprint, "fingerprint is null");
@@ -68,7 +71,7 @@ final class SarifFindings {
             String rule = "leak/" + l.kind().key();
             boolean failed = l.cases().stream()
                     .anyMatch(name -> failingByCase.getOrDefault(name, Set.of()).contains(rule));
-            findings.add(new Finding(rule, l.identity().hash(), l, null, null, failed));
+            findings.add(new Finding(rule, l.identity().hash(), l, null, null, failed, List.of()));
         }
         findings.addAll(errors.values());
         return findings;
@@ -76,7 +79,14 @@ final class SarifFindings {
 
     private static void addError(Map<String, Finding> findings, CaseResult c, MemcheckError e, Set<String> failing) {
         String hash = errorHash(e);
-        findings.putIfAbsent(hash, new Finding(ERRORS + e.kind(), hash, null, c.name(), e, failing.contains(ERRORS)));
+        findings.putIfAbsent(hash, new Finding(ERRORS + e.kind(), hash, null, c.name(), e, failing.contains(ERRORS),
+                localsAtError(c, hash)));
+    }
+
+    /** The locals of the case's stop at this error ({@code on_error:}), when the program stopped there. */
+    private static List<FrameLocals> localsAtError(CaseResult c, String hash) {
+        return c.stops().stream().filter(s -> s.reason() == StopReason.ERROR && s.error() != null)
+                .filter(s -> errorHash(s.error()).equals(hash)).map(StopResult::locals).findFirst().orElse(List.of());
     }
 
     /** The rules ({@code leak/definitely_lost}, or {@link #ERRORS} for every error) a failed expectation counts. */

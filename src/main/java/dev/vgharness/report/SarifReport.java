@@ -109,6 +109,12 @@ public final class SarifReport {
                 f.fingerprint());
         ArrayNode flows = result.putArray("codeFlows");
         f.stacks().forEach(stack -> flows.add(codeFlow(stack)));
+        if (!f.locals().isEmpty()) {
+            // The values where the program stopped at the error, on the step a reader looks at first.
+            if (flows.get(0).at("/threadFlows/0/locations/0/location") instanceof ObjectNode location) {
+                location.putObject("message").put("text", f.locals().get(0).describe());
+            }
+        }
         if (f.leak() != null && f.leak().baseline()) {
             result.putArray("suppressions").addObject().put("kind", "external").put("justification", "baseline");
         }
@@ -141,6 +147,9 @@ public final class SarifReport {
             properties.put("leak_fingerprint", leak.identity().text());
         } else {
             properties.put("count", f.error().count());
+            if (!f.locals().isEmpty()) {
+                properties.set("locals", ReportJson.mapper().valueToTree(f.locals()));
+            }
         }
         return properties;
     }

@@ -1,11 +1,13 @@
 package dev.vgharness.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vgharness.Fixtures;
 import dev.vgharness.memcheck.MemcheckError;
 import dev.vgharness.result.CaseExit;
 import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.FinalResults;
 import dev.vgharness.result.FrameLocals;
 import dev.vgharness.result.RunResult;
 import dev.vgharness.result.RunStatus;
@@ -39,8 +41,9 @@ class ErrorStopReportsTest {
                 new FrameLocals.Variable("i", "int", "16", false)));
         StopResult stop = new StopResult(null, 2, 1, AT, null, List.of(), List.of(), List.of(), 2L, null, List.of(),
                 List.of(), List.of(), 5, null, StopReason.ERROR, write, List.of(AT), List.of(locals));
+        FinalResults fin = new FinalResults(null, List.of(), List.of(write), true);
         CaseResult c = new CaseResult("names", RunStatus.PASSED, null, List.of("./names"), 7, 100, List.of(stop),
-                CaseExit.exited(0), null, List.of(), "", null, List.of("on_error: stopped at the first 2 errors"));
+                CaseExit.exited(0), fin, List.of(), "", null, List.of("on_error: stopped at the first 2 errors"));
         return new RunResult(new RunResult.Tool("vgharness", "0.1.0"), new RunResult.PlanInfo("p", "p.yaml"),
                 Map.of(), Instant.parse("2026-11-25T21:04:05Z"), 100, RunStatus.PASSED, null, List.of(c));
     }
@@ -73,5 +76,17 @@ class ErrorStopReportsTest {
         assertTrue(page.contains("<tr><td>dst</td><td>char *</td><td>0x4a40040 &quot;host-a&lt;x&gt;&quot;</td></tr>")
                 || page.contains("<tr><td>dst</td><td>char *</td><td>0x4a40040 \"host-a&lt;x&gt;\"</td></tr>"), page);
         assertTrue(page.contains("<tr><td>parts</td><td>int [4]</td><td></td></tr>"), page);
+    }
+
+    @Test
+    void sarifPutsTheLocalsOfTheErrorStopInTheResultsPropertiesAndItsFirstCodeFlowStep() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode log = SarifReport.toJson(run(), new SourceRoots(List.of(Fixtures.file("src"))));
+        SchemaValidation.assertValidSarif(log);
+        com.fasterxml.jackson.databind.JsonNode result = log.at("/runs/0/results/0");
+        assertEquals("memcheck/InvalidWrite", result.path("ruleId").asText());
+        assertEquals("cap", result.at("/properties/locals/0/variables/1/name").asText());
+        assertEquals("16", result.at("/properties/locals/0/variables/1/value").asText());
+        assertEquals("dst = 0x4a40040 \"host-a<x>\", cap = 16, i = 16",
+                result.at("/codeFlows/0/threadFlows/0/locations/0/location/message/text").asText());
     }
 }

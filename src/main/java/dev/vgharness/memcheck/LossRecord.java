@@ -42,6 +42,12 @@ public record LossRecord(
                 directBytesDelta, indirectBytesDelta, blocksDelta, newRecord, frames);
     }
 
+    /** The same record under another number, as a later search numbered it. */
+    public LossRecord withNumber(int newNumber, int newOf) {
+        return new LossRecord(newNumber, newOf, kind, bytes, directBytes, indirectBytes, blocks, bytesDelta,
+                directBytesDelta, indirectBytesDelta, blocksDelta, newRecord, stack);
+    }
+
     /** The identity of this leak across runs: kind and stack names without addresses or allocator frames. */
     public LeakFingerprint fingerprint() {
         return LeakFingerprint.of(this);

@@ -2,13 +2,15 @@ package dev.vgharness.repl;
 
 import dev.vgharness.memcheck.BlockListParser;
 import dev.vgharness.memcheck.BlockListResult;
-import dev.vgharness.memcheck.LeakCheckAnswer;
-import dev.vgharness.memcheck.LeakCheckParser;
 import dev.vgharness.memcheck.MemcheckText;
 import dev.vgharness.memcheck.MonitorError;
 import dev.vgharness.memcheck.WhoPointsAtParser;
 import dev.vgharness.memcheck.WhoPointsAtResult;
+import dev.vgharness.plan.LeakCheckAction;
+import dev.vgharness.plan.LeakCheckWords;
 import dev.vgharness.result.StopLeakCheck;
+import dev.vgharness.run.LeakCheckFailure;
+import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +31,13 @@ final class MonitorForwarder {
     }
 
     void send(String command) throws ReplException, MiSessionException {
-        String text = session.stoppedGdb().monitor(command, session.options().commandTimeout());
         String word = command.strip().split("\\s+", 2)[0];
+        if (resolve(word).equals("leak_check")) {
+            leakCheck(command);
+            return;
+        }
+        String text = session.stoppedGdb().monitor(command, session.options().commandTimeout());
         switch (resolve(word)) {
-            case "leak_check" -> leakCheck(command, text);
             case "block_list" -> blockList(command, text);
             case "who_points_at" -> whoPointsAt(command, text);
             default -> other(command, text);
@@ -49,16 +54,29 @@ final class MonitorForwarder {
         return matches.size() == 1 ? matches.get(0) : word;
     }
 
-    private void leakCheck(String command, String text) throws ReplException {
-        LeakCheckAnswer result = LeakCheckParser.parse(text);
-        Optional<StopLeakCheck> report = session.target().leakChecks().report(command, result, text);
-        record(command, text, report.isPresent());
-        report.ifPresent(r -> current().ifPresent(stop -> stop.leakCheck(r)));
-        if (report.isEmpty()) {
-            printer.raw(text);
-            throw new ReplException("'" + command + "' did not search: " + complaint(result.errors(), text));
+    /**
+     * A leak check as {@code run} makes it: the harness's own searches (their text is what is shown raw), the
+     * records the words ask for, deltas since the previous check whatever it showed.
+     */
+    private void leakCheck(String command) throws ReplException, MiSessionException {
+        MiSession gdb = session.stoppedGdb();
+        LeakCheckAction action;
+        try {
+            action = LeakCheckWords.parse(command, session.help().keywords("leak_check").contains("new"));
+        } catch (IllegalArgumentException e) {
+            throw new ReplException("'" + command + "': " + e.getMessage());
         }
-        printer.leakCheck(report.get());
+        try {
+            StopLeakCheck report = session.target().leakChecks().check(command, action, r -> false, words -> {
+                String text = gdb.monitor(words, session.options().commandTimeout());
+                record(words, text, true);
+                return text;
+            });
+            current().ifPresent(stop -> stop.leakCheck(report));
+            printer.leakCheck(report);
+        } catch (LeakCheckFailure e) {
+            throw new ReplException(e.getMessage());
+        }
     }
 
     private void blockList(String command, String text) throws ReplException {
@@ -101,9 +119,6 @@ final class MonitorForwarder {
     }
 
     private static String complaint(List<MonitorError> errors, String text) {
-        if (!errors.isEmpty()) {
-            return String.join("; ", errors.stream().map(MonitorError::text).toList());
-        }
-        return text.isBlank() ? "no answer" : text.strip().lines().findFirst().orElse("");
+        return MonitorError.complaint(errors, text);
     }
 }

@@ -99,6 +99,7 @@ public final class JsonReportReader {
             boolean baseline = node.path("baseline").asBoolean(false);
             node.remove("baseline");
             node.remove("fingerprint");
+            node.remove("gone");
             LossRecord record = ctxt.readTreeAsValue(node, LossRecord.class);
             return new LossRecordResult(record, baseline);
         }

@@ -154,6 +154,10 @@ public final class ReportJson {
     private abstract static class LossRecordResultMixin {
         @JsonUnwrapped
         abstract LossRecord record();
+
+        /** Derived from the blocks, so only written. */
+        @JsonProperty(value = "gone", access = JsonProperty.Access.READ_ONLY)
+        abstract boolean gone();
     }
 
     private abstract static class LossRecordMixin {

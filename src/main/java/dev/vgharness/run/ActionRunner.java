@@ -6,10 +6,6 @@ import dev.vgharness.memcheck.BlockListParser;
 import dev.vgharness.memcheck.BlockListResult;
 import dev.vgharness.memcheck.ErrorCountParser;
 import dev.vgharness.memcheck.ErrorCounts;
-import dev.vgharness.memcheck.LeakCheckAnswer;
-import dev.vgharness.memcheck.LeakCheckParser;
-import dev.vgharness.memcheck.LeakKind;
-import dev.vgharness.memcheck.LeakSummary;
 import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.memcheck.MonitorError;
 import dev.vgharness.memcheck.PointerSearch;
@@ -23,6 +19,7 @@ import dev.vgharness.plan.LossKind;
 import dev.vgharness.plan.MonitorAction;
 import dev.vgharness.plan.WhoPointsAtAction;
 import dev.vgharness.result.CommandOutput;
+import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.StopLeakCheck;
 import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
@@ -43,7 +40,7 @@ final class ActionRunner {
 
     private final MiSession gdb;
     private final Duration timeout;
-    private final LeakHistory history;
+    private final LeakCheckSeries series;
     private final Predicate<LossRecord> baseline;
     private final List<CommandOutput> transcript = new ArrayList<>();
     private final List<CommandOutput> monitor = new ArrayList<>();
@@ -51,12 +48,11 @@ final class ActionRunner {
     private final Map<Integer, BlockList> blockLists = new LinkedHashMap<>();
     private final List<PointerSearch> pointerSearches = new ArrayList<>();
     private StopLeakCheck leakCheck;
-    private List<LossRecord> searched = List.of();
 
-    ActionRunner(MiSession gdb, Duration timeout, LeakHistory history, Predicate<LossRecord> baseline) {
+    ActionRunner(MiSession gdb, Duration timeout, LeakCheckSeries series, Predicate<LossRecord> baseline) {
         this.gdb = gdb;
         this.timeout = timeout;
-        this.history = history;
+        this.series = series;
         this.baseline = baseline;
     }
 
@@ -81,6 +77,11 @@ final class ActionRunner {
 
     StopLeakCheck leakCheck() {
         return leakCheck;
+    }
+
+    /** Every loss record of this stop's leak check, shown or not, for the metrics; empty when none ran. */
+    List<LossRecordResult> leakRecords() {
+        return leakCheck == null ? List.of() : series.allRecords();
     }
 
     List<BlockList> blockLists() {
@@ -111,27 +112,12 @@ final class ActionRunner {
     }
 
     private void leakCheck(LeakCheckAction action) throws MiSessionException, StopFailure {
-        String words = action.monitorCommand();
-        String text = monitor(words);
-        LeakCheckAnswer result = LeakCheckParser.parse(text);
-        if (!result.searched()) {
-            throw new StopFailure("'" + words + "' did not search: " + complaint(result.errors(), text));
+        try {
+            leakCheck = series.check(action.monitorCommand(), action, baseline, this::monitor);
+        } catch (LeakCheckFailure e) {
+            throw new StopFailure(e.getMessage());
         }
-        LeakSummary summary = result.noLeaksPossible() ? LeakSummary.zero() : result.summary();
-        if (action.limit().isPresent() && summary != null) {
-            // "limited N" adds only the printed records into the summary (formats.md 2.7): ask for the true one, which
-            // also puts valgrind's own delta baseline right again. Loss record numbers stay those of this search.
-            LeakCheckAction whole = new LeakCheckAction(LeakCheckAction.Mode.SUMMARY, action.kinds(),
-                    LeakCheckAction.Delta.ANY, java.util.OptionalInt.empty(), action.heuristics());
-            LeakCheckAnswer unlimited = LeakCheckParser.parse(monitor(whole.monitorCommand()));
-            summary = unlimited.noLeaksPossible() ? LeakSummary.zero() : unlimited.summary();
-        }
-        if (summary == null) {
-            throw new StopFailure("'" + words + "' printed no LEAK SUMMARY (was valgrind started with -q?)");
-        }
-        searched = result.lossRecords();
         blockLists.clear();
-        leakCheck = new StopLeakCheck(words, history.summary(summary), history.records(searched, baseline), text);
     }
 
     private void blockLists(BlockListAction action) throws MiSessionException, StopFailure {
@@ -187,18 +173,20 @@ final class ActionRunner {
         }
     }
 
-    private List<Integer> recordsOfKinds(Set<LossKind> kinds) {
+    /** The numbers of the live records of these kinds in the latest search (which the check then shows). */
+    private List<Integer> recordsOfKinds(Set<LossKind> kinds) throws MiSessionException, StopFailure {
         List<Integer> numbers = new ArrayList<>();
-        for (LossRecord r : searched) {
-            if (kinds.stream().anyMatch(k -> matches(k, r.kind()))) {
-                numbers.add(r.number());
+        try {
+            for (LossRecord r : series.numberedRecords(this::monitor)) {
+                if (LeakView.ofKinds(kinds, r)) {
+                    numbers.add(r.number());
+                }
             }
+        } catch (LeakCheckFailure e) {
+            throw new StopFailure(e.getMessage());
         }
+        leakCheck = series.lastCheck();
         return numbers;
-    }
-
-    private static boolean matches(LossKind kind, LeakKind leak) {
-        return kind.word().equals(leak.suppressionKind());
     }
 
     private static String complaint(List<MonitorError> errors, String text) {

@@ -1,0 +1,120 @@
+package dev.vgharness.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.vgharness.Fixtures;
+import dev.vgharness.memcheck.LeakCheckAnswer;
+import dev.vgharness.memcheck.LeakKind;
+import dev.vgharness.memcheck.LeakTotals;
+import dev.vgharness.memcheck.LossRecord;
+import dev.vgharness.plan.PlanLoader;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.LossRecordResult;
+import dev.vgharness.result.RunStatus;
+import dev.vgharness.result.StopLeakCheck;
+import dev.vgharness.result.StopResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 11: the per-record deltas of a plan's filtered checks against Valgrind's own {@code changed} answers at the
+ * same stops (a plain gdb session), on {@code fixtures/src/sites.c}: two call sites of one function overtaking each
+ * other and a kept block freed later, one stop per phase, each asking a different filter.
+ */
+@Timeout(300)
+class PerRecordDeltasEndToEndTest {
+
+    private static final String CHANGED = "leak_check full reachable changed heuristics all";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDeltasOfEveryFilteredCheckAreValgrindsOwnChangedAnswerAtTheSameStop() throws Exception {
+        String exe = Fixtures.compile("src/sites.c").toString();
+        String step = Fixtures.location("src/sites.c", "step");
+        CaseResult c = run(exe, step);
+        assertEquals(RunStatus.PASSED, c.status(), c.error());
+        List<LeakCheckAnswer> valgrind = PlainGdbSession.leakChecksAt(exe, step, 7, CHANGED);
+        assertEquals(7, c.stops().size());
+        assertEquals(7, valgrind.size());
+
+        for (int i = 0; i < 7; i++) {
+            StopLeakCheck harness = c.stops().get(i).leakCheck();
+            LeakCheckAnswer own = valgrind.get(i);
+            String where = "stop " + (i + 1) + " (" + harness.command() + ")";
+            assertEquals(own.summary(), harness.summary(), where);
+            Map<LossRecordKey, LossRecord> changed = byKey(own.lossRecords());
+            for (LossRecordResult shown : harness.lossRecords()) {
+                LossRecord r = shown.record();
+                LossRecord printed = changed.get(LossRecordKey.of(r));
+                assertEquals(printed == null ? List.of(0L, 0L) : List.of(printed.bytesDelta(), printed.blocksDelta()),
+                        List.of(r.bytesDelta(), r.blocksDelta()), where + " " + r);
+            }
+        }
+    }
+
+    @Test
+    void theIssuesSitesReadTheirTrueGrowthAndTheFreedBlockIsGone() throws Exception {
+        CaseResult c = run(Fixtures.compile("src/sites.c").toString(), Fixtures.location("src/sites.c", "step"));
+        assertEquals(RunStatus.PASSED, c.status(), c.error());
+        List<List<LossRecordResult>> shown = c.stops().stream().map(s -> s.leakCheck().lossRecords()).toList();
+
+        assertEquals(List.of(), shown.get(1), "stop 2 asked for possibly lost records: there are none");
+        assertEquals(Map.of("site_a", 0L, "site_b", 16L), deltasBySite(shown.get(2)));
+        assertEquals(Map.of("site_b", 16L), deltasBySite(shown.get(3)), "increased: only site B grew");
+        assertEquals(Map.of("site_a", 32L), deltasBySite(shown.get(4)));
+        LossRecordResult kept = shown.get(4).stream().filter(LossRecordResult::gone).findFirst().orElseThrow();
+        assertEquals(List.of(LeakKind.STILL_REACHABLE, -100L, -1L),
+                List.of(kept.record().kind(), kept.record().bytesDelta(), kept.record().blocksDelta()));
+        assertEquals(List.of(), shown.get(5), "mode summary shows no record");
+        assertEquals(new LeakTotals(96 + 64, 10, 16L, 1L), c.stops().get(5).leakCheck().summary().definitelyLost());
+        assertEquals(Map.of("site_a", 0L), deltasBySite(shown.get(6)), "limit 1: the biggest, unchanged since stop 6");
+        // After the first stop only the records that changed travel: one search per stop, no second one.
+        for (StopResult stop : c.stops()) {
+            assertEquals(List.of(CHANGED, "v.info n_errs_found"),
+                    stop.transcript().stream().map(t -> t.command()).toList());
+        }
+    }
+
+    private CaseResult run(String exe, String step) throws Exception {
+        List<String> asked = List.of("leak_check", "{leak_check: {kinds: [possible]}}", "leak_check",
+                "{leak_check: {delta: increased}}", "{leak_check: {delta: changed}}", "{leak_check: {mode: summary}}",
+                "{leak_check: {limit: 1}}");
+        StringBuilder yaml = new StringBuilder("cases:\n  - name: sites\n    command: [" + exe + "]\n"
+                + "    breakpoints:\n");
+        for (int phase = 1; phase <= asked.size(); phase++) {
+            yaml.append("      - id: phase").append(phase).append("\n        at: ").append(step)
+                    .append("\n        condition: \"phase == ").append(phase).append("\"\n        actions: [")
+                    .append(asked.get(phase - 1)).append("]\n");
+        }
+        Path plan = dir.resolve("plan.yaml");
+        Files.writeString(plan, yaml);
+        return new PlanRunner(RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(120)), Clock.systemUTC(),
+                "test").run(PlanLoader.load(plan)).cases().get(0);
+    }
+
+    /** The bytes delta of each shown record of a call site of fill(), by the site's mark. */
+    private static Map<String, Long> deltasBySite(List<LossRecordResult> shown) {
+        Map<Integer, String> marks = Map.of(Fixtures.line("src/sites.c", "site_a"), "site_a",
+                Fixtures.line("src/sites.c", "site_b"), "site_b");
+        List<LossRecord> sites = new ArrayList<>();
+        shown.stream().map(LossRecordResult::record)
+                .filter(r -> r.stack().size() > 2 && marks.containsKey(r.stack().get(2).line())).forEach(sites::add);
+        return sites.stream().collect(Collectors.toMap(r -> marks.get(r.stack().get(2).line()), LossRecord::bytesDelta));
+    }
+
+    private static Map<LossRecordKey, LossRecord> byKey(List<LossRecord> records) {
+        return records.stream().collect(Collectors.toMap(LossRecordKey::of, Function.identity()));
+    }
+}

@@ -46,22 +46,18 @@ public final class LeakCheckWords {
         return new LeakCheckAction(d.mode, d.kinds, d.delta, d.limit, d.heuristics);
     }
 
-    /** The keyword a word stands for: itself, or the only keyword it begins. */
+    /** The keyword a word begins (or is). */
     private static String keyword(String word, boolean withNew) {
         List<String> keywords = new ArrayList<>(List.of(WORDS.split(" ")));
         if (!withNew) {
             keywords.remove("new");
         }
-        if (keywords.contains(word)) {
-            return word;
-        }
         List<String> matches = keywords.stream().filter(k -> k.startsWith(word)).toList();
-        if (matches.size() == 1) {
-            return matches.get(0);
+        if (matches.size() != 1) {
+            // No two keywords begin with the same letter: a word begins one keyword or none.
+            throw new IllegalArgumentException(word + " does not match any of '" + String.join(" ", keywords) + "'");
         }
-        throw new IllegalArgumentException(matches.isEmpty()
-                ? word + " does not match any of '" + String.join(" ", keywords) + "'"
-                : word + " can match " + String.join(" ", matches));
+        return matches.get(0);
     }
 
     /** The check so far, starting from Valgrind's interactive defaults. */
@@ -116,7 +112,8 @@ public final class LeakCheckWords {
                     element = e.name().toLowerCase(Locale.ROOT).equals(word) ? e : element;
                 }
                 if (element == null) {
-                    throw new IllegalArgumentException("missing or malformed " + what + " set: " + value);
+                    throw new IllegalArgumentException("missing or malformed " + what + " set"
+                            + (value == null ? "" : ": " + value));
                 }
                 set.add(element);
             }

@@ -52,22 +52,24 @@ final class PlainGdbSession {
     }
 
     /**
-     * The answers to one monitor command sent at each of the first {@code stops} stops at a location (the target is
+     * The answers to one monitor command sent at each of the first {@code stops} stops at the locations (the target is
      * killed after the last), in order.
      */
-    static List<LeakCheckAnswer> leakChecksAt(String program, String location, int stops, String monitorCommand)
-            throws Exception {
+    static List<LeakCheckAnswer> leakChecksAt(List<String> argv, List<String> valgrindOptions, List<String> locations,
+            int stops, String monitorCommand) throws Exception {
         Path capture = Files.createTempDirectory("vgharness-plain");
-        List<String> gdbArgs = new ArrayList<>(List.of("gdb", "-batch", "-nx", "-q", program));
-        try (ValgrindProcess valgrind = ValgrindProcess.start(ValgrindLaunch.of(List.of(program), capture))) {
+        List<String> gdbArgs = new ArrayList<>(List.of("gdb", "-batch", "-nx", "-q", argv.get(0)));
+        try (ValgrindProcess valgrind = ValgrindProcess.start(ValgrindLaunch.of(argv, capture)
+                .withOptions(valgrindOptions).withTimeouts(Duration.ofSeconds(60), Duration.ofMinutes(30)))) {
             gdbArgs.addAll(List.of("-ex", "target remote | " + String.join(" ", valgrind.vgdbCommand()),
-                    "-ex", "monitor v.set vgdb-error 999999", "-ex", "break " + location));
+                    "-ex", "monitor v.set vgdb-error 999999"));
+            locations.forEach(location -> gdbArgs.addAll(List.of("-ex", "break " + location)));
             for (int stop = 0; stop < stops; stop++) {
                 gdbArgs.addAll(List.of("-ex", "continue", "-ex", "python gdb.write('" + STOP + "\\n', gdb.STDERR)",
                         "-ex", "monitor " + monitorCommand));
             }
             gdbArgs.addAll(List.of("-ex", "kill"));
-            String stderr = ShortCommand.run(gdbArgs, valgrind.vgdbEnvironment(), Duration.ofSeconds(120)).stderr();
+            String stderr = ShortCommand.run(gdbArgs, valgrind.vgdbEnvironment(), Duration.ofMinutes(30)).stderr();
             List<String> parts = List.of(stderr.split(STOP + "\n", -1));
             return parts.subList(1, parts.size()).stream().map(LeakCheckParser::parse).toList();
         } finally {

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Sends a monitor command to valgrind's gdbserver, shows the raw answer and, for {@code leak_check},
  * {@code block_list} and {@code who_points_at}, the parsed answer (a table, or JSON with {@code :json on}); keeps
- * both at the current stop. Valgrind's complaints ({@code command 'x' not recognised}) make the command fail.
+ * both at the current stop. Valgrind's complaints ({@code command 'x' not recognised}) make the command fail. A
+ * {@code leak_check} is answered as {@code run} answers a plan's check (docs/leak-deltas.md).
  */
 final class MonitorForwarder {
 
@@ -85,7 +86,7 @@ final class MonitorForwarder {
         current().ifPresent(stop -> stop.blockLists(result.blockLists()));
         if (result.blockLists().isEmpty()) {
             printer.raw(text);
-            throw new ReplException("'" + command + "' failed: " + complaint(result.errors(), text));
+            throw new ReplException("'" + command + "' failed: " + MonitorError.complaint(result.errors(), text));
         }
         printer.blockLists(text, result.blockLists());
     }
@@ -95,7 +96,7 @@ final class MonitorForwarder {
         record(command, text, result.search() != null);
         if (result.search() == null) {
             printer.raw(text);
-            throw new ReplException("'" + command + "' failed: " + complaint(result.errors(), text));
+            throw new ReplException("'" + command + "' failed: " + MonitorError.complaint(result.errors(), text));
         }
         current().ifPresent(stop -> stop.pointerSearch(result.search()));
         printer.whoPointsAt(text, result.search());
@@ -106,7 +107,7 @@ final class MonitorForwarder {
         printer.raw(text);
         List<MonitorError> errors = MemcheckText.parse(text).monitorErrors();
         if (!errors.isEmpty()) {
-            throw new ReplException("monitor '" + command + "': " + complaint(errors, text));
+            throw new ReplException("monitor '" + command + "': " + MonitorError.complaint(errors, text));
         }
     }
 
@@ -116,9 +117,5 @@ final class MonitorForwarder {
 
     private Optional<StopDraft> current() {
         return Optional.ofNullable(session.log().current());
-    }
-
-    private static String complaint(List<MonitorError> errors, String text) {
-        return MonitorError.complaint(errors, text);
     }
 }

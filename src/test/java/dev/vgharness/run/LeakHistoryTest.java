@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vgharness.Fixtures;
 import dev.vgharness.memcheck.LeakCheckAnswer;
-import dev.vgharness.memcheck.LeakCheckParser;
 import dev.vgharness.memcheck.LeakKind;
 import dev.vgharness.memcheck.LeakSummary;
 import dev.vgharness.memcheck.LossRecord;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -332,9 +330,5 @@ class LeakHistoryTest {
 
     private static List<LossRecord> records(StopLeakCheck check) {
         return check.lossRecords().stream().map(LossRecordResult::record).toList();
-    }
-
-    static LeakCheckAnswer parse(String text) {
-        return LeakCheckParser.parse(text);
     }
 }

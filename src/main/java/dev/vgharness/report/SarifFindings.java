@@ -64,8 +64,9 @@ final class SarifFindings {
         return List.copyOf(byIdentity.values());
     }
 
+    /** A record that vanished since the previous search (freed) is no finding. */
     private static void addLeak(Map<String, Finding> findings, CaseResult c, LossRecordResult r) {
-        if (LOST.contains(r.record().kind())) {
+        if (LOST.contains(r.record().kind()) && !r.gone()) {
             String hash = r.record().fingerprint().hash();
             findings.putIfAbsent(hash, new Finding("leak/" + r.record().kind().key(), c.name(), hash, r, null));
         }

@@ -81,7 +81,7 @@ final class ActionRunner {
 
     /** Every loss record of this stop's leak check, shown or not, for the metrics; empty when none ran. */
     List<LossRecordResult> leakRecords() {
-        return leakCheck == null ? List.of() : series.allRecords();
+        return leakCheck == null ? List.of() : series.allRecords(baseline);
     }
 
     List<BlockList> blockLists() {
@@ -173,19 +173,14 @@ final class ActionRunner {
         }
     }
 
-    /** The numbers of the live records of these kinds in the latest search (which the check then shows). */
-    private List<Integer> recordsOfKinds(Set<LossKind> kinds) throws MiSessionException, StopFailure {
+    /** The records of these kinds the stop's check showed, with blocks (their numbers are the latest search's). */
+    private List<Integer> recordsOfKinds(Set<LossKind> kinds) {
         List<Integer> numbers = new ArrayList<>();
-        try {
-            for (LossRecord r : series.numberedRecords(this::monitor)) {
-                if (LeakView.ofKinds(kinds, r)) {
-                    numbers.add(r.number());
-                }
+        for (LossRecordResult r : leakCheck.lossRecords()) {
+            if (!r.gone() && LeakView.ofKinds(kinds, r.record())) {
+                numbers.add(r.record().number());
             }
-        } catch (LeakCheckFailure e) {
-            throw new StopFailure(e.getMessage());
         }
-        leakCheck = series.lastCheck();
         return numbers;
     }
 

@@ -48,7 +48,6 @@ public final class LeakCheckSeries {
 
     private final LeakHistory history = new LeakHistory();
     private LeakSearch latest;
-    private Check last;
 
     /**
      * Answers a check at the current stop.
@@ -59,40 +58,21 @@ public final class LeakCheckSeries {
     public StopLeakCheck check(String command, LeakCheckAction action, Predicate<LossRecord> baseline, Monitor monitor)
             throws MiSessionException, LeakCheckFailure {
         requireNonNull(command, "command is null");
-        Check check = new Check(command, action, baseline, new StringBuilder());
-        LeakSearch search = action.mode() == Mode.XTLEAK ? xtleak(check, monitor) : tracked(check, monitor);
-        if (LeakView.lacksNumbers(LeakView.shown(action, search.records()))) {
-            search = history.renumbered(search, search(complete(action), check, monitor));
+        Searches searches = new Searches(monitor);
+        LeakSearch search = action.mode() == Mode.XTLEAK ? xtleak(action, searches) : tracked(action, searches);
+        List<LossRecord> shown = LeakView.shown(action, search.records());
+        if (LeakView.lacksNumbers(shown)) {
+            search = history.renumbered(search, searches.send(complete(action)));
+            shown = LeakView.shown(action, search.records());
         }
         latest = search;
-        last = check;
-        return lastCheck();
+        return new StopLeakCheck(command, search.summary(), results(shown, baseline), searches.texts.toString());
     }
 
-    /**
-     * The live records of the latest search, each with its loss record number there, as {@code block_list} needs
-     * them. When some numbers are not known a complete search at the same stop tells them, and
-     * {@link #lastCheck()} shows those.
-     */
-    public List<LossRecord> numberedRecords(Monitor monitor) throws MiSessionException, LeakCheckFailure {
-        requireNonNull(last, "no leak check yet");
-        if (!latest.numbered()) {
-            latest = history.renumbered(latest, search(complete(last.action()), last, monitor));
-        }
-        return latest.live();
-    }
-
-    /** The latest check, with the numbers of the latest search. */
-    public StopLeakCheck lastCheck() {
-        requireNonNull(last, "no leak check yet");
-        List<LossRecordResult> shown = results(LeakView.shown(last.action(), latest.records()), last.baseline());
-        return new StopLeakCheck(last.command(), latest.summary(), shown, last.texts().toString());
-    }
-
-    /** Every record of the latest search, shown or not (the gone ones too): what the metrics read. */
-    public List<LossRecordResult> allRecords() {
-        requireNonNull(last, "no leak check yet");
-        return results(latest.records(), last.baseline());
+    /** Every record of the latest check, shown or not (the gone ones too): what the metrics read. */
+    public List<LossRecordResult> allRecords(Predicate<LossRecord> baseline) {
+        requireNonNull(latest, "no leak check yet");
+        return results(latest.records(), baseline);
     }
 
     /**
@@ -110,29 +90,15 @@ public final class LeakCheckSeries {
     }
 
     /** What the tracking search printed, or a complete search when that does not add up. */
-    private LeakSearch tracked(Check check, Monitor monitor) throws MiSessionException, LeakCheckFailure {
-        Optional<LeakSearch> search = history.changed(search(tracking(check.action()), check, monitor));
-        return search.isPresent() ? search.get() : history.complete(search(complete(check.action()), check, monitor));
+    private LeakSearch tracked(LeakCheckAction action, Searches searches) throws MiSessionException, LeakCheckFailure {
+        Optional<LeakSearch> search = history.changed(searches.send(tracking(action)));
+        return search.isPresent() ? search.get() : history.complete(searches.send(complete(action)));
     }
 
     /** The xtree file is written with Valgrind's own deltas, so it searches first; a complete search follows. */
-    private LeakSearch xtleak(Check check, Monitor monitor) throws MiSessionException, LeakCheckFailure {
-        search(check.action().monitorCommand(), check, monitor);
-        return history.complete(search(complete(check.action()), check, monitor));
-    }
-
-    private static LeakCheckAnswer search(String words, Check check, Monitor monitor)
-            throws MiSessionException, LeakCheckFailure {
-        String text = monitor.send(words);
-        check.texts().append(text);
-        LeakCheckAnswer answer = LeakCheckParser.parse(text);
-        if (!answer.searched()) {
-            throw new LeakCheckFailure("'" + words + "' did not search: " + MonitorError.complaint(answer.errors(), text));
-        }
-        if (answer.summary() == null && !answer.noLeaksPossible()) {
-            throw new LeakCheckFailure("'" + words + "' printed no LEAK SUMMARY (was valgrind started with -q?)");
-        }
-        return answer;
+    private LeakSearch xtleak(LeakCheckAction action, Searches searches) throws MiSessionException, LeakCheckFailure {
+        searches.send(action.monitorCommand());
+        return history.complete(searches.send(complete(action)));
     }
 
     /** Every record that changed since the previous search, of every kind, with the heuristics asked for. */
@@ -154,7 +120,27 @@ public final class LeakCheckSeries {
         return records.stream().map(r -> new LossRecordResult(r, baseline.test(r))).toList();
     }
 
-    /** A check as asked, and the text of every search made for it. */
-    private record Check(String command, LeakCheckAction action, Predicate<LossRecord> baseline, StringBuilder texts) {
+    /** The searches made for one check, and their text. */
+    private static final class Searches {
+        private final Monitor monitor;
+        private final StringBuilder texts = new StringBuilder();
+
+        Searches(Monitor monitor) {
+            this.monitor = monitor;
+        }
+
+        LeakCheckAnswer send(String words) throws MiSessionException, LeakCheckFailure {
+            String text = monitor.send(words);
+            texts.append(text);
+            LeakCheckAnswer answer = LeakCheckParser.parse(text);
+            if (!answer.searched()) {
+                throw new LeakCheckFailure("'" + words + "' did not search: "
+                        + MonitorError.complaint(answer.errors(), text));
+            }
+            if (answer.summary() == null && !answer.noLeaksPossible()) {
+                throw new LeakCheckFailure("'" + words + "' printed no LEAK SUMMARY (was valgrind started with -q?)");
+            }
+            return answer;
+        }
     }
 }

@@ -21,14 +21,4 @@ record LeakSearch(LeakSummary summary, List<LossRecord> records) {
         requireNonNull(summary, "summary is null");
         records = List.copyOf(records);
     }
-
-    /** The records that still hold blocks. */
-    List<LossRecord> live() {
-        return records.stream().filter(r -> r.blocks() > 0).toList();
-    }
-
-    /** True when every live record has its number in the latest search. */
-    boolean numbered() {
-        return records.stream().allMatch(r -> r.blocks() == 0 || r.number() > 0);
-    }
 }

@@ -52,6 +52,39 @@ class PerRecordDeltasEndToEndTest {
         assertSameDeltas(valgrind, c.stops());
     }
 
+    @Test
+    void withASuppressedRecordBlockListsExpandTheRecordsUnderTheNumbersOfTheSecondSearch() throws Exception {
+        Path plan = dir.resolve("suppressed.yaml");
+        Files.writeString(plan, """
+                cases:
+                  - name: suppressed
+                    command: [%s]
+                    valgrind:
+                      suppressions: [%s]
+                    breakpoints:
+                      - id: step
+                        at: %s
+                        max_hits: 4
+                        actions: [leak_check, {block_list: {kinds: [definite]}}]
+                """.formatted(Fixtures.compile("src/sites.c"), Fixtures.file("src/sites.supp"),
+                Fixtures.location("src/sites.c", "step")));
+        CaseResult c = run(plan);
+        assertEquals(RunStatus.PASSED, c.status(), c.error());
+
+        // From stop 2 the kept block is suppressed and takes a loss record number Valgrind never prints.
+        StopResult third = c.stops().get(2);
+        assertEquals(List.of(CHANGED, "leak_check full reachable any heuristics all", "block_list 1", "block_list 2",
+                "v.info n_errs_found"), third.transcript().stream().map(t -> t.command()).toList());
+        for (StopResult stop : c.stops()) {
+            List<String> expanded = stop.blockLists().stream().map(b -> b.lossRecord() + " " + b.header().bytes() + " "
+                    + b.header().blocks() + " " + b.blocks().size()).toList();
+            List<String> shown = stop.leakCheck().lossRecords().stream().map(LossRecordResult::record)
+                    .filter(r -> r.kind() == LeakKind.DEFINITELY_LOST)
+                    .map(r -> r.number() + " " + r.bytes() + " " + r.blocks() + " " + r.blocks()).toList();
+            assertEquals(shown, expanded, "stop " + stop.hit());
+        }
+    }
+
     /**
      * The scale fixture at a reduced size by default (64 stacks of 20 blocks); {@code -Dvgharness.scale="1024 1100"}
      * (with {@code -Djunit.jupiter.execution.timeout.mode=disabled}) runs it at the size of scripts/bench-scale.

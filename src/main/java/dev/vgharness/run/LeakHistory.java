@@ -215,7 +215,8 @@ final class LeakHistory {
                     .filter(b -> b.heuristic().equals(h.heuristic())).findFirst().orElse(null);
             long bytes = previous == null ? 0 : previous.bytes();
             long blocks = previous == null ? 0 : previous.blocks();
-            result.add(new HeuristicTotals(h.heuristic(), h.bytes(), h.blocks(), h.bytes() - bytes, h.blocks() - blocks));
+            result.add(new HeuristicTotals(h.heuristic(), h.bytes(), h.blocks(), h.bytes() - bytes,
+                    h.blocks() - blocks));
         }
         return result;
     }

@@ -186,7 +186,8 @@ final class MemcheckCaseRunner implements RunningCase {
                 return;
             }
             int hit = state.hit(bp.id());
-            new StopRecorder(gdb, options, state.leakChecks(), pid, state.lastMemory()).act(bp, hit, stop, state::addStop);
+            new StopRecorder(gdb, options, state.leakChecks(), pid, state.lastMemory())
+                    .act(bp, hit, stop, state::addStop);
             breakpoints.retireIfDone(gdb, bp, hit);
         }
     }

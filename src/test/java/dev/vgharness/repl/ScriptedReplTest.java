@@ -95,7 +95,8 @@ class ScriptedReplTest {
             repl.send(":continue");
             String third = repl.send("leak_check full reachable any");
             // Site A (48 bytes) did not change since the filtered check at stop 2; site B grew to 48 bytes.
-            Matcher rows = Pattern.compile("(?m)^\\s+\\d+\\s+definitely_lost\\s+48\\s+3\\s+(\\S+)\\s+grab").matcher(third);
+            Matcher rows = Pattern.compile("(?m)^\\s+\\d+\\s+definitely_lost\\s+48\\s+3\\s+(\\S+)\\s+grab")
+                    .matcher(third);
             List<String> deltas = new java.util.ArrayList<>();
             while (rows.find()) {
                 deltas.add(rows.group(1));

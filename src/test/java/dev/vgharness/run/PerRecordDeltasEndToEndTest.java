@@ -211,7 +211,8 @@ class PerRecordDeltasEndToEndTest {
         List<LossRecord> sites = new ArrayList<>();
         shown.stream().map(LossRecordResult::record)
                 .filter(r -> r.stack().size() > 2 && marks.containsKey(r.stack().get(2).line())).forEach(sites::add);
-        return sites.stream().collect(Collectors.toMap(r -> marks.get(r.stack().get(2).line()), LossRecord::bytesDelta));
+        return sites.stream()
+                .collect(Collectors.toMap(r -> marks.get(r.stack().get(2).line()), LossRecord::bytesDelta));
     }
 
     private static Map<LossRecordKey, LossRecord> byKey(List<LossRecord> records) {

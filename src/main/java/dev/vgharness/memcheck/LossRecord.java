@@ -41,4 +41,10 @@ public record LossRecord(
         return new LossRecord(number, of, kind, bytes, directBytes, indirectBytes, blocks, bytesDelta,
                 directBytesDelta, indirectBytesDelta, blocksDelta, newRecord, frames);
     }
+
+    /** The same record under another number, as a later search numbered it. */
+    public LossRecord withNumber(int newNumber, int newOf) {
+        return new LossRecord(newNumber, newOf, kind, bytes, directBytes, indirectBytes, blocks, bytesDelta,
+                directBytesDelta, indirectBytesDelta, blocksDelta, newRecord, stack);
+    }
 }

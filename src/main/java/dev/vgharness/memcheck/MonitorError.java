@@ -2,6 +2,8 @@ package dev.vgharness.memcheck;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+
 /**
  * A complaint of a monitor command, found in its text because gdb answers {@code ^done} anyway:
  * {@code invalid loss record nr}, {@code command 'frobnicate' not recognised}. An answer can carry both a
@@ -14,5 +16,13 @@ public record MonitorError(MonitorErrorKind kind, String text) {
     public MonitorError {
         requireNonNull(kind, "kind is null");
         requireNonNull(text, "text is null");
+    }
+
+    /** What went wrong, in one line: the complaints found, or else the first line of the answer. */
+    public static String complaint(List<MonitorError> errors, String text) {
+        if (!errors.isEmpty()) {
+            return String.join("; ", errors.stream().map(MonitorError::text).toList());
+        }
+        return text.isBlank() ? "no answer" : text.strip().lines().findFirst().orElse("");
     }
 }

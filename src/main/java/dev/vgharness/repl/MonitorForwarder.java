@@ -1,14 +1,17 @@
 package dev.vgharness.repl;
 
+import dev.vgharness.run.KnownLeaks;
 import dev.vgharness.memcheck.BlockListParser;
 import dev.vgharness.memcheck.BlockListResult;
-import dev.vgharness.memcheck.LeakCheckAnswer;
-import dev.vgharness.memcheck.LeakCheckParser;
 import dev.vgharness.memcheck.MemcheckText;
 import dev.vgharness.memcheck.MonitorError;
 import dev.vgharness.memcheck.WhoPointsAtParser;
 import dev.vgharness.memcheck.WhoPointsAtResult;
+import dev.vgharness.plan.LeakCheckAction;
+import dev.vgharness.plan.LeakCheckWords;
 import dev.vgharness.result.StopLeakCheck;
+import dev.vgharness.run.LeakCheckFailure;
+import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +19,8 @@ import java.util.Optional;
 /**
  * Sends a monitor command to valgrind's gdbserver, shows the raw answer and, for {@code leak_check},
  * {@code block_list} and {@code who_points_at}, the parsed answer (a table, or JSON with {@code :json on}); keeps
- * both at the current stop. Valgrind's complaints ({@code command 'x' not recognised}) make the command fail.
+ * both at the current stop. Valgrind's complaints ({@code command 'x' not recognised}) make the command fail. A
+ * {@code leak_check} is answered as {@code run} answers a plan's check (docs/leak-deltas.md).
  */
 final class MonitorForwarder {
 
@@ -29,10 +33,13 @@ final class MonitorForwarder {
     }
 
     void send(String command) throws ReplException, MiSessionException {
-        String text = session.stoppedGdb().monitor(command, session.options().commandTimeout());
         String word = command.strip().split("\\s+", 2)[0];
+        if (resolve(word).equals("leak_check")) {
+            leakCheck(command);
+            return;
+        }
+        String text = session.stoppedGdb().monitor(command, session.options().commandTimeout());
         switch (resolve(word)) {
-            case "leak_check" -> leakCheck(command, text);
             case "block_list" -> blockList(command, text);
             case "who_points_at" -> whoPointsAt(command, text);
             default -> other(command, text);
@@ -49,16 +56,29 @@ final class MonitorForwarder {
         return matches.size() == 1 ? matches.get(0) : word;
     }
 
-    private void leakCheck(String command, String text) throws ReplException {
-        LeakCheckAnswer result = LeakCheckParser.parse(text);
-        Optional<StopLeakCheck> report = session.target().leakChecks().report(command, result, text);
-        record(command, text, report.isPresent());
-        report.ifPresent(r -> current().ifPresent(stop -> stop.leakCheck(r)));
-        if (report.isEmpty()) {
-            printer.raw(text);
-            throw new ReplException("'" + command + "' did not search: " + complaint(result.errors(), text));
+    /**
+     * A leak check as {@code run} makes it: the harness's own searches (their text is what is shown raw), the
+     * records the words ask for, deltas since the previous check whatever it showed.
+     */
+    private void leakCheck(String command) throws ReplException, MiSessionException {
+        MiSession gdb = session.stoppedGdb();
+        LeakCheckAction action;
+        try {
+            action = LeakCheckWords.parse(command, session.help().keywords("leak_check").contains("new"));
+        } catch (IllegalArgumentException e) {
+            throw new ReplException("'" + command + "': " + e.getMessage());
         }
-        printer.leakCheck(report.get());
+        try {
+            StopLeakCheck report = session.target().leakChecks().check(command, action, KnownLeaks.NONE, words -> {
+                String text = gdb.monitor(words, session.options().commandTimeout());
+                record(words, text, true);
+                return text;
+            });
+            current().ifPresent(stop -> stop.leakCheck(report));
+            printer.leakCheck(report);
+        } catch (LeakCheckFailure e) {
+            throw new ReplException(e.getMessage());
+        }
     }
 
     private void blockList(String command, String text) throws ReplException {
@@ -67,7 +87,7 @@ final class MonitorForwarder {
         current().ifPresent(stop -> stop.blockLists(result.blockLists()));
         if (result.blockLists().isEmpty()) {
             printer.raw(text);
-            throw new ReplException("'" + command + "' failed: " + complaint(result.errors(), text));
+            throw new ReplException("'" + command + "' failed: " + MonitorError.complaint(result.errors(), text));
         }
         printer.blockLists(text, result.blockLists());
     }
@@ -77,7 +97,7 @@ final class MonitorForwarder {
         record(command, text, result.search() != null);
         if (result.search() == null) {
             printer.raw(text);
-            throw new ReplException("'" + command + "' failed: " + complaint(result.errors(), text));
+            throw new ReplException("'" + command + "' failed: " + MonitorError.complaint(result.errors(), text));
         }
         current().ifPresent(stop -> stop.pointerSearch(result.search()));
         printer.whoPointsAt(text, result.search());
@@ -88,7 +108,7 @@ final class MonitorForwarder {
         printer.raw(text);
         List<MonitorError> errors = MemcheckText.parse(text).monitorErrors();
         if (!errors.isEmpty()) {
-            throw new ReplException("monitor '" + command + "': " + complaint(errors, text));
+            throw new ReplException("monitor '" + command + "': " + MonitorError.complaint(errors, text));
         }
     }
 
@@ -98,12 +118,5 @@ final class MonitorForwarder {
 
     private Optional<StopDraft> current() {
         return Optional.ofNullable(session.log().current());
-    }
-
-    private static String complaint(List<MonitorError> errors, String text) {
-        if (!errors.isEmpty()) {
-            return String.join("; ", errors.stream().map(MonitorError::text).toList());
-        }
-        return text.isBlank() ? "no answer" : text.strip().lines().findFirst().orElse("");
     }
 }

@@ -1,5 +1,6 @@
 package dev.vgharness.repl;
 
+import dev.vgharness.run.KnownLeaks;
 import dev.vgharness.memcheck.ValgrindXmlParser;
 import dev.vgharness.report.TextSummary;
 import dev.vgharness.result.CaseExit;
@@ -124,7 +125,7 @@ final class StopWatcher {
             return Optional.empty();
         }
         try (InputStream in = Files.newInputStream(target.xmlReport())) {
-            return Optional.of(target.leakChecks().finalResults(ValgrindXmlParser.parse(in)));
+            return Optional.of(target.leakChecks().finalResults(ValgrindXmlParser.parse(in), KnownLeaks.NONE));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -146,7 +146,7 @@ public final class JsonReportReader {
             ObjectNode node = p.readValueAsTree();
             boolean baseline = node.path("baseline").asBoolean(false);
             JsonNode sites = node.path("sites");
-            List.of("baseline", "fingerprint", "sites").forEach(node::remove);
+            List.of("baseline", "fingerprint", "sites", "gone").forEach(node::remove);
             LossRecord record = ctxt.readTreeAsValue(node, LossRecord.class);
             List<String> texts = new ArrayList<>();
             sites.forEach(site -> texts.add(site.asText()));

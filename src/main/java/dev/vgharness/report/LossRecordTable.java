@@ -27,9 +27,13 @@ public final class LossRecordTable {
             LossRecord record = r.record();
             sb.append(String.format(Locale.ROOT, "%5d  %-16s %10d %7d %9s  %s%s%n", record.number(),
                     record.kind().key(), record.bytes(), record.blocks(), TextSummary.signed(record.bytesDelta()),
-                    firstOwnFrame(record.stack()), r.baseline() ? "  (baseline)" : ""));
+                    firstOwnFrame(record.stack()), marks(r)));
         }
         return sb.toString();
+    }
+
+    private static String marks(LossRecordResult r) {
+        return (r.gone() ? "  (gone)" : "") + (r.baseline() ? "  (baseline)" : "");
     }
 
     /** The first frame that is not an allocator, shown as {@code function (file:line)}. */

@@ -158,6 +158,10 @@ public final class ReportJson {
         @JsonUnwrapped
         abstract LossRecord record();
 
+        /** Derived from the blocks, so only written. */
+        @JsonProperty(value = "gone", access = JsonProperty.Access.READ_ONLY)
+        abstract boolean gone();
+
         /** The leak identity (leakIdentity/v2) of baselines and SARIF; derived from the record and sites, so only written. */
         @JsonProperty(value = "fingerprint", access = JsonProperty.Access.READ_ONLY)
         abstract LeakIdentity identity();

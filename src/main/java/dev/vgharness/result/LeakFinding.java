@@ -72,7 +72,10 @@ public record LeakFinding(LeakIdentity identity, List<Found> records) {
         for (LossRecordResult r : check) {
             LeakIdentity identity = r.identity();
             if (LOST.contains(r.record().kind()) && !seenInCase.contains(identity)) {
-                found.computeIfAbsent(identity, k -> new ArrayList<>()).add(new Found(c.name(), r));
+                // A record gone since the previous search was freed: no leak, and earlier checks' copies are not.
+                if (!r.gone()) {
+                    found.computeIfAbsent(identity, k -> new ArrayList<>()).add(new Found(c.name(), r));
+                }
                 here.add(identity);
             }
         }

@@ -8,9 +8,10 @@ import dev.vgharness.memcheck.LossRecord;
 import java.util.List;
 
 /**
- * A loss record as reported: Memcheck's record with the harness's deltas (since the previous leak check of the
- * case, matched by leak identity), whether it matches the baseline (then it counts in no metric), and the sites of
- * its frames below the allocator, which with the record make its {@link LeakIdentity}.
+ * A loss record as reported: Memcheck's record with the harness's deltas (since the previous leak search of the
+ * case, whatever it showed; matched by kind and stack addresses), whether it matches the baseline (then it counts
+ * in no metric), and the sites of its frames below the allocator, which with the record make its
+ * {@link LeakIdentity}. A record that vanished since the previous search is {@link #gone()}.
  *
  * @param sites one per frame below the allocator ({@link LeakSites}), worked out when the leak check was read
  */
@@ -30,5 +31,10 @@ public record LossRecordResult(LossRecord record, boolean baseline, List<String>
     /** The identity of this leak across runs. */
     public LeakIdentity identity() {
         return LeakIdentity.of(record, sites);
+    }
+
+    /** True when the record holds no blocks any more (freed since the previous search): its deltas are negative. */
+    public boolean gone() {
+        return record.blocks() == 0;
     }
 }

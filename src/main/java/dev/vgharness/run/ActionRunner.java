@@ -6,10 +6,6 @@ import dev.vgharness.memcheck.BlockListParser;
 import dev.vgharness.memcheck.BlockListResult;
 import dev.vgharness.memcheck.ErrorCountParser;
 import dev.vgharness.memcheck.ErrorCounts;
-import dev.vgharness.memcheck.LeakCheckAnswer;
-import dev.vgharness.memcheck.LeakCheckParser;
-import dev.vgharness.memcheck.LeakKind;
-import dev.vgharness.memcheck.LeakSummary;
 import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.memcheck.MonitorError;
 import dev.vgharness.memcheck.PointerSearch;
@@ -23,6 +19,7 @@ import dev.vgharness.plan.LossKind;
 import dev.vgharness.plan.MonitorAction;
 import dev.vgharness.plan.WhoPointsAtAction;
 import dev.vgharness.result.CommandOutput;
+import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.StopLeakCheck;
 import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
@@ -42,7 +39,7 @@ final class ActionRunner {
 
     private final MiSession gdb;
     private final Duration timeout;
-    private final LeakHistory history;
+    private final LeakCheckSeries series;
     private final KnownLeaks known;
     private final List<CommandOutput> transcript = new ArrayList<>();
     private final List<CommandOutput> monitor = new ArrayList<>();
@@ -50,12 +47,11 @@ final class ActionRunner {
     private final Map<Integer, BlockList> blockLists = new LinkedHashMap<>();
     private final List<PointerSearch> pointerSearches = new ArrayList<>();
     private StopLeakCheck leakCheck;
-    private List<LossRecord> searched = List.of();
 
-    ActionRunner(MiSession gdb, Duration timeout, LeakHistory history, KnownLeaks known) {
+    ActionRunner(MiSession gdb, Duration timeout, LeakCheckSeries series, KnownLeaks known) {
         this.gdb = gdb;
         this.timeout = timeout;
-        this.history = history;
+        this.series = series;
         this.known = known;
     }
 
@@ -97,6 +93,11 @@ final class ActionRunner {
         return leakCheck;
     }
 
+    /** Every loss record of this stop's leak check, shown or not, for the metrics; empty when none ran. */
+    List<LossRecordResult> leakRecords() {
+        return leakCheck == null ? List.of() : series.allRecords(known);
+    }
+
     List<BlockList> blockLists() {
         return List.copyOf(blockLists.values());
     }
@@ -125,27 +126,12 @@ final class ActionRunner {
     }
 
     private void leakCheck(LeakCheckAction action) throws MiSessionException, StopFailure {
-        String words = action.monitorCommand();
-        String text = monitor(words);
-        LeakCheckAnswer result = LeakCheckParser.parse(text);
-        if (!result.searched()) {
-            throw new StopFailure("'" + words + "' did not search: " + complaint(result.errors(), text));
+        try {
+            leakCheck = series.check(action.monitorCommand(), action, known, this::monitor);
+        } catch (LeakCheckFailure e) {
+            throw new StopFailure(e.getMessage());
         }
-        LeakSummary summary = result.noLeaksPossible() ? LeakSummary.zero() : result.summary();
-        if (action.limit().isPresent() && summary != null) {
-            // "limited N" adds only the printed records into the summary: ask for the true one, which
-            // also puts valgrind's own delta baseline right again. Loss record numbers stay those of this search.
-            LeakCheckAction whole = new LeakCheckAction(LeakCheckAction.Mode.SUMMARY, action.kinds(),
-                    LeakCheckAction.Delta.ANY, java.util.OptionalInt.empty(), action.heuristics());
-            LeakCheckAnswer unlimited = LeakCheckParser.parse(monitor(whole.monitorCommand()));
-            summary = unlimited.noLeaksPossible() ? LeakSummary.zero() : unlimited.summary();
-        }
-        if (summary == null) {
-            throw new StopFailure("'" + words + "' printed no LEAK SUMMARY (was valgrind started with -q?)");
-        }
-        searched = result.lossRecords();
         blockLists.clear();
-        leakCheck = new StopLeakCheck(words, history.summary(summary), history.records(searched, known), text);
     }
 
     private void blockLists(BlockListAction action) throws MiSessionException, StopFailure {
@@ -201,18 +187,15 @@ final class ActionRunner {
         }
     }
 
+    /** The records of these kinds the stop's check showed, with blocks (their numbers are the latest search's). */
     private List<Integer> recordsOfKinds(Set<LossKind> kinds) {
         List<Integer> numbers = new ArrayList<>();
-        for (LossRecord r : searched) {
-            if (kinds.stream().anyMatch(k -> matches(k, r.kind()))) {
-                numbers.add(r.number());
+        for (LossRecordResult r : leakCheck.lossRecords()) {
+            if (!r.gone() && LeakView.ofKinds(kinds, r.record())) {
+                numbers.add(r.record().number());
             }
         }
         return numbers;
-    }
-
-    private static boolean matches(LossKind kind, LeakKind leak) {
-        return kind.leakKind() == leak;
     }
 
     private static String complaint(List<MonitorError> errors, String text) {

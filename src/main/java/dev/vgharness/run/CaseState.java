@@ -1,8 +1,8 @@
 package dev.vgharness.run;
 
 import dev.vgharness.memcheck.LeakSummary;
+import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.memcheck.ValgrindXmlParser;
-import dev.vgharness.memcheck.ValgrindXmlReport;
 import dev.vgharness.plan.BreakpointSpec;
 import dev.vgharness.plan.CaseSpec;
 import dev.vgharness.plan.DurationText;
@@ -13,7 +13,6 @@ import dev.vgharness.result.Assertion;
 import dev.vgharness.result.CaseExit;
 import dev.vgharness.result.CaseResult;
 import dev.vgharness.result.FinalResults;
-import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.MemorySnapshot;
 import dev.vgharness.result.RunStatus;
 import dev.vgharness.result.SampleSeries;
@@ -34,7 +33,7 @@ import java.util.Optional;
 /** What a case gathered so far; turned into its result, expectations checked, at the end whatever happened. */
 final class CaseState {
 
-    private final LeakHistory history = new LeakHistory();
+    private final LeakCheckSeries leakChecks = new LeakCheckSeries();
     private MemorySnapshot lastMemory;
     private SampleSeries samples;
     private final List<StopResult> stops = new ArrayList<>();
@@ -47,8 +46,8 @@ final class CaseState {
     private String stdout;
     private final List<String> notes = new ArrayList<>();
 
-    synchronized LeakHistory history() {
-        return history;
+    synchronized LeakCheckSeries leakChecks() {
+        return leakChecks;
     }
 
     synchronized void started(long valgrindPid) {
@@ -123,13 +122,7 @@ final class CaseState {
             return;
         }
         try (InputStream in = Files.newInputStream(xml)) {
-            ValgrindXmlReport report = ValgrindXmlParser.parse(in);
-            List<LossRecordResult> records = history.records(report.lossRecords(), known);
-            // A file cut short (valgrind killed) has no exit-time leak search: no summary rather than zeros.
-            LeakSummary summary = report.leakSummary() != null ? report.leakSummary()
-                    : report.complete() ? LeakSummary.ofRecords(report.lossRecords()) : null;
-            finalResults = new FinalResults(summary == null ? null : history.summary(summary), records,
-                    report.errors(), report.complete());
+            finalResults = leakChecks.finalResults(ValgrindXmlParser.parse(in), known);
         } catch (IOException | RuntimeException e) {
             fail("cannot read valgrind's XML report: " + e.getMessage());
         }

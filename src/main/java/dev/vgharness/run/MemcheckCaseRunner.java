@@ -139,15 +139,20 @@ final class MemcheckCaseRunner implements RunningCase {
     /** One sample under Memcheck: {@code leak_check summary} and the valgrind process's /proc memory. */
     private Sample sample(MiSession gdb, long pid, long atMs, MemorySnapshot previous)
             throws MiSessionException, StopFailure {
-        ActionRunner actions = new ActionRunner(gdb, options.commandTimeout(), state.history(), options.knownLeaks());
-        LeakCheckAction defaults = LeakCheckAction.defaults();
-        actions.run(new LeakCheckAction(LeakCheckAction.Mode.SUMMARY, defaults.kinds(), defaults.delta(),
-                java.util.OptionalInt.empty(), defaults.heuristics()));
+        ActionRunner actions = new ActionRunner(gdb, options.commandTimeout(), state.leakChecks(), options.knownLeaks());
+        actions.run(sampleCheck());
         StopLeakCheck leak = actions.leakCheck();
         Long lost = leak == null ? null
-                : LeakMetrics.value(Metric.DEFINITELY_LOST_BYTES, leak.summary(), leak.lossRecords());
+                : LeakMetrics.value(Metric.DEFINITELY_LOST_BYTES, leak.summary(), actions.leakRecords());
         MemorySnapshot memory = KernelMemory.read(pid).map(p -> MemorySnapshot.of(null, p, previous)).orElse(null);
         return new Sample(atMs, lost, memory);
+    }
+
+    /** The leak check of a sample: the summary of the plan's default check. */
+    static LeakCheckAction sampleCheck() {
+        LeakCheckAction defaults = LeakCheckAction.defaults();
+        return new LeakCheckAction(LeakCheckAction.Mode.SUMMARY, defaults.kinds(), defaults.delta(),
+                java.util.OptionalInt.empty(), defaults.heuristics());
     }
 
     private ValgrindLaunch launch(Path capture) {
@@ -228,14 +233,15 @@ final class MemcheckCaseRunner implements RunningCase {
                 return null;
             }
             int hit = state.hit(bp.id());
-            new StopRecorder(gdb, options, state.history(), pid, state.lastMemory()).act(bp, hit, stop, state::addStop);
+            new StopRecorder(gdb, options, state.leakChecks(), pid, state.lastMemory())
+                    .act(bp, hit, stop, state::addStop);
             breakpoints.retireIfDone(gdb, bp, hit);
             return "[" + spec.name() + "] stop " + bp.id() + "#" + hit + ": " + timing.end();
         }
 
         private void onError(StopEvent stop) throws MiSessionException, StopFailure {
             int number = errorStops.count();
-            new StopRecorder(gdb, options, state.history(), pid, state.lastMemory())
+            new StopRecorder(gdb, options, state.leakChecks(), pid, state.lastMemory())
                     .actAtError(errorStops, number, stop, state::addStop);
             if (errorStops.exhausted()) {
                 state.note("on_error: stopped at the first " + number + " errors (max_stops); later errors were"

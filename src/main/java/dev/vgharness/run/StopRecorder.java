@@ -31,15 +31,15 @@ final class StopRecorder {
 
     private final MiSession gdb;
     private final RunOptions options;
-    private final LeakHistory history;
+    private final LeakCheckSeries leakChecks;
     private final long pid;
     private final MemorySnapshot previous;
 
     /** @param previous the process view of the case's previous stop, or null at the first */
-    StopRecorder(MiSession gdb, RunOptions options, LeakHistory history, long pid, MemorySnapshot previous) {
+    StopRecorder(MiSession gdb, RunOptions options, LeakCheckSeries leakChecks, long pid, MemorySnapshot previous) {
         this.gdb = gdb;
         this.options = options;
-        this.history = history;
+        this.leakChecks = leakChecks;
         this.pid = pid;
         this.previous = previous;
     }
@@ -75,7 +75,7 @@ final class StopRecorder {
     private void runActions(Stop at, List<Action> steps, Consumer<StopResult> record)
             throws MiSessionException, StopFailure {
         long start = System.nanoTime();
-        ActionRunner actions = new ActionRunner(gdb, options.commandTimeout(), history, options.knownLeaks());
+        ActionRunner actions = new ActionRunner(gdb, options.commandTimeout(), leakChecks, options.knownLeaks());
         Long errors = null;
         try {
             for (Action action : steps) {
@@ -94,7 +94,7 @@ final class StopRecorder {
         MemorySnapshot memory = proc.map(p -> MemorySnapshot.of(null, p, previous)).orElse(null);
         StopLeakCheck leak = actions.leakCheck();
         List<Assertion> assertions = Expectations.check(at.expectations(), new Expectations.Measured(
-                leak == null ? null : leak.summary(), leak == null ? List.of() : leak.lossRecords(), errors, null,
+                leak == null ? null : leak.summary(), actions.leakRecords(), errors, null,
                 Optional.empty(), memory, null));
         return new StopResult(at.breakpoint(), at.hit(), at.event().threadId(), StopFrame.of(at.event().frame()), leak,
                 actions.blockLists(), actions.pointerSearches(), actions.monitorOutputs(), errors,

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Leak identities on the real thing: valgrind and gdb run sites.c and cxx_sites.cpp, whose functions leak at several
+ * Leak identities on the real thing: valgrind and gdb run leak_sites.c and cxx_sites.cpp, whose functions leak at several
  * sites each (malloc, calloc, strdup, new[], a malloc and a new[] on one line), and every report keeps them apart.
  */
 class LeakIdentityEndToEndTest {
@@ -56,7 +56,7 @@ class LeakIdentityEndToEndTest {
                       - id: done
                         at: %s
                         actions: [leak_check]
-                """.formatted(Fixtures.compile("src/sites.c"), Fixtures.location("src/sites.c", "sites_done"),
+                """.formatted(Fixtures.compile("src/leak_sites.c"), Fixtures.location("src/leak_sites.c", "sites_done"),
                 Fixtures.compile("src/cxx_sites.cpp"), Fixtures.location("src/cxx_sites.cpp", "cpp_sites_done")));
     }
 
@@ -175,7 +175,7 @@ class LeakIdentityEndToEndTest {
         Path supp = dir.resolve("sites.supp");
         assertEquals(1, run("--write-suppressions", supp.toString()));
 
-        for (String program : List.of("src/sites.c", "src/cxx_sites.cpp")) {
+        for (String program : List.of("src/leak_sites.c", "src/cxx_sites.cpp")) {
             String summary = CiReportsEndToEndTest.valgrindLeakSummary(supp, Fixtures.compile(program).toString());
             assertTrue(summary.contains("definitely lost: 0 bytes in 0 blocks"), summary);
             assertTrue(summary.contains("indirectly lost: 0 bytes in 0 blocks"), summary);

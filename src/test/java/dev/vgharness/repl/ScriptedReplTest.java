@@ -84,6 +84,42 @@ class ScriptedReplTest {
     }
 
     @Test
+    void aCheckAfterAFilteredOneShowsDeltasSinceThatOneAsRunDoes() throws Exception {
+        ReplOptions sites = options().withProgram(List.of(Fixtures.compile("src/sites.c").toString()));
+        try (ReplDriver repl = new ReplDriver(sites)) {
+            repl.send(":break " + Fixtures.location("src/sites.c", "step"));
+            repl.send(":continue");
+            repl.send("leak_check full reachable any");
+            repl.send(":continue");
+            assertEquals("", repl.send("leak_check kinds possible any").replaceAll("(?s)^.*delta  where\n", ""));
+            repl.send(":continue");
+            String third = repl.send("leak_check full reachable any");
+            // Site A (48 bytes) did not change since the filtered check at stop 2; site B grew to 48 bytes.
+            Matcher rows = Pattern.compile("(?m)^\\s+\\d+\\s+definitely_lost\\s+48\\s+3\\s+(\\S+)\\s+grab")
+                    .matcher(third);
+            List<String> deltas = new java.util.ArrayList<>();
+            while (rows.find()) {
+                deltas.add(rows.group(1));
+            }
+            assertEquals(List.of("+0", "+16"), deltas, third);
+            assertEquals("", repl.errors());
+            assertEquals(0, repl.finish(":quit\n"));
+        }
+    }
+
+    @Test
+    void leakCheckWordsValgrindWouldRefuseAreOneErrorAndSearchNothing() throws Exception {
+        try (ReplDriver repl = new ReplDriver(options())) {
+            repl.send(":break " + Fixtures.location("src/leaky.c", "request_done"));
+            repl.send(":continue");
+            repl.send("leak_check full limited 0");
+            assertEquals(1, repl.finish(":quit\n"));
+            assertTrue(repl.errors().startsWith("error: 'leak_check full limited 0': limited needs a number of loss"
+                    + " records >= 1, got 0"), repl.errors());
+        }
+    }
+
+    @Test
     void aBadCommandIsOneErrorLineTheSessionGoesOnAndTheStatusIsOne() throws Exception {
         try (ReplDriver repl = new ReplDriver(options())) {
             repl.send("frobnicate");

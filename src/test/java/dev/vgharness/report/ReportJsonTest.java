@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vgharness.memcheck.HeuristicReach;
+import dev.vgharness.memcheck.LeakKind;
 import dev.vgharness.memcheck.LeakSummary;
 import dev.vgharness.memcheck.LeakTotals;
+import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.memcheck.MonitorError;
 import dev.vgharness.memcheck.MonitorErrorKind;
 import dev.vgharness.memcheck.PointerLocation;
 import dev.vgharness.memcheck.PointerOwner;
 import dev.vgharness.memcheck.PointerSearch;
+import dev.vgharness.memcheck.StackFrame;
+import dev.vgharness.result.LossRecordResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +66,22 @@ class ReportJsonTest {
         assertEquals(json("""
                 {"kind": "invalid_loss_record", "text": "invalid loss record nr"}"""),
                 written(new MonitorError(MonitorErrorKind.INVALID_LOSS_RECORD, "invalid loss record nr")));
+    }
+
+    @Test
+    void writesAVanishedLossRecordFlatWithGoneTrue() throws Exception {
+        LossRecordResult freed = new LossRecordResult(new LossRecord(1, 3, LeakKind.STILL_REACHABLE, 0, 0, 0, 0,
+                -100L, -100L, 0L, -1L, false, List.of(new StackFrame(0x10925CL, "main", "sites.c", 47, null))),
+                false, List.of("#1"));
+
+        assertEquals(json("""
+                {"number": 1, "of": 3, "kind": "still_reachable", "bytes": 0, "direct_bytes": 0,
+                 "indirect_bytes": 0, "blocks": 0, "bytes_delta": -100, "direct_bytes_delta": -100,
+                 "indirect_bytes_delta": 0, "blocks_delta": -1, "new_record": false,
+                 "stack": [{"address": "0x10925C", "function": "main", "file": "sites.c", "line": 47,
+                            "object": null}],
+                 "baseline": false, "sites": ["#1"],
+                 "fingerprint": "still_reachable|-|main@sites.c=#1", "gone": true}"""),
+                written(freed));
     }
 }

@@ -9,9 +9,13 @@ import dev.vgharness.memcheck.LeakKind;
 import dev.vgharness.memcheck.LeakSites;
 import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.memcheck.StackFrame;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.FinalResults;
 import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.RunResult;
 import dev.vgharness.result.SampleRuns;
+import dev.vgharness.result.StopLeakCheck;
+import dev.vgharness.result.StopResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,6 +98,27 @@ class SarifReportTest {
         assertEquals(List.of("", "", "external", ""), values(results, "/suppressions/0/kind"));
         assertEquals(SampleRuns.growth().finalResults().lossRecords().get(0).identity().text(),
                 results.at("/0/properties/leak_fingerprint").asText());
+    }
+
+    @Test
+    void aRecordThatVanishedAtAStopIsNoFinding() {
+        CaseResult growth = SampleRuns.growth();
+        StopResult stop = growth.stops().get(0);
+        LossRecordResult freed = new LossRecordResult(new LossRecord(1, 4, LeakKind.POSSIBLY_LOST, 0, 0, 0, 0, -48L,
+                -48L, 0L, -1L, false, List.of(SampleRuns.malloc(), SampleRuns.frame(0x109400L, "drop", "leaky.c", 60))),
+                false, List.of("#1"));
+        StopLeakCheck check = new StopLeakCheck(stop.leakCheck().command(), stop.leakCheck().summary(),
+                List.of(freed), stop.leakCheck().output());
+        StopResult withFreed = new StopResult(stop.breakpoint(), stop.hit(), stop.thread(), stop.frame(), check,
+                List.of(), List.of(), List.of(), stop.errors(), stop.rssKb(), stop.assertions(), List.of(),
+                stop.transcript(), stop.durationMs());
+        CaseResult c = new CaseResult(growth.name(), growth.status(), null, growth.command(), 7, 1,
+                List.of(withFreed), growth.exit(), growth.finalResults(), growth.assertions(), null);
+        RunResult run = SampleRuns.run();
+        JsonNode results = sarif(new RunResult(run.tool(), run.plan(), run.environment(), run.startedAt(), 1,
+                run.status(), null, List.of(c))).at("/runs/0/results");
+
+        assertEquals(List.of("leak/definitely_lost", "memcheck/InvalidRead"), values(results, "/ruleId"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.vgharness.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.vgharness.memcheck.LeakCheckAnswer;
 import dev.vgharness.memcheck.LeakKind;
 import dev.vgharness.memcheck.LeakSummary;
 import dev.vgharness.memcheck.LeakTotals;
@@ -22,13 +23,14 @@ class LeakMetricsTest {
     void baselineDefiniteRecordLeavesTheIncreaseByItsDirectBytesOnly() {
         LossRecord root = new LossRecord(11, 11, LeakKind.DEFINITELY_LOST, 280, 40, 240, 1, null, null, null, null,
                 false, TREE);
-        LeakHistory history = new LeakHistory();
-        LeakSummary summary = history.summary(new LeakSummary(new LeakTotals(40, 1, null, null),
-                new LeakTotals(240, 6, null, null), LeakTotals.ZERO, LeakTotals.ZERO, LeakTotals.ZERO, List.of()));
-        List<LossRecordResult> records = history.records(List.of(root), new KnownLeaks(SourceText.NONE, (r, identity) -> true));
+        LeakSearch search = new LeakHistory().complete(new LeakCheckAnswer(List.of(root), new LeakSummary(
+                new LeakTotals(40, 1, null, null), new LeakTotals(240, 6, null, null), LeakTotals.ZERO, LeakTotals.ZERO,
+                LeakTotals.ZERO, List.of()), false, null, List.of(), List.of()));
+        LeakSummary summary = search.summary();
+        List<LossRecordResult> records = search.records().stream().map(r -> new LossRecordResult(r, true, List.of("#1"))).toList();
 
         assertEquals(new LossRecordResult(new LossRecord(11, 11, LeakKind.DEFINITELY_LOST, 280, 40, 240, 1, 280L, 40L,
-                240L, 1L, false, TREE), true, List.of("#1")), records.get(0));
+                240L, 1L, true, TREE), true, List.of("#1")), records.get(0));
         assertEquals(0, LeakMetrics.value(Metric.byKey("new_definitely_lost_bytes").orElseThrow(), summary, records));
         assertEquals(0, LeakMetrics.value(Metric.byKey("definitely_lost_bytes").orElseThrow(), summary, records));
     }

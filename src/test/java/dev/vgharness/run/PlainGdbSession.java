@@ -26,6 +26,8 @@ final class PlainGdbSession {
     record Answer(LeakSummary summaryWithoutDeltas, List<String> records) {
     }
 
+    private static final String STOP = "@@stop";
+
     private PlainGdbSession() {
     }
 
@@ -42,6 +44,34 @@ final class PlainGdbSession {
                     Duration.ofSeconds(60));
             LeakCheckAnswer result = LeakCheckParser.parse(gdb.stderr());
             return new Answer(withoutDeltas(result.summary()), records(result.lossRecords()));
+        } finally {
+            try (var files = Files.walk(capture)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /**
+     * The answers to one monitor command sent at each of the first {@code stops} stops at the locations (the target is
+     * killed after the last), in order.
+     */
+    static List<LeakCheckAnswer> leakChecksAt(List<String> argv, List<String> valgrindOptions, List<String> locations,
+            int stops, String monitorCommand) throws Exception {
+        Path capture = Files.createTempDirectory("vgharness-plain");
+        List<String> gdbArgs = new ArrayList<>(List.of("gdb", "-batch", "-nx", "-q", argv.get(0)));
+        try (ValgrindProcess valgrind = ValgrindProcess.start(ValgrindLaunch.of(argv, capture)
+                .withOptions(valgrindOptions).withTimeouts(Duration.ofSeconds(60), Duration.ofMinutes(30)))) {
+            gdbArgs.addAll(List.of("-ex", "target remote | " + String.join(" ", valgrind.vgdbCommand()),
+                    "-ex", "monitor v.set vgdb-error 999999"));
+            locations.forEach(location -> gdbArgs.addAll(List.of("-ex", "break " + location)));
+            for (int stop = 0; stop < stops; stop++) {
+                gdbArgs.addAll(List.of("-ex", "continue", "-ex", "python gdb.write('" + STOP + "\\n', gdb.STDERR)",
+                        "-ex", "monitor " + monitorCommand));
+            }
+            gdbArgs.addAll(List.of("-ex", "kill"));
+            String stderr = ShortCommand.run(gdbArgs, valgrind.vgdbEnvironment(), Duration.ofMinutes(30)).stderr();
+            List<String> parts = List.of(stderr.split(STOP + "\n", -1));
+            return parts.subList(1, parts.size()).stream().map(LeakCheckParser::parse).toList();
         } finally {
             try (var files = Files.walk(capture)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

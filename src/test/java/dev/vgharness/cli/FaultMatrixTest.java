@@ -138,9 +138,13 @@ class FaultMatrixTest {
         assertEquals(3, noValgrind.outcome().code());
         assertStderr(noValgrind.outcome(), "vgharness: case 'faulty': valgrind not found");
         assertTrue(noValgrind.outcome().stderr().contains("--valgrind"), "says what to do");
-        Fault noGdb = run(oneCase(leaky, "", ""), leaky, "--gdb", "/nonexistent/gdb");
+        // gdb is needed only by a case that stops: one without breakpoints runs valgrind alone.
+        String breakpoint = bp("first", Fixtures.location("src/leaky.c", "after_request"), "");
+        Fault noGdb = run(oneCase(leaky, breakpoint, ""), leaky, "--gdb", "/nonexistent/gdb");
         assertEquals(3, noGdb.outcome().code());
         assertStderr(noGdb.outcome(), "vgharness: case 'faulty': cannot start gdb '/nonexistent/gdb'");
+        Fault unneeded = run(oneCase(leaky, "", ""), leaky, "--gdb", "/nonexistent/gdb");
+        assertEquals(0, unneeded.outcome().code(), unneeded.outcome().stderr());
     }
 
     @Test

@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VgharnessCommand.Version.class,
         description = "Automated leak hunting with Valgrind Memcheck and gdb.",
-        subcommands = {RunCommand.class, CheckCommand.class, ReplCommand.class, MergeCommand.class, ParseCommand.class,
-            DoctorCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, WatchCommand.class, ReplCommand.class, MergeCommand.class,
+            ParseCommand.class, DoctorCommand.class})
 final class VgharnessCommand {
 
     static CommandLine commandLine() {

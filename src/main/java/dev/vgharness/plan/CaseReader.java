@@ -22,7 +22,7 @@ final class CaseReader {
 
     static final List<String> CASE_KEYS =
             List.of("name", "command", "cwd", "env", "stdin", "timeout", "valgrind", "breakpoints", "expect", "mode",
-                    "malloc", "sample");
+                    "malloc", "sample", "attach");
     static final List<String> DEFAULT_KEYS =
             List.of("command", "cwd", "env", "stdin", "timeout", "valgrind", "expect", "mode", "malloc");
     private static final List<String> SAMPLE_KEYS = List.of("every", "for");
@@ -31,19 +31,22 @@ final class CaseReader {
     private final Values values;
     private final ExpectationReader expectations;
     private final BreakpointReader breakpoints;
+    private final AttachReader attachments;
     private final Map<String, Location> names = new HashMap<>();
 
     CaseReader(Values values) {
         this.values = values;
         this.expectations = new ExpectationReader(values);
         this.breakpoints = new BreakpointReader(values);
+        this.attachments = new AttachReader(values);
     }
 
     CaseDraft defaults(YamlNode node) {
         return values.map(node, "'defaults'").map(map -> draft(new Fields(map, "defaults", DEFAULT_KEYS, Map.of(
                 "name", "'name' cannot be set in defaults, only in a case",
                 "breakpoints", "'breakpoints' cannot be set in defaults, only in a case",
-                "sample", "'sample' cannot be set in defaults, only in a case"), values.problems())))
+                "sample", "'sample' cannot be set in defaults, only in a case",
+                "attach", "'attach' cannot be set in defaults, only in a case"), values.problems())))
                 .orElse(CaseDraft.EMPTY);
     }
 
@@ -59,6 +62,15 @@ final class CaseReader {
         CaseDraft merged = draft(fields).over(defaults);
         List<BreakpointSpec> stops = fields.get("breakpoints").map(n -> breakpoints(n, fields)).orElse(List.of());
         Optional<SampleSchedule> sample = fields.get("sample").flatMap(n -> sample(n, fields));
+        CaseMode mode = merged.mode().orElse(CaseMode.MEMCHECK);
+        nativeOnlyActions(fields, mode, stops);
+        if (fields.get("attach").isPresent()) {
+            attachments.check(fields, mode, sample);
+            Optional<AttachSpec> attach = attachments.read(fields.get("attach").get(), fields);
+            return name.flatMap(n -> attach.map(a -> new CaseSpec(n, List.of(), values.folder(), Map.of(),
+                    Optional.empty(), merged.timeout(), List.of(), List.of(), stops,
+                    List.copyOf(merged.expectations().values()), mode, MallocTuning.NONE, sample, Optional.of(a))));
+        }
         if (merged.command().isEmpty() && fields.get("command").isEmpty()) {
             values.problems().add(fields.location(), fields.missing("command"));
         }
@@ -68,7 +80,16 @@ final class CaseReader {
         return Optional.of(new CaseSpec(name.get(), resolved(merged.command().get()),
                 merged.cwd().orElse(values.folder()), merged.env(), merged.stdin(), merged.timeout(),
                 merged.valgrindOptions(), merged.suppressions(), stops, List.copyOf(merged.expectations().values()),
-                merged.mode().orElse(CaseMode.MEMCHECK), merged.malloc(), sample));
+                mode, merged.malloc(), sample));
+    }
+
+    /** {@code malloc_trim} calls glibc's malloc in the target: under valgrind there is none to call. */
+    private void nativeOnlyActions(Fields fields, CaseMode mode, List<BreakpointSpec> stops) {
+        boolean trims = stops.stream().flatMap(b -> b.actions().stream()).anyMatch(a -> a instanceof MallocTrimAction);
+        if (trims && mode != CaseMode.NATIVE) {
+            values.problems().add(fields.get("breakpoints").get().location(), "action 'malloc_trim' in "
+                    + fields.context() + " needs mode: native (under valgrind, malloc is valgrind's own)");
+        }
     }
 
     private static String context(YamlMap map, int number) {

@@ -37,11 +37,21 @@ import java.util.Optional;
  * @param mode memcheck (the default) or native ({@code mode: native}: plain gdb, no valgrind)
  * @param malloc glibc malloc tunables for the target ({@code malloc:}; the case's keys win over the defaults')
  * @param sample periodic samples instead of (or besides) breakpoints ({@code sample:}), case only
+ * @param attach a running process to watch instead of starting {@code command} (then empty), case only
  */
 public record CaseSpec(String name, List<String> command, Path cwd, Map<String, String> env, Optional<Path> stdin,
         Optional<Duration> timeout, List<String> valgrindOptions, List<Path> suppressions,
         List<BreakpointSpec> breakpoints, List<Expectation> expectations, CaseMode mode, MallocTuning malloc,
-        Optional<SampleSchedule> sample) {
+        Optional<SampleSchedule> sample, Optional<AttachSpec> attach) {
+
+    /** A case that starts its program. */
+    public CaseSpec(String name, List<String> command, Path cwd, Map<String, String> env, Optional<Path> stdin,
+            Optional<Duration> timeout, List<String> valgrindOptions, List<Path> suppressions,
+            List<BreakpointSpec> breakpoints, List<Expectation> expectations, CaseMode mode, MallocTuning malloc,
+            Optional<SampleSchedule> sample) {
+        this(name, command, cwd, env, stdin, timeout, valgrindOptions, suppressions, breakpoints, expectations, mode,
+                malloc, sample, Optional.empty());
+    }
 
     /** A memcheck case without malloc tuning or sampling. */
     public CaseSpec(String name, List<String> command, Path cwd, Map<String, String> env, Optional<Path> stdin,
@@ -59,6 +69,7 @@ public record CaseSpec(String name, List<String> command, Path cwd, Map<String, 
         requireNonNull(mode, "mode is null");
         requireNonNull(malloc, "malloc is null");
         requireNonNull(sample, "sample is null");
+        requireNonNull(attach, "attach is null");
         command = List.copyOf(command);
         // Map.copyOf would lose the written order, which reports and tests rely on.
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
@@ -66,8 +77,8 @@ public record CaseSpec(String name, List<String> command, Path cwd, Map<String, 
         suppressions = List.copyOf(suppressions);
         breakpoints = List.copyOf(breakpoints);
         expectations = List.copyOf(expectations);
-        if (command.isEmpty()) {
-            throw new IllegalArgumentException("command is empty");
+        if (command.isEmpty() == attach.isEmpty()) {
+            throw new IllegalArgumentException("a case has a command or attaches, not both nor neither");
         }
     }
 
@@ -79,7 +90,7 @@ public record CaseSpec(String name, List<String> command, Path cwd, Map<String, 
     /** The same case in another mode (the CLI's {@code --native}). */
     public CaseSpec withMode(CaseMode newMode) {
         return new CaseSpec(name, command, cwd, env, stdin, timeout, valgrindOptions, suppressions, breakpoints,
-                expectations, newMode, malloc, sample);
+                expectations, newMode, malloc, sample, attach);
     }
 
     /** The target's environment: {@code env}, plus GLIBC_TUNABLES when {@code malloc} sets any. */

@@ -68,7 +68,7 @@ public final class TextSummary {
         }
     }
 
-    private static String mark(RunStatus status) {
+    static String mark(RunStatus status) {
         return switch (status) {
             case PASSED -> "PASS";
             case FAILED -> "FAIL";

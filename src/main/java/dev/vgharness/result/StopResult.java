@@ -17,11 +17,21 @@ import java.util.List;
  * @param gdb the output of {@code gdb:} actions (an extension of report.md)
  * @param transcript every monitor command sent at this stop with its raw text (for JUnit's system-out)
  * @param memory the process view (mallinfo2, /proc) at this stop, or null when not taken (an extension of report.md)
+ * @param mallocTrim what the {@code malloc_trim} action gave back, or null when the stop had none (native mode)
  */
 public record StopResult(String breakpoint, int hit, int thread, StopFrame frame, StopLeakCheck leakCheck,
         List<BlockList> blockLists, List<PointerSearch> whoPointsAt, List<CommandOutput> monitor, Long errors,
         Long rssKb, List<Assertion> assertions, List<CommandOutput> gdb, List<CommandOutput> transcript,
-        long durationMs, MemorySnapshot memory) {
+        long durationMs, MemorySnapshot memory, TrimProbe mallocTrim) {
+
+    /** A stop without a trim probe. */
+    public StopResult(String breakpoint, int hit, int thread, StopFrame frame, StopLeakCheck leakCheck,
+            List<BlockList> blockLists, List<PointerSearch> whoPointsAt, List<CommandOutput> monitor, Long errors,
+            Long rssKb, List<Assertion> assertions, List<CommandOutput> gdb, List<CommandOutput> transcript,
+            long durationMs, MemorySnapshot memory) {
+        this(breakpoint, hit, thread, frame, leakCheck, blockLists, whoPointsAt, monitor, errors, rssKb, assertions,
+                gdb, transcript, durationMs, memory, null);
+    }
 
     /** A stop without the process view. */
     public StopResult(String breakpoint, int hit, int thread, StopFrame frame, StopLeakCheck leakCheck,
@@ -29,7 +39,7 @@ public record StopResult(String breakpoint, int hit, int thread, StopFrame frame
             Long rssKb, List<Assertion> assertions, List<CommandOutput> gdb, List<CommandOutput> transcript,
             long durationMs) {
         this(breakpoint, hit, thread, frame, leakCheck, blockLists, whoPointsAt, monitor, errors, rssKb, assertions,
-                gdb, transcript, durationMs, null);
+                gdb, transcript, durationMs, null, null);
     }
 
     public StopResult {

@@ -8,7 +8,9 @@ import dev.vgharness.plan.MetricExpectation;
 import dev.vgharness.plan.SignalExpectation;
 import dev.vgharness.result.Assertion;
 import dev.vgharness.result.LossRecordResult;
+import dev.vgharness.result.MemoryRates;
 import dev.vgharness.result.MemorySnapshot;
+import dev.vgharness.result.Rate;
 import dev.vgharness.result.SampleSeries;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,15 @@ final class Expectations {
                 assertions.add(new Assertion("signal", s.expected(), actual, passed,
                         passed ? null : "signal: expected " + s.expected() + ", was " + actual));
             }
+        }
+        return assertions;
+    }
+
+    /** Rate expectations ({@code vgharness watch --expect}) against the rates of a watch. */
+    static List<Assertion> rates(List<MetricExpectation> expectations, MemoryRates rates) {
+        List<Assertion> assertions = new ArrayList<>(expectations.size());
+        for (MetricExpectation m : expectations) {
+            assertions.add(metric(m, rates.rate(m.metric()).map(Rate::rounded).orElse(null)));
         }
         return assertions;
     }

@@ -42,6 +42,12 @@ public enum Metric {
         return Arrays.stream(values()).filter(m -> m.key().equals(key)).findFirst();
     }
 
+    /** The growth rates of the process view (not Memcheck's leak rate), in the order reports list them. */
+    public static List<Metric> memoryRates() {
+        return List.of(HEAP_IN_USE_BYTES_PER_S, MMAP_IN_USE_BYTES_PER_S, HEAP_FREE_BYTES_PER_S, RSS_KB_PER_S,
+                SHARED_KB_PER_S, RSS_MINUS_SHARED_KB_PER_S, HEAP_RSS_KB_PER_S, MMAP_RSS_KB_PER_S, SWAP_KB_PER_S);
+    }
+
     /** Every metric's key, in declaration order (for "did you mean"). */
     static List<String> keys() {
         return Arrays.stream(values()).map(Metric::key).toList();

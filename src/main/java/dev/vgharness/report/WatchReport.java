@@ -1,5 +1,6 @@
 package dev.vgharness.report;
 
+import dev.vgharness.plan.Metric;
 import dev.vgharness.result.Assertion;
 import dev.vgharness.result.Rate;
 import dev.vgharness.result.WatchResult;
@@ -39,15 +40,9 @@ public final class WatchReport {
     /** The rates by their metric names, in report order. */
     static Map<String, Rate> rates(WatchResult r) {
         Map<String, Rate> rates = new LinkedHashMap<>();
-        rates.put("heap_in_use_bytes_per_s", r.rates().heapInUseBytesPerS());
-        rates.put("mmap_in_use_bytes_per_s", r.rates().mmapInUseBytesPerS());
-        rates.put("heap_free_bytes_per_s", r.rates().heapFreeBytesPerS());
-        rates.put("rss_kb_per_s", r.rates().rssKbPerS());
-        rates.put("shared_kb_per_s", r.rates().sharedKbPerS());
-        rates.put("rss_minus_shared_kb_per_s", r.rates().rssMinusSharedKbPerS());
-        rates.put("heap_rss_kb_per_s", r.rates().heapRssKbPerS());
-        rates.put("mmap_rss_kb_per_s", r.rates().mmapRssKbPerS());
-        rates.put("swap_kb_per_s", r.rates().swapKbPerS());
+        for (Metric metric : Metric.memoryRates()) {
+            rates.put(metric.key(), r.rates().rate(metric).orElseThrow());
+        }
         return rates;
     }
 

@@ -43,6 +43,11 @@ final class ChildJvm implements AutoCloseable {
         return done.hasResult();
     }
 
+    /** The exit status once ended (128 + the signal for a JVM ended by one). */
+    int exitValue() {
+        return done.getExitValue();
+    }
+
     String output() {
         return output.toString(java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -137,7 +137,7 @@ final class NativeCaseRunner implements RunningCase {
 
     private AttachedTarget attach(long target) throws MiSessionException, CaseProblem {
         try {
-            return AttachedTarget.attach(gdbLaunch(), target);
+            return AttachedTarget.attach(gdbLaunch().inOwnSession(), target);
         } catch (MiSessionException.CommandFailed e) {
             throw new CaseProblem("cannot attach to process " + target + ": " + e.gdbMessage());
         }

@@ -207,7 +207,7 @@ public final class WatchRunner {
 
     private GdbLaunch launch() {
         return GdbLaunch.defaults().withGdb(request.gdb()).withCommandTimeout(request.commandTimeout())
-                .withTraffic(request.traffic());
+                .withTraffic(request.traffic()).inOwnSession();
     }
 
     private static CaseExit exitOf(StopEvent stop) {

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ctrl-C (SIGINT) or SIGTERM to {@code vgharness watch --pid N} without {@code --for}: the watch ends as at the end
- * of its span, the process is detached and left running (not stopped), the reports are written, gdb is gone.
+ * of its span, the process is detached and left running (not stopped), the reports are written, gdb is gone. A
+ * terminal's Ctrl-C goes to the harness's whole process group: gdb, in a session of its own, must not get it (it
+ * would pass the SIGINT on to the process, which dies of it).
  */
 class InterruptedWatchTest {
 
@@ -25,19 +27,22 @@ class InterruptedWatchTest {
     Path dir;
 
     @ParameterizedTest
-    @CsvSource({"INT, 130", "TERM, 143"})
-    void aSignalToTheHarnessDetachesWritesTheReportAndLeavesTheProcessRunning(String signal, int status)
-            throws Exception {
+    @CsvSource({"INT, 130, false", "TERM, 143, false", "INT, 130, true"})
+    void aSignalToTheHarnessDetachesWritesTheReportAndLeavesTheProcessRunning(String signal, int status,
+            boolean wholeGroup) throws Exception {
         try (WatchedService service = WatchedService.start(dir, "heap")) {
             Path report = dir.resolve("report.json");
             try (ChildJvm harness = new ChildJvm("dev.vgharness.cli.Main", List.of("watch", "--pid",
                     Long.toString(service.pid()), "--every", "200ms", "--json", report.toString()),
-                    Duration.ofSeconds(120))) {
+                    Duration.ofSeconds(120), wholeGroup)) {
                 awaitOutput(harness, "vgharness: 0.4s", Duration.ofSeconds(60));
                 Optional<ProcessHandle> gdb = harness.process().children()
                         .filter(p -> ChildReaper.commandLine(p.pid()).contains("--interpreter=mi3")).findFirst();
                 assertTrue(gdb.isPresent(), harness::output);
-                ShortCommand.run(List.of("kill", "-" + signal, Long.toString(harness.process().pid())), null,
+                assertTrue(ProcessTree.processGroup(gdb.get().pid()) == gdb.get().pid(), "gdb leads its own group,"
+                        + " out of reach of a Ctrl-C to the harness's group");
+                long jvm = harness.process().pid();
+                ShortCommand.run(List.of("kill", "-" + signal, "--", wholeGroup ? "-" + jvm : Long.toString(jvm)), null,
                         Duration.ofSeconds(10));
 
                 assertTrue(harness.awaitEnd(Duration.ofSeconds(30)), "the harness ended on SIG" + signal);

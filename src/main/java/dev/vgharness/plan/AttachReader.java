@@ -30,7 +30,8 @@ final class AttachReader {
         Fields f = new Fields(map.get(), "attach of " + owner.context(), KEYS, values.problems());
         Optional<Long> pid = f.get("pid").flatMap(n -> values.integer(n, f.what("pid"), 1));
         Optional<java.nio.file.Path> pidfile = f.get("pidfile").flatMap(n -> values.path(n, f.what("pidfile")));
-        if (f.get("pid").isPresent() == f.get("pidfile").isPresent()) {
+        boolean both = f.get("pid").isPresent() && f.get("pidfile").isPresent();
+        if (both || map.get().entries().isEmpty()) { // a misspelt key alone is reported as such
             values.problems().add(map.get().location(), owner.what("attach") + " needs exactly one of 'pid' and"
                     + " 'pidfile'");
             return Optional.empty();

@@ -4,7 +4,6 @@ import dev.vgharness.report.HtmlMemoryChart.Series;
 import dev.vgharness.result.Assertion;
 import dev.vgharness.result.WatchResult;
 import dev.vgharness.result.WatchSample;
-import dev.vgharness.vgdb.SysvSegment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,7 +118,7 @@ public final class WatchHtml {
 
     /** The resident bytes of the segment's mappings in a sample, or null when it is not mapped then. */
     private static Long residentBytes(WatchSample sample, String key) {
-        List<SysvSegment> mapped = sample.sysv().stream().filter(seg -> seg.key().equals(key)).toList();
-        return mapped.isEmpty() ? null : mapped.stream().mapToLong(SysvSegment::rssKb).sum() * 1024;
+        var mapped = sample.sysv().stream().filter(seg -> seg.key().equals(key)).toList();
+        return mapped.isEmpty() ? null : mapped.stream().mapToLong(seg -> seg.rssKb()).sum() * 1024;
     }
 }

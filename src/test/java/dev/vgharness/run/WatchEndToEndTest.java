@@ -210,6 +210,20 @@ class WatchEndToEndTest {
     }
 
     @Test
+    void anErrorAfterAttachingStillLeavesTheServiceDetachedAndRunning() throws Exception {
+        try (WatchedService service = WatchedService.start(dir, "steady")) {
+            WatchResult r = watch(watching(service).withBreaks(List.of("nosuch.c:1")));
+
+            assertEquals(RunStatus.ERROR, r.status());
+            assertEquals("breakpoint 'nosuch.c:1' at 'nosuch.c:1': gdb cannot set it: No source file named nosuch.c.",
+                    r.error());
+            assertEquals(CaseExit.detached(), r.exit());
+            assertEquals(List.of(), r.samples());
+            service.assertRunningAndNotStopped();
+        }
+    }
+
+    @Test
     void aProgramTheWatchStartedIsEndedWithItAndOneThatEndsEndsTheWatch() throws Exception {
         Path program = Fixtures.compile("src/watched.c");
         WatchResult span = watch(WatchRequest.of(new WatchRequest.Program(List.of(program.toString(), "heap"), dir),

@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
  * is detached and left running, the reports are written.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true, description = "Watch the memory of a running process"
-        + " (--pid) or of PROG: mallinfo2 and /proc every --every, growth rates, a verdict; the process is left running.")
+        + " (--pid) or of PROG: mallinfo2 and /proc every --every, growth rates, a verdict; the process is left"
+        + " running.")
 final class WatchCommand implements Callable<Integer> {
 
     /** How long Ctrl-C waits for the watch to detach and write its reports. */

@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * A memory-rate expectation written on the command line, {@code heap_in_use_bytes_per_s<1000} or
- * {@code rss_kb_per_s=<=4}: a growth rate of the process view ({@link Metric#memoryRates()}), then a comparison in the plans' syntax ({@code OP N}; a bare number means equal to, and
- * {@code METRIC=N} reads like {@code METRIC: N} in a plan).
+ * {@code rss_kb_per_s=<=4}: a growth rate of the process view ({@link Metric#memoryRates()}), then a comparison in
+ * the plans' syntax ({@code OP N}; a bare number means equal to, and {@code METRIC=N} reads like {@code METRIC: N}
+ * in a plan).
  */
 public final class RateExpectationText {
 

@@ -111,7 +111,8 @@ public final class WatchHtml {
         samples.forEach(s -> s.sysv().forEach(seg -> keys.add(seg.key())));
         List<Series<WatchSample>> series = new ArrayList<>();
         for (String key : keys) {
-            series.add(new Series<>("SysV " + key, PALETTE.get(series.size() % PALETTE.size()), s -> residentBytes(s, key)));
+            String color = PALETTE.get(series.size() % PALETTE.size());
+            series.add(new Series<>("SysV " + key, color, s -> residentBytes(s, key)));
         }
         return series;
     }

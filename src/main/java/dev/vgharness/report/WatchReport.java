@@ -47,8 +47,9 @@ public final class WatchReport {
     }
 
     public static void printSummary(WatchResult r, PrintStream out) {
-        out.printf(Locale.US, "%-6s %s (%s, %d samples every %d ms, stopped %d ms; %s)%n", TextSummary.mark(r.status()), title(r),
-                TextSummary.seconds(r.durationMs()), r.samples().size(), r.everyMs(), r.stoppedMs(), ending(r));
+        out.printf(Locale.US, "%-6s %s (%s, %d samples every %d ms, stopped %d ms; %s)%n", TextSummary.mark(r.status()),
+                title(r), TextSummary.seconds(r.durationMs()), r.samples().size(), r.everyMs(), r.stoppedMs(),
+                ending(r));
         if (r.error() != null) {
             out.println("       error: " + r.error());
         }

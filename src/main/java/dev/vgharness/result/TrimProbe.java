@@ -8,7 +8,8 @@ import java.util.Locale;
  * mallinfo2 around it. Memory it releases was free inside the heap, held but not in use: fragmentation, not a leak.
  * <pre>
  * "trim_probe": {"released_kb": 748, "heap_rss_kb_before": 892, "heap_rss_kb_after": 144, "mallinfo_before": {...},
- *                "mallinfo_after": {...}, "text": "released 748 kB: the heap held free memory (fragmentation), not a leak"}
+ *                "mallinfo_after": {...},
+ *                "text": "released 748 kB: the heap held free memory (fragmentation), not a leak"}
  * </pre>
  *
  * @param mallinfoBefore null when mallinfo2 could not be read

@@ -170,7 +170,8 @@ final class CaseState {
         RunStatus status = error != null ? RunStatus.ERROR
                 : assertions.stream().allMatch(Assertion::passed) && stops.stream().allMatch(StopResult::passed)
                         ? RunStatus.PASSED : RunStatus.FAILED;
-        return new CaseResult(spec.name(), status, error, attachedCommand != null ? attachedCommand : spec.command(), pid, durationMs, stops, exit, finalResults,
+        List<String> command = attachedCommand != null ? attachedCommand : spec.command();
+        return new CaseResult(spec.name(), status, error, command, pid, durationMs, stops, exit, finalResults,
                 assertions, stdout, samples);
     }
 

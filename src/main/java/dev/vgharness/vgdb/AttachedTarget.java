@@ -152,7 +152,8 @@ public final class AttachedTarget implements AutoCloseable {
         if (originalBytes.isEmpty() || !LiveProcess.exists(pid)) {
             return List.of();
         }
-        try (FileChannel mem = FileChannel.open(Path.of("/proc", Long.toString(pid), "mem"), StandardOpenOption.WRITE)) {
+        Path memory = Path.of("/proc", Long.toString(pid), "mem");
+        try (FileChannel mem = FileChannel.open(memory, StandardOpenOption.WRITE)) {
             for (Map.Entry<Long, Byte> e : originalBytes.entrySet()) {
                 mem.write(ByteBuffer.wrap(new byte[] {e.getValue()}), e.getKey());
             }

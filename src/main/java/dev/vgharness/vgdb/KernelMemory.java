@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 /**
  * A process's memory as the kernel sees it, from {@code /proc/PID/status} ({@code VmRSS:  1234 kB}, RssAnon, RssFile,
  * RssShmem, VmSwap) and {@code /proc/PID/smaps}: the {@code [heap]} segment (the brk heap) apart from the anonymous
- * mappings (where glibc puts blocks above its mmap threshold, and thread arenas). "Shared" is RssFile + RssShmem, the same
- * number as statm's third field and top's SHR.
+ * mappings (where glibc puts blocks above its mmap threshold, and thread arenas). "Shared" is RssFile + RssShmem, the
+ * same number as statm's third field and top's SHR.
  * <pre>
  * 5581d4e6b000-5581d4e8c000 rw-p 00000000 00:00 0                          [heap]
  * Rss:                 132 kB

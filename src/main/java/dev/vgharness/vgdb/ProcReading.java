@@ -21,7 +21,8 @@ public record ProcReading(KernelMemory memory, List<SysvSegment> sysv) {
     public static Optional<ProcReading> read(long pid) {
         Path proc = Path.of("/proc", Long.toString(pid));
         try {
-            return Optional.of(parse(Files.readString(proc.resolve("status")), Files.readString(proc.resolve("smaps"))));
+            String status = Files.readString(proc.resolve("status"));
+            return Optional.of(parse(status, Files.readString(proc.resolve("smaps"))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

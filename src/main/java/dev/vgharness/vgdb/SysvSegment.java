@@ -47,7 +47,8 @@ public record SysvSegment(String key, long shmid, long sizeKb, long rssKb) {
 
     private static void addIfAny(List<SysvSegment> segments, Matcher header, long rss) {
         if (header != null) {
-            long size = (Long.parseUnsignedLong(header.group(2), 16) - Long.parseUnsignedLong(header.group(1), 16)) / 1024;
+            long bytes = Long.parseUnsignedLong(header.group(2), 16) - Long.parseUnsignedLong(header.group(1), 16);
+            long size = bytes / 1024;
             segments.add(new SysvSegment("0x" + header.group(4), Long.parseLong(header.group(3)), size, rss));
         }
     }

@@ -38,11 +38,7 @@ public final class WatchHtml {
     }
 
     public static void write(WatchResult result, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, html(result), StandardCharsets.UTF_8);
+        Files.writeString(ReportFiles.withFolder(file), html(result), StandardCharsets.UTF_8);
     }
 
     public static String html(WatchResult r) {

@@ -32,11 +32,7 @@ public final class WatchJunit {
     }
 
     public static void write(WatchResult result, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (Writer out = Files.newBufferedWriter(ReportFiles.withFolder(file), StandardCharsets.UTF_8)) {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             write(result, xml);
             xml.close();

@@ -28,11 +28,7 @@ public final class WatchReport {
     }
 
     public static void writeJson(WatchResult result, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (OutputStream out = Files.newOutputStream(file)) {
+        try (OutputStream out = Files.newOutputStream(ReportFiles.withFolder(file))) {
             ReportJson.mapper().writerWithDefaultPrettyPrinter().writeValue(out, result);
         }
     }

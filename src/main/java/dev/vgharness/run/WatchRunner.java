@@ -125,12 +125,7 @@ public final class WatchRunner {
             Breakpoints breakpoints = Breakpoints.insert(gdb, breakpointSpecs());
             attached.rememberBreakpoints();
             samples.warmUp(gdb);
-            StopEvent exit = new WatchLoop(gdb, pid, samples, breakpoints, () -> stopRequested, samples.begin(),
-                    request.every(), request.span().orElse(null)).run(true);
-            if (exit == null && request.trimProbe()) {
-                trimProbe = TrimProbing.probeRunning(gdb, pid, request.commandTimeout());
-            }
-            return exit == null ? CaseExit.detached() : exitOf(exit);
+            return sample(gdb, pid, breakpoints, true);
         } finally {
             repairs.addAll(attached.release());
         }
@@ -154,13 +149,19 @@ public final class WatchRunner {
                 }
                 samples.warmUp(gdb);
             }
-            StopEvent exit = new WatchLoop(gdb, pid, samples, breakpoints, () -> stopRequested, samples.begin(),
-                    request.every(), request.span().orElse(null)).run(toMain);
-            if (exit == null && request.trimProbe()) {
-                trimProbe = TrimProbing.probeRunning(gdb, pid, request.commandTimeout());
-            }
-            return exit == null ? CaseExit.detached() : exitOf(exit);
+            return sample(gdb, pid, breakpoints, toMain);
         }
+    }
+
+    /** Samples under gdb until the end, then the trim probe if asked for; how the process ended, or detached. */
+    private CaseExit sample(MiSession gdb, long pid, Breakpoints breakpoints, boolean stopped)
+            throws MiSessionException {
+        StopEvent exit = new WatchLoop(gdb, pid, samples, breakpoints, () -> stopRequested, samples.begin(),
+                request.every(), request.span().orElse(null)).run(stopped);
+        if (exit == null && request.trimProbe()) {
+            trimProbe = TrimProbing.probeRunning(gdb, pid, request.commandTimeout());
+        }
+        return exit == null ? CaseExit.detached() : exitOf(exit);
     }
 
     /**

@@ -25,6 +25,7 @@ final class VgharnessCommand {
         Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
         commands.put("run", RunCommand::new);
         commands.put("check", CheckCommand::new);
+        commands.put("watch", WatchCommand::new);
         commands.put("repl", ReplCommand::new);
         commands.put("merge", MergeCommand::new);
         commands.put("parse", ParseCommand::new);

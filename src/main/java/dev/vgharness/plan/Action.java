@@ -4,7 +4,8 @@ package dev.vgharness.plan;
  * One thing done at a breakpoint stop, in the order of the plan's {@code actions:} list, e.g.
  * {@code - leak_check}, {@code - block_list: {kinds: [definite]}}, {@code - monitor: "v.info n_errs_found"}.
  */
-public sealed interface Action permits LeakCheckAction, BlockListAction, WhoPointsAtAction, MonitorAction, GdbAction {
+public sealed interface Action permits LeakCheckAction, BlockListAction, WhoPointsAtAction, MonitorAction, GdbAction,
+        MallocTrimAction {
 
     /** The action's name in the plan: {@code leak_check}, {@code block_list}, ... */
     String name();
@@ -23,5 +24,7 @@ public sealed interface Action permits LeakCheckAction, BlockListAction, WhoPoin
         void monitor(MonitorAction action) throws X, Y;
 
         void gdb(GdbAction action) throws X, Y;
+
+        void mallocTrim(MallocTrimAction action) throws X, Y;
     }
 }

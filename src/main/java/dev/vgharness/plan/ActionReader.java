@@ -19,7 +19,8 @@ final class ActionReader {
     static final String WHO_POINTS_AT = "who_points_at";
     static final String MONITOR = "monitor";
     static final String GDB = "gdb";
-    static final List<String> NAMES = List.of(LEAK_CHECK, BLOCK_LIST, WHO_POINTS_AT, MONITOR, GDB);
+    static final String MALLOC_TRIM = "malloc_trim";
+    static final List<String> NAMES = List.of(LEAK_CHECK, BLOCK_LIST, WHO_POINTS_AT, MONITOR, GDB, MALLOC_TRIM);
 
     private final Values values;
     private final LeakOptionReader options;
@@ -60,6 +61,7 @@ final class ActionReader {
     private Optional<Action> bare(YamlScalar name, String owner) {
         return switch (name.text()) {
             case LEAK_CHECK -> Optional.of(LeakCheckAction.defaults());
+            case MALLOC_TRIM -> Optional.of(new MallocTrimAction());
             case BLOCK_LIST -> needs(name, owner, "'kinds' or 'records'", "{kinds: [definite]}");
             case WHO_POINTS_AT -> needs(name, owner, "'kinds' or 'address'", "{kinds: [possible]}");
             case MONITOR -> needs(name, owner, "the command text", "\"v.info n_errs_found\"");
@@ -80,6 +82,9 @@ final class ActionReader {
             case LEAK_CHECK -> argument instanceof YamlScalar s && s.kind() == Kind.NULL
                     ? Optional.of(LeakCheckAction.defaults())
                     : values.map(argument, what).map(m -> options.leakCheck(m, context));
+            case MALLOC_TRIM -> argument instanceof YamlScalar s && s.kind() == Kind.NULL
+                    ? Optional.of(new MallocTrimAction()) : values.wrong(argument, what, "nothing (malloc_trim has no"
+                    + " options)");
             case BLOCK_LIST -> values.map(argument, what).flatMap(m -> options.blockList(m, context));
             case WHO_POINTS_AT -> values.map(argument, what).flatMap(m -> options.whoPointsAt(m, context));
             case MONITOR -> values.nonEmptyString(argument, what).map(MonitorAction::new);

@@ -22,7 +22,7 @@ final class CaseReader {
 
     static final List<String> CASE_KEYS =
             List.of("name", "command", "cwd", "env", "stdin", "timeout", "valgrind", "breakpoints", "expect", "mode",
-                    "malloc", "sample", "on_error");
+                    "malloc", "sample", "on_error", "attach");
     static final List<String> DEFAULT_KEYS =
             List.of("command", "cwd", "env", "stdin", "timeout", "valgrind", "expect", "mode", "malloc");
     static final List<String> SAMPLE_KEYS = List.of("every", "for");
@@ -32,6 +32,7 @@ final class CaseReader {
     private final ExpectationReader expectations;
     private final BreakpointReader breakpoints;
     private final ErrorStopReader errorStops;
+    private final AttachReader attachments;
     private final Map<String, Location> names = new HashMap<>();
 
     CaseReader(Values values) {
@@ -39,6 +40,7 @@ final class CaseReader {
         this.expectations = new ExpectationReader(values);
         this.breakpoints = new BreakpointReader(values);
         this.errorStops = new ErrorStopReader(values);
+        this.attachments = new AttachReader(values);
     }
 
     CaseDraft defaults(YamlNode node) {
@@ -46,7 +48,8 @@ final class CaseReader {
                 "name", "'name' cannot be set in defaults, only in a case",
                 "breakpoints", "'breakpoints' cannot be set in defaults, only in a case",
                 "sample", "'sample' cannot be set in defaults, only in a case",
-                "on_error", "'on_error' cannot be set in defaults, only in a case"), values.problems())))
+                "on_error", "'on_error' cannot be set in defaults, only in a case",
+                "attach", "'attach' cannot be set in defaults, only in a case"), values.problems())))
                 .orElse(CaseDraft.EMPTY);
     }
 
@@ -64,6 +67,16 @@ final class CaseReader {
         Optional<SampleSchedule> sample = fields.get("sample").flatMap(n -> sample(n, fields));
         Optional<ErrorStops> onError = fields.get("on_error")
                 .flatMap(n -> errorStops.read(n, fields.what("on_error"), fields.context()));
+        CaseMode mode = merged.mode().orElse(CaseMode.MEMCHECK);
+        nativeOnlyActions(fields, mode, stops);
+        if (fields.get("attach").isPresent()) {
+            attachments.check(fields, mode, sample);
+            Optional<AttachSpec> attach = attachments.read(fields.get("attach").get(), fields);
+            return name.flatMap(n -> attach.map(a -> new CaseSpec(n, List.of(), values.folder(), Map.of(),
+                    Optional.empty(), merged.timeout(), List.of(), List.of(), stops,
+                    List.copyOf(merged.expectations().values()), mode, MallocTuning.NONE, sample, onError,
+                    Optional.of(a))));
+        }
         if (merged.command().isEmpty() && fields.get("command").isEmpty()) {
             values.problems().add(fields.location(), fields.missing("command"));
         }
@@ -77,7 +90,16 @@ final class CaseReader {
         return Optional.of(new CaseSpec(name.get(), resolved(merged.command().get()),
                 merged.cwd().orElse(values.folder()), merged.env(), merged.stdin(), merged.timeout(),
                 merged.valgrindOptions(), merged.suppressions(), stops, List.copyOf(merged.expectations().values()),
-                merged.mode().orElse(CaseMode.MEMCHECK), merged.malloc(), sample, onError));
+                mode, merged.malloc(), sample, onError, Optional.empty()));
+    }
+
+    /** {@code malloc_trim} calls glibc's malloc in the target: under valgrind there is none to call. */
+    private void nativeOnlyActions(Fields fields, CaseMode mode, List<BreakpointSpec> stops) {
+        boolean trims = stops.stream().flatMap(b -> b.actions().stream()).anyMatch(a -> a instanceof MallocTrimAction);
+        if (trims && mode != CaseMode.NATIVE) {
+            values.problems().add(fields.get("breakpoints").get().location(), "action 'malloc_trim' in "
+                    + fields.context() + " needs mode: native (under valgrind, malloc is valgrind's own)");
+        }
     }
 
     private static String context(YamlMap map, int number) {

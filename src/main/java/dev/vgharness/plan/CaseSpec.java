@@ -38,19 +38,20 @@ import java.util.Optional;
  * @param malloc glibc malloc tunables for the target ({@code malloc:}; the case's keys win over the defaults')
  * @param sample periodic samples instead of (or besides) breakpoints ({@code sample:}), case only
  * @param onError stops at Memcheck errors ({@code on_error:}), case only
+ * @param attach a running process to watch instead of starting {@code command} (then empty), case only
  */
 public record CaseSpec(String name, List<String> command, Path cwd, Map<String, String> env, Optional<Path> stdin,
         Optional<Duration> timeout, List<String> valgrindOptions, List<Path> suppressions,
         List<BreakpointSpec> breakpoints, List<Expectation> expectations, CaseMode mode, MallocTuning malloc,
-        Optional<SampleSchedule> sample, Optional<ErrorStops> onError) {
+        Optional<SampleSchedule> sample, Optional<ErrorStops> onError, Optional<AttachSpec> attach) {
 
-    /** A case that does not stop at errors. */
+    /** A case that starts its program and does not stop at errors. */
     public CaseSpec(String name, List<String> command, Path cwd, Map<String, String> env, Optional<Path> stdin,
             Optional<Duration> timeout, List<String> valgrindOptions, List<Path> suppressions,
             List<BreakpointSpec> breakpoints, List<Expectation> expectations, CaseMode mode, MallocTuning malloc,
             Optional<SampleSchedule> sample) {
         this(name, command, cwd, env, stdin, timeout, valgrindOptions, suppressions, breakpoints, expectations, mode,
-                malloc, sample, Optional.empty());
+                malloc, sample, Optional.empty(), Optional.empty());
     }
 
     /** A memcheck case without malloc tuning or sampling. */
@@ -70,6 +71,7 @@ public record CaseSpec(String name, List<String> command, Path cwd, Map<String, 
         requireNonNull(malloc, "malloc is null");
         requireNonNull(sample, "sample is null");
         requireNonNull(onError, "onError is null");
+        requireNonNull(attach, "attach is null");
         command = List.copyOf(command);
         // Map.copyOf would lose the written order, which reports and tests rely on.
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
@@ -77,8 +79,8 @@ public record CaseSpec(String name, List<String> command, Path cwd, Map<String, 
         suppressions = List.copyOf(suppressions);
         breakpoints = List.copyOf(breakpoints);
         expectations = List.copyOf(expectations);
-        if (command.isEmpty()) {
-            throw new IllegalArgumentException("command is empty");
+        if (command.isEmpty() == attach.isEmpty()) {
+            throw new IllegalArgumentException("a case has a command or attaches, not both nor neither");
         }
     }
 
@@ -90,13 +92,13 @@ public record CaseSpec(String name, List<String> command, Path cwd, Map<String, 
     /** The same case in another mode (the CLI's {@code --native}). */
     public CaseSpec withMode(CaseMode newMode) {
         return new CaseSpec(name, command, cwd, env, stdin, timeout, valgrindOptions, suppressions, breakpoints,
-                expectations, newMode, malloc, sample, onError);
+                expectations, newMode, malloc, sample, onError, attach);
     }
 
     /** The same case stopping at Memcheck errors (the CLI's {@code check --on-error}). */
     public CaseSpec withOnError(ErrorStops stops) {
         return new CaseSpec(name, command, cwd, env, stdin, timeout, valgrindOptions, suppressions, breakpoints,
-                expectations, mode, malloc, sample, Optional.of(stops));
+                expectations, mode, malloc, sample, Optional.of(stops), attach);
     }
 
     /** The target's environment: {@code env}, plus GLIBC_TUNABLES when {@code malloc} sets any. */

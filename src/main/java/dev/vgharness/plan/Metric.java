@@ -28,7 +28,9 @@ public enum Metric {
     HEAP_IN_USE_BYTES, MMAP_IN_USE_BYTES, HEAP_FREE_BYTES, RSS_KB, RSS_MINUS_SHARED_KB, HEAP_RSS_KB, MMAP_RSS_KB,
     NEW_HEAP_IN_USE_BYTES, NEW_MMAP_IN_USE_BYTES, NEW_HEAP_FREE_BYTES, NEW_RSS_KB, NEW_RSS_MINUS_SHARED_KB,
     NEW_HEAP_RSS_KB, NEW_MMAP_RSS_KB,
-    DEFINITELY_LOST_BYTES_PER_S, RSS_KB_PER_S, HEAP_IN_USE_BYTES_PER_S;
+    DEFINITELY_LOST_BYTES_PER_S, RSS_KB_PER_S, HEAP_IN_USE_BYTES_PER_S,
+    MMAP_IN_USE_BYTES_PER_S, HEAP_FREE_BYTES_PER_S, SHARED_KB_PER_S, RSS_MINUS_SHARED_KB_PER_S, HEAP_RSS_KB_PER_S,
+    MMAP_RSS_KB_PER_S, SWAP_KB_PER_S;
 
     private static final String NEW = "NEW_";
 
@@ -39,6 +41,12 @@ public enum Metric {
 
     public static Optional<Metric> byKey(String key) {
         return Arrays.stream(values()).filter(m -> m.key().equals(key)).findFirst();
+    }
+
+    /** The growth rates of the process view (not Memcheck's leak rate), in the order reports list them. */
+    public static List<Metric> memoryRates() {
+        return List.of(HEAP_IN_USE_BYTES_PER_S, MMAP_IN_USE_BYTES_PER_S, HEAP_FREE_BYTES_PER_S, RSS_KB_PER_S,
+                SHARED_KB_PER_S, RSS_MINUS_SHARED_KB_PER_S, HEAP_RSS_KB_PER_S, MMAP_RSS_KB_PER_S, SWAP_KB_PER_S);
     }
 
     /** Every metric's key, in declaration order (for "did you mean"). */

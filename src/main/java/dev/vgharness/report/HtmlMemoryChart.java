@@ -21,15 +21,15 @@ import java.util.function.Function;
 final class HtmlMemoryChart {
 
     /** One line: its name, colour and how to read its bytes from a reading (null where it has none). */
-    private record Series(String name, String color, Function<MemorySnapshot, Long> bytes) {
+    record Series<T>(String name, String color, Function<T, Long> bytes) {
     }
 
-    private static final List<Series> SERIES = List.of(
-            new Series("heap in use", "#2980b9", m -> m.mallinfo() == null ? null : m.mallinfo().uordblks()),
-            new Series("mmap in use", "#16a085", m -> m.mallinfo() == null ? null : m.mallinfo().hblkhd()),
-            new Series("RSS", "#7f8c8d", m -> m.proc().rssKb() * 1024),
-            new Series("heap RSS", "#d35400", m -> m.proc().heapRssKb() * 1024),
-            new Series("mmap RSS", "#27ae60", m -> m.proc().mmapRssKb() * 1024));
+    private static final List<Series<MemorySnapshot>> SERIES = List.of(
+            new Series<>("heap in use", "#2980b9", m -> m.mallinfo() == null ? null : m.mallinfo().uordblks()),
+            new Series<>("mmap in use", "#16a085", m -> m.mallinfo() == null ? null : m.mallinfo().hblkhd()),
+            new Series<>("RSS", "#7f8c8d", m -> m.proc().rssKb() * 1024),
+            new Series<>("heap RSS", "#d35400", m -> m.proc().heapRssKb() * 1024),
+            new Series<>("mmap RSS", "#27ae60", m -> m.proc().mmapRssKb() * 1024));
     private static final int WIDTH = 720;
     private static final int HEIGHT = 220;
     private static final int LEFT = 70;
@@ -64,28 +64,34 @@ final class HtmlMemoryChart {
     }
 
     static Optional<String> chart(List<String> labels, List<MemorySnapshot> readings, String title) {
-        List<Series> drawn = SERIES.stream().filter(s -> readings.stream().anyMatch(m -> s.bytes().apply(m) != null))
+        return chart(labels, readings, SERIES, title);
+    }
+
+    /** A chart of the given series over the readings (one label each); empty when no series has a value. */
+    static <T> Optional<String> chart(List<String> labels, List<T> readings, List<Series<T>> series, String title) {
+        List<Series<T>> drawn = series.stream().filter(s -> readings.stream().anyMatch(m -> s.bytes().apply(m) != null))
                 .toList();
         if (readings.isEmpty() || drawn.isEmpty()) {
             return Optional.empty();
         }
         long max = 1;
-        for (MemorySnapshot m : readings) {
-            for (Series s : drawn) {
+        for (T m : readings) {
+            for (Series<T> s : drawn) {
                 Long v = s.bytes().apply(m);
                 max = Math.max(max, v == null ? 0 : v);
             }
         }
         StringBuilder svg = new StringBuilder(String.format(Locale.US,
                 "<svg class=\"chart memory\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\""
-                        + " height=\"%d\" role=\"img\" aria-label=\"%s\">", WIDTH, HEIGHT, WIDTH, HEIGHT, title));
+                        + " height=\"%d\" role=\"img\" aria-label=\"%s\">", WIDTH, HEIGHT, WIDTH, HEIGHT,
+                Html.escape(title)));
         axes(svg, max, labels);
         for (int k = 0; k < drawn.size(); k++) {
             line(svg, labels, readings, drawn.get(k), max);
-            int x = LEFT + 10 + k * 120;
+            int x = LEFT + 10 + k * Math.min(120, (WIDTH - LEFT - 10) / drawn.size());
             svg.append(String.format(Locale.US, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
                     + "<text x=\"%d\" y=\"%d\" class=\"tick\">%s</text>", x, HEIGHT - 14, drawn.get(k).color(), x + 16,
-                    HEIGHT - 3, drawn.get(k).name()));
+                    HEIGHT - 3, Html.escape(drawn.get(k).name())));
         }
         return Optional.of(svg.append("</svg>\n").toString());
     }
@@ -107,7 +113,7 @@ final class HtmlMemoryChart {
         }
     }
 
-    private static void line(StringBuilder svg, List<String> labels, List<MemorySnapshot> readings, Series series,
+    private static <T> void line(StringBuilder svg, List<String> labels, List<T> readings, Series<T> series,
             long max) {
         List<String> xy = new ArrayList<>();
         StringBuilder dots = new StringBuilder();
@@ -119,7 +125,7 @@ final class HtmlMemoryChart {
             xy.add(String.format(Locale.US, "%.1f,%.1f", x(i, readings.size()), y(v, max)));
             dots.append(String.format(Locale.US, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s %s: %d"
                     + " bytes</title></circle>", x(i, readings.size()), y(v, max), series.color(),
-                    Html.escape(labels.get(i)), series.name(), v));
+                    Html.escape(labels.get(i)), Html.escape(series.name()), v));
         }
         svg.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(series.color())
                 .append("\" points=\"").append(String.join(" ", xy)).append("\"/>").append(dots);

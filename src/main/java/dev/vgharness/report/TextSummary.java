@@ -89,7 +89,7 @@ public final class TextSummary {
         }
     }
 
-    private static String mark(RunStatus status) {
+    static String mark(RunStatus status) {
         return switch (status) {
             case PASSED -> "PASS";
             case FAILED -> "FAIL";

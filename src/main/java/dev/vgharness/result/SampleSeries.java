@@ -1,14 +1,15 @@
 package dev.vgharness.result;
 
 import dev.vgharness.plan.Metric;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
- * The samples of a {@code sample:} case and the growth per second of the main numbers, from the first sample to
- * the last: {@code {"every_ms": 2000, "samples": [...], "definitely_lost_bytes_per_s": 24000.0,
- * "rss_kb_per_s": 12.5, "heap_in_use_bytes_per_s": 32000.0}}. A rate is null with fewer than two samples that
- * have the number.
+ * The samples of a {@code sample:} case and the growth per second of the main numbers, each the least-squares slope
+ * over the samples that have the number ({@link Rate}): {@code {"every_ms": 2000, "samples": [...],
+ * "definitely_lost_bytes_per_s": 24000.0, "rss_kb_per_s": 12.5, "heap_in_use_bytes_per_s": 32000.0}}. A rate is null
+ * with fewer than two samples that have the number. The other memory rates ({@link MemoryRates}) are computed when an
+ * expectation asks for them.
  */
 public record SampleSeries(long everyMs, List<Sample> samples, Double definitelyLostBytesPerS, Double rssKbPerS,
         Double heapInUseBytesPerS) {
@@ -19,31 +20,28 @@ public record SampleSeries(long everyMs, List<Sample> samples, Double definitely
 
     /** The series with its rates. */
     public static SampleSeries of(long everyMs, List<Sample> samples) {
-        return new SampleSeries(everyMs, samples, rate(samples, Sample::definitelyLostBytes),
-                rate(samples, s -> s.memory() == null ? null : s.memory().proc().rssKb()),
-                rate(samples, s -> s.memory() == null || s.memory().mallinfo() == null ? null
-                        : s.memory().mallinfo().uordblks()));
+        MemoryRates memory = memoryRates(samples);
+        List<Rate.Point> lost = new ArrayList<>();
+        for (Sample s : samples) {
+            if (s.definitelyLostBytes() != null) {
+                lost.add(new Rate.Point(s.atMs(), s.definitelyLostBytes()));
+            }
+        }
+        return new SampleSeries(everyMs, samples, Rate.of(lost).perS(), memory.rssKbPerS().perS(),
+                memory.heapInUseBytesPerS().perS());
     }
 
-    private static Double rate(List<Sample> samples, Function<Sample, Long> number) {
-        List<Sample> with = samples.stream().filter(s -> number.apply(s) != null).toList();
-        if (with.size() < 2) {
-            return null;
-        }
-        Sample first = with.get(0);
-        Sample last = with.get(with.size() - 1);
-        long ms = last.atMs() - first.atMs();
-        return ms <= 0 ? null : (number.apply(last) - number.apply(first)) * 1000.0 / ms;
+    private static MemoryRates memoryRates(List<Sample> samples) {
+        return MemoryRates.of(samples.stream().filter(s -> s.memory() != null)
+                .map(s -> new MemoryRates.Point(s.atMs(), s.memory().mallinfo(), s.memory().proc())).toList());
     }
 
     /** The value of a {@code *_per_s} metric, rounded to a whole number for the comparison; null when unknown. */
     public Long value(Metric metric) {
-        Double rate = switch (metric) {
-            case DEFINITELY_LOST_BYTES_PER_S -> definitelyLostBytesPerS;
-            case RSS_KB_PER_S -> rssKbPerS;
-            case HEAP_IN_USE_BYTES_PER_S -> heapInUseBytesPerS;
-            default -> throw new IllegalArgumentException("not a rate: " + metric);
-        };
-        return rate == null ? null : Math.round(rate);
+        if (metric == Metric.DEFINITELY_LOST_BYTES_PER_S) {
+            return definitelyLostBytesPerS == null ? null : Math.round(definitelyLostBytesPerS);
+        }
+        return memoryRates(samples).rate(metric)
+                .orElseThrow(() -> new IllegalArgumentException("not a rate: " + metric)).rounded();
     }
 }

@@ -22,12 +22,22 @@ import java.util.List;
  * @param error at an error stop, the error as {@code v.info last_error} told it; null at a breakpoint
  * @param backtrace at an error stop, every frame of the stopped thread; empty at a breakpoint
  * @param locals at an error stop, the arguments and locals of the first own frames; empty otherwise
+ * @param mallocTrim what the {@code malloc_trim} action gave back, or null when the stop had none (native mode)
  */
 public record StopResult(String breakpoint, int hit, int thread, StopFrame frame, StopLeakCheck leakCheck,
         List<BlockList> blockLists, List<PointerSearch> whoPointsAt, List<CommandOutput> monitor, Long errors,
         Long rssKb, List<Assertion> assertions, List<CommandOutput> gdb, List<CommandOutput> transcript,
         long durationMs, MemorySnapshot memory, StopReason reason, MemcheckError error, List<StopFrame> backtrace,
-        List<FrameLocals> locals) {
+        List<FrameLocals> locals, TrimProbe mallocTrim) {
+
+    /** A breakpoint stop with a trim probe. */
+    public StopResult(String breakpoint, int hit, int thread, StopFrame frame, StopLeakCheck leakCheck,
+            List<BlockList> blockLists, List<PointerSearch> whoPointsAt, List<CommandOutput> monitor, Long errors,
+            Long rssKb, List<Assertion> assertions, List<CommandOutput> gdb, List<CommandOutput> transcript,
+            long durationMs, MemorySnapshot memory, TrimProbe mallocTrim) {
+        this(breakpoint, hit, thread, frame, leakCheck, blockLists, whoPointsAt, monitor, errors, rssKb, assertions,
+                gdb, transcript, durationMs, memory, StopReason.BREAKPOINT, null, List.of(), List.of(), mallocTrim);
+    }
 
     /** A breakpoint stop. */
     public StopResult(String breakpoint, int hit, int thread, StopFrame frame, StopLeakCheck leakCheck,
@@ -35,7 +45,7 @@ public record StopResult(String breakpoint, int hit, int thread, StopFrame frame
             Long rssKb, List<Assertion> assertions, List<CommandOutput> gdb, List<CommandOutput> transcript,
             long durationMs, MemorySnapshot memory) {
         this(breakpoint, hit, thread, frame, leakCheck, blockLists, whoPointsAt, monitor, errors, rssKb, assertions,
-                gdb, transcript, durationMs, memory, StopReason.BREAKPOINT, null, List.of(), List.of());
+                gdb, transcript, durationMs, memory, (TrimProbe) null);
     }
 
     /** A stop without the process view. */
@@ -44,7 +54,7 @@ public record StopResult(String breakpoint, int hit, int thread, StopFrame frame
             Long rssKb, List<Assertion> assertions, List<CommandOutput> gdb, List<CommandOutput> transcript,
             long durationMs) {
         this(breakpoint, hit, thread, frame, leakCheck, blockLists, whoPointsAt, monitor, errors, rssKb, assertions,
-                gdb, transcript, durationMs, null);
+                gdb, transcript, durationMs, null, null);
     }
 
     public StopResult {
@@ -65,7 +75,7 @@ public record StopResult(String breakpoint, int hit, int thread, StopFrame frame
     /** The same stop with another leak check (a report's filtered view of it). */
     public StopResult withLeakCheck(StopLeakCheck check) {
         return new StopResult(breakpoint, hit, thread, frame, check, blockLists, whoPointsAt, monitor, errors, rssKb,
-                assertions, gdb, transcript, durationMs, memory, reason, error, backtrace, locals);
+                assertions, gdb, transcript, durationMs, memory, reason, error, backtrace, locals, mallocTrim);
     }
 
     /** How reports name the stop: {@code after_request#2}, or {@code error#1} for the first error stop. */

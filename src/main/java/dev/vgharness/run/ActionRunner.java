@@ -15,6 +15,7 @@ import dev.vgharness.plan.Action;
 import dev.vgharness.plan.BlockListAction;
 import dev.vgharness.plan.GdbAction;
 import dev.vgharness.plan.LeakCheckAction;
+import dev.vgharness.plan.MallocTrimAction;
 import dev.vgharness.plan.LossKind;
 import dev.vgharness.plan.MonitorAction;
 import dev.vgharness.plan.WhoPointsAtAction;
@@ -75,6 +76,12 @@ final class ActionRunner {
             @Override
             public void monitor(MonitorAction m) throws MiSessionException, StopFailure {
                 monitor.add(new CommandOutput(m.command(), ActionRunner.this.monitor(m.command())));
+            }
+
+            @Override
+            public void mallocTrim(MallocTrimAction trim) throws StopFailure {
+                // Plan validation keeps it to native mode: under valgrind, malloc is valgrind's own.
+                throw new StopFailure("action 'malloc_trim' needs mode: native");
             }
 
             @Override

@@ -39,6 +39,7 @@ final class CaseState {
     private final List<StopResult> stops = new ArrayList<>();
     private final Map<String, Integer> hits = new LinkedHashMap<>();
     private long pid;
+    private List<String> attachedCommand;
     private CaseExit exit;
     private String crashSignal;
     private String error;
@@ -52,6 +53,12 @@ final class CaseState {
 
     synchronized void started(long valgrindPid) {
         pid = valgrindPid;
+    }
+
+    /** The case attached to a running process: its pid and its command line (for the report's command). */
+    synchronized void attached(long processPid, List<String> command) {
+        pid = processPid;
+        attachedCommand = List.copyOf(command);
     }
 
     synchronized int hit(String breakpoint) {
@@ -111,6 +118,13 @@ final class CaseState {
                 + " plan or --timeout)";
     }
 
+    /** The case's timeout passed while it watched a process it attached to, which was detached, not killed. */
+    synchronized void timedOutAttached(Duration timeout) {
+        exit = CaseExit.timeout();
+        error = "timed out after " + DurationText.format(timeout) + ": the process was detached and left running"
+                + " (raise 'timeout:' in the plan or --timeout)";
+    }
+
     synchronized void fail(String message) {
         if (error == null) {
             error = message;
@@ -152,7 +166,8 @@ final class CaseState {
         RunStatus status = error != null ? RunStatus.ERROR
                 : assertions.stream().allMatch(Assertion::passed) && stops.stream().allMatch(StopResult::passed)
                         ? RunStatus.PASSED : RunStatus.FAILED;
-        return new CaseResult(spec.name(), status, error, spec.command(), pid, durationMs, stops, exit, finalResults,
+        List<String> command = attachedCommand != null ? attachedCommand : spec.command();
+        return new CaseResult(spec.name(), status, error, command, pid, durationMs, stops, exit, finalResults,
                 assertions, stdout, samples, notes);
     }
 

@@ -9,7 +9,9 @@ import dev.vgharness.plan.MetricExpectation;
 import dev.vgharness.plan.SignalExpectation;
 import dev.vgharness.result.Assertion;
 import dev.vgharness.result.LossRecordResult;
+import dev.vgharness.result.MemoryRates;
 import dev.vgharness.result.MemorySnapshot;
+import dev.vgharness.result.Rate;
 import dev.vgharness.result.SampleSeries;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +66,15 @@ final class Expectations {
         boolean passed = x.test(code);
         return Optional.of(new Assertion(x.key(), x.expected(), (long) code, passed,
                 passed ? null : x.key() + ": expected " + x.expected() + ", was " + code));
+    }
+
+    /** Rate expectations ({@code vgharness watch --expect}) against the rates of a watch. */
+    static List<Assertion> rates(List<MetricExpectation> expectations, MemoryRates rates) {
+        List<Assertion> assertions = new ArrayList<>(expectations.size());
+        for (MetricExpectation m : expectations) {
+            assertions.add(metric(m, rates.rate(m.metric()).map(Rate::rounded).orElse(null)));
+        }
+        return assertions;
     }
 
     /** {@code hits}, checked once at the end of the case. */

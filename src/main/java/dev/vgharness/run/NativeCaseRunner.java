@@ -4,6 +4,7 @@ import dev.vgharness.plan.Action;
 import dev.vgharness.plan.BreakpointSpec;
 import dev.vgharness.plan.CaseSpec;
 import dev.vgharness.plan.GdbAction;
+import dev.vgharness.plan.MallocTrimAction;
 import dev.vgharness.result.Assertion;
 import dev.vgharness.result.CaseResult;
 import dev.vgharness.result.CommandOutput;
@@ -11,10 +12,15 @@ import dev.vgharness.result.MemorySnapshot;
 import dev.vgharness.result.Sample;
 import dev.vgharness.result.StopFrame;
 import dev.vgharness.result.StopResult;
+import dev.vgharness.result.TrimProbe;
+import dev.vgharness.vgdb.AttachPermission;
+import dev.vgharness.vgdb.AttachedTarget;
+import dev.vgharness.vgdb.ChildReaper;
 import dev.vgharness.vgdb.GdbCommands;
 import dev.vgharness.vgdb.GdbLaunch;
 import dev.vgharness.vgdb.HarnessException;
 import dev.vgharness.vgdb.KernelMemory;
+import dev.vgharness.vgdb.LiveProcess;
 import dev.vgharness.vgdb.MallocInfo;
 import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
@@ -32,6 +38,7 @@ import java.util.Optional;
  * breakpoint hit the process view ({@link MemorySnapshot}: mallinfo2 called through gdb, /proc/PID/status and smaps)
  * and the {@code gdb:} actions; the Memcheck actions have nothing to ask and are left out. With {@code sample:}
  * the same view is taken periodically ({@link Sampler}). Closing gdb kills the target; the case's timeout ends both.
+ * With {@code attach:} the target is a process already running, which is detached and left running instead.
  */
 final class NativeCaseRunner implements RunningCase {
 
@@ -59,7 +66,11 @@ final class NativeCaseRunner implements RunningCase {
             try {
                 runTarget(capture.path());
             } catch (CaseTimeout e) {
-                state.timedOut(spec.timeoutOr(options.defaultTimeout()));
+                if (spec.attach().isPresent()) {
+                    state.timedOutAttached(spec.timeoutOr(options.defaultTimeout()));
+                } else {
+                    state.timedOut(spec.timeoutOr(options.defaultTimeout()));
+                }
             } catch (MiSessionException | CaseProblem e) {
                 state.fail(e.getMessage());
             } catch (RuntimeException e) {
@@ -74,6 +85,10 @@ final class NativeCaseRunner implements RunningCase {
     }
 
     private void runTarget(Path capture) throws MiSessionException, CaseProblem, CaseTimeout {
+        if (spec.attach().isPresent()) {
+            runAttached(AttachedPid.resolve(spec.attach().get()));
+            return;
+        }
         try (NativeTarget target = NativeTarget.start(gdbLaunch(), spec.command(), spec.targetEnvironment(),
                 spec.stdin(), capture)) {
             MiSession gdb = target.gdb();
@@ -90,6 +105,41 @@ final class NativeCaseRunner implements RunningCase {
                     state.sampled(sampler.series());
                 }
             }
+        }
+    }
+
+    /**
+     * {@code attach:}: gdb attaches to the running process, which is sampled (continued at once, the first sample
+     * after {@code every}) and left running at the end; at JVM exit gdb is killed and what it left repaired.
+     */
+    private void runAttached(long target) throws MiSessionException, CaseProblem, CaseTimeout {
+        Optional<String> whyNot = AttachPermission.whyNot(target, AttachPermission.YAMA_SCOPE);
+        if (whyNot.isPresent()) {
+            throw new CaseProblem("cannot attach to process " + target + ": " + whyNot.get());
+        }
+        state.attached(target, LiveProcess.commandLine(target));
+        try (AttachedTarget attached = attach(target);
+                ChildReaper.Release atExit = ChildReaper.registerRelease(attached::abandon)) {
+            pid = target;
+            MiSession gdb = attached.gdb();
+            Breakpoints breakpoints = Breakpoints.insert(gdb, spec.breakpoints());
+            attached.rememberBreakpoints();
+            Sampler sampler = new Sampler(gdb, spec.sample().orElseThrow(),
+                    (at, previous) -> new Sample(at, null, measure(gdb, previous)), true);
+            GdbCommands.continueRunning(gdb);
+            try {
+                stopLoop(gdb, breakpoints, sampler);
+            } finally {
+                state.sampled(sampler.series());
+            }
+        }
+    }
+
+    private AttachedTarget attach(long target) throws MiSessionException, CaseProblem {
+        try {
+            return AttachedTarget.attach(gdbLaunch().inOwnSession(), target);
+        } catch (MiSessionException.CommandFailed e) {
+            throw new CaseProblem("cannot attach to process " + target + ": " + e.gdbMessage());
         }
     }
 
@@ -128,11 +178,13 @@ final class NativeCaseRunner implements RunningCase {
         int hit = state.hit(bp.id());
         MemorySnapshot memory = measure(gdb, state.lastMemory());
         List<CommandOutput> gdbOutputs = gdbActions(gdb, bp);
+        TrimProbe trim = bp.actions().stream().anyMatch(a -> a instanceof MallocTrimAction)
+                ? TrimProbing.probeStopped(gdb, pid, options.commandTimeout()) : null;
         List<Assertion> assertions = Expectations.check(bp.expectations(),
                 new Expectations.Measured(null, List.of(), null, null, Optional.empty(), memory, null));
         state.addStop(new StopResult(bp.id(), hit, stop.threadId(), StopFrame.of(stop.frame()), null, List.of(),
                 List.of(), List.of(), null, memory == null ? null : memory.proc().rssKb(), assertions, gdbOutputs,
-                List.of(), (System.nanoTime() - start) / 1_000_000, memory));
+                List.of(), (System.nanoTime() - start) / 1_000_000, memory, trim));
         breakpoints.retireIfDone(gdb, bp, hit);
     }
 

@@ -5,14 +5,12 @@ import dev.vgharness.result.MemorySnapshot;
 import dev.vgharness.result.Sample;
 import dev.vgharness.result.SampleSeries;
 import dev.vgharness.vgdb.GdbCommands;
-import dev.vgharness.vgdb.GdbFrame;
 import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
 import dev.vgharness.vgdb.StopEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Takes the samples of a {@code sample: {every: 2s, for: 60s}} case while the target runs: waits for a stop until
@@ -31,15 +29,6 @@ final class Sampler {
     static final class SamplingOver extends Exception {
         private static final long serialVersionUID = 1L;
     }
-
-    /** Functions that hold malloc's locks: mallinfo2 called while the target is in one of them would deadlock. */
-    private static final Set<String> IN_MALLOC = Set.of("malloc", "free", "calloc", "realloc", "_int_malloc",
-            "_int_free", "_int_realloc", "sysmalloc", "malloc_consolidate", "__libc_malloc", "__libc_free",
-            "__libc_calloc", "__libc_realloc", "tcache_init", "__GI___libc_malloc", "__GI___libc_free");
-    private static final int RETRIES = 50;
-    private static final Duration INTERRUPT_ANSWER = Duration.ofSeconds(2);
-    private static final int INTERRUPT_TRIES = 15;
-    private static final Duration REPEATED_INTERRUPT_ANSWER = Duration.ofSeconds(30);
 
     private final MiSession gdb;
     private final Measure measure;
@@ -84,7 +73,7 @@ final class Sampler {
             if (System.nanoTime() >= deadline) {
                 throw new CaseTimeout();
             }
-            StopEvent stop = interrupt();
+            StopEvent stop = OutsideMalloc.interrupt(gdb, avoidMalloc);
             if (stop.isExit() || stop.isBreakpointHit()) {
                 return stop;
             }
@@ -96,45 +85,5 @@ final class Sampler {
             next = Math.max(next + every, System.nanoTime());
             GdbCommands.continueRunning(gdb);
         }
-    }
-
-    /** Stops the target, outside malloc when mallinfo2 is to be called (continuing briefly until it is). */
-    private StopEvent interrupt() throws MiSessionException {
-        for (int attempt = 0; ; attempt++) {
-            StopEvent stop = interruptUntilStopped();
-            if (stop.isExit() || stop.isBreakpointHit() || !avoidMalloc || attempt >= RETRIES || !inMalloc()) {
-                return stop;
-            }
-            GdbCommands.continueRunning(gdb);
-        }
-    }
-
-    /**
-     * {@code -exec-interrupt} until the target stops. Under vgdb an interrupt that arrives while the target is still
-     * being resumed, or passes through the dynamic loader's library events, is answered {@code ^done} and then lost
-     * (seen with valgrind 3.19 and gdb 13 on a loaded machine): ask again when no stop follows. A repeated interrupt
-     * may meet a target that stopped meanwhile; gdb's {@code ^error} then is no failure, the stop is on its way.
-     */
-    private StopEvent interruptUntilStopped() throws MiSessionException {
-        GdbCommands.interrupt(gdb);
-        for (int asked = 1; ; asked++) {
-            try {
-                return gdb.awaitStop(INTERRUPT_ANSWER);
-            } catch (MiSessionException.Timeout e) {
-                if (asked == INTERRUPT_TRIES) {
-                    throw e;
-                }
-            }
-            gdb.exchange("-exec-interrupt", REPEATED_INTERRUPT_ANSWER);
-        }
-    }
-
-    private boolean inMalloc() throws MiSessionException {
-        for (GdbFrame frame : GdbCommands.stack(gdb)) {
-            if (frame.function() != null && IN_MALLOC.contains(frame.function())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

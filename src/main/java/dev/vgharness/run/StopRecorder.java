@@ -100,7 +100,7 @@ final class StopRecorder {
                 actions.blockLists(), actions.pointerSearches(), actions.monitorOutputs(), errors,
                 rss.isPresent() ? rss.getAsLong() : null, assertions, actions.gdbOutputs(), actions.transcript(),
                 (System.nanoTime() - start) / 1_000_000, memory, at.reason(), at.error(), at.backtrace(),
-                at.locals());
+                at.locals(), null);
     }
 
 }

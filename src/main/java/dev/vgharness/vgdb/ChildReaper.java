@@ -13,6 +13,7 @@ public final class ChildReaper {
 
     private static final Map<Registration, Boolean> LIVE = new ConcurrentHashMap<>();
     private static final Map<java.nio.file.Path, Boolean> DIRECTORIES = new ConcurrentHashMap<>();
+    private static final Map<Release, Boolean> RELEASES = new ConcurrentHashMap<>();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(ChildReaper::reapAll, "vgharness-child-reaper"));
@@ -39,6 +40,30 @@ public final class ChildReaper {
         public void close() {
             LIVE.remove(this);
         }
+    }
+
+    /** Something to let go of gently before the children are killed; {@link #close()} removes it. */
+    public static final class Release implements AutoCloseable {
+        private final Runnable action;
+
+        private Release(Runnable action) {
+            this.action = action;
+        }
+
+        @Override
+        public void close() {
+            RELEASES.remove(this);
+        }
+    }
+
+    /**
+     * Registers an action that runs at JVM exit before any child is killed, e.g. detaching gdb from a process
+     * vgharness watches but must not take down with it. It must end by itself within a few seconds.
+     */
+    public static Release registerRelease(Runnable action) {
+        Release release = new Release(Objects.requireNonNull(action, "action is null"));
+        RELEASES.put(release, Boolean.TRUE);
+        return release;
     }
 
     /** Registers a child process; {@code cleanup} runs after it is killed at JVM exit (may be a no-op). */
@@ -68,6 +93,13 @@ public final class ChildReaper {
     }
 
     private static void reapAll() {
+        for (Release release : RELEASES.keySet()) {
+            try {
+                release.action.run();
+            } catch (RuntimeException e) {
+                // The JVM is going down: the children are still ended below.
+            }
+        }
         for (Registration child : LIVE.keySet()) {
             ProcessTree.kill(child.process);
         }

@@ -153,7 +153,7 @@ public final class Doctor {
         };
     }
 
-    private static boolean hasPtraceCapability() {
+    static boolean hasPtraceCapability() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("CapEff:")) {

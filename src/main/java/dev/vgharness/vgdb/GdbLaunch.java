@@ -21,10 +21,19 @@ import java.util.function.Consumer;
  * @param commandTimeout the default deadline of every command
  * @param traffic every line sent ({@code -> }) and received ({@code <- }), for {@code -v}
  * @param unsolicited records that belong to no command: the program's output, async valgrind output
+ * @param ownSession gdb runs in a session of its own ({@code setsid}), out of the terminal's reach: a Ctrl-C typed at
+ *     the harness must not reach gdb, which would pass it on to the process it debugs
  */
 public record GdbLaunch(String gdb, Optional<Path> program, Map<String, String> environment,
         Optional<Path> workingDirectory, Duration commandTimeout, Consumer<String> traffic,
-        Consumer<MiRecord> unsolicited) {
+        Consumer<MiRecord> unsolicited, boolean ownSession) {
+
+    /** A launch in the harness's own session. */
+    public GdbLaunch(String gdb, Optional<Path> program, Map<String, String> environment,
+            Optional<Path> workingDirectory, Duration commandTimeout, Consumer<String> traffic,
+            Consumer<MiRecord> unsolicited) {
+        this(gdb, program, environment, workingDirectory, commandTimeout, traffic, unsolicited, false);
+    }
 
     public GdbLaunch {
         requireNonNull(gdb, "gdb is null");
@@ -43,31 +52,38 @@ public record GdbLaunch(String gdb, Optional<Path> program, Map<String, String> 
     }
 
     public GdbLaunch withGdb(String path) {
-        return new GdbLaunch(path, program, environment, workingDirectory, commandTimeout, traffic, unsolicited);
+        return new GdbLaunch(path, program, environment, workingDirectory, commandTimeout, traffic, unsolicited,
+                ownSession);
     }
 
     public GdbLaunch withProgram(Path path) {
-        return new GdbLaunch(gdb, Optional.of(path), environment, workingDirectory, commandTimeout, traffic, unsolicited);
+        return new GdbLaunch(gdb, Optional.of(path), environment, workingDirectory, commandTimeout, traffic,
+                unsolicited, ownSession);
     }
 
     public GdbLaunch withEnvironment(Map<String, String> env) {
-        return new GdbLaunch(gdb, program, env, workingDirectory, commandTimeout, traffic, unsolicited);
+        return new GdbLaunch(gdb, program, env, workingDirectory, commandTimeout, traffic, unsolicited, ownSession);
     }
 
     public GdbLaunch withWorkingDirectory(Path dir) {
-        return new GdbLaunch(gdb, program, environment, Optional.of(dir), commandTimeout, traffic, unsolicited);
+        return new GdbLaunch(gdb, program, environment, Optional.of(dir), commandTimeout, traffic, unsolicited,
+                ownSession);
     }
 
     public GdbLaunch withCommandTimeout(Duration timeout) {
-        return new GdbLaunch(gdb, program, environment, workingDirectory, timeout, traffic, unsolicited);
+        return new GdbLaunch(gdb, program, environment, workingDirectory, timeout, traffic, unsolicited, ownSession);
     }
 
     public GdbLaunch withTraffic(Consumer<String> log) {
-        return new GdbLaunch(gdb, program, environment, workingDirectory, commandTimeout, log, unsolicited);
+        return new GdbLaunch(gdb, program, environment, workingDirectory, commandTimeout, log, unsolicited, ownSession);
     }
 
     public GdbLaunch withUnsolicited(Consumer<MiRecord> sink) {
-        return new GdbLaunch(gdb, program, environment, workingDirectory, commandTimeout, traffic, sink);
+        return new GdbLaunch(gdb, program, environment, workingDirectory, commandTimeout, traffic, sink, ownSession);
+    }
+
+    public GdbLaunch inOwnSession() {
+        return new GdbLaunch(gdb, program, environment, workingDirectory, commandTimeout, traffic, unsolicited, true);
     }
 
     private static final List<String> SETTINGS = List.of("confirm off", "pagination off", "width 0", "height 0",
@@ -75,10 +91,16 @@ public record GdbLaunch(String gdb, Optional<Path> program, Map<String, String> 
 
     /**
      * The argv: MI3 (nested multi-location breakpoints), no init files, quiet, and the harness's settings (no
-     * confirmations, no paging, async MI) given as {@code -iex} so that they cost no MI round trip.
+     * confirmations, no paging, async MI) given as {@code -iex} so that they cost no MI round trip; behind
+     * {@code setsid} for its own session when asked (a JVM child is never a group leader, so setsid execs in place
+     * and the pid stays gdb's).
      */
     List<String> argv() {
-        List<String> argv = new java.util.ArrayList<>(List.of(gdb, "--interpreter=mi3", "-nx", "-q"));
+        List<String> argv = new java.util.ArrayList<>();
+        if (ownSession) {
+            argv.add(Executables.find("setsid").map(Path::toString).orElse("setsid"));
+        }
+        argv.addAll(List.of(gdb, "--interpreter=mi3", "-nx", "-q"));
         for (String setting : SETTINGS) {
             argv.addAll(List.of("-iex", "set " + setting));
         }

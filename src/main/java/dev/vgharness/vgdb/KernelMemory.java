@@ -1,15 +1,12 @@
 package dev.vgharness.vgdb;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * A process's memory as the kernel sees it, from {@code /proc/PID/status} ({@code VmRSS:  1234 kB}, RssAnon, RssFile,
- * RssShmem) and {@code /proc/PID/smaps}: the {@code [heap]} segment (the brk heap) apart from the anonymous mappings
- * (where glibc puts blocks above its mmap threshold, and thread arenas). "Shared" is RssFile + RssShmem, the same
- * number as statm's third field and top's SHR.
+ * RssShmem, VmSwap) and {@code /proc/PID/smaps}: the {@code [heap]} segment (the brk heap) apart from the anonymous
+ * mappings (where glibc puts blocks above its mmap threshold, and thread arenas). "Shared" is RssFile + RssShmem, the
+ * same number as statm's third field and top's SHR.
  * <pre>
  * 5581d4e6b000-5581d4e8c000 rw-p 00000000 00:00 0                          [heap]
  * Rss:                 132 kB
@@ -18,23 +15,22 @@ import java.util.Optional;
  * @param rssKb resident set (VmRSS)
  * @param sharedKb resident file-backed and shared memory (RssFile + RssShmem)
  * @param rssAnonKb resident anonymous memory (RssAnon)
+ * @param rssFileKb resident file-backed memory (RssFile)
+ * @param rssShmemKb resident shared memory: SysV and POSIX segments, shared anonymous mappings (RssShmem)
+ * @param swapKb swapped-out anonymous memory (VmSwap)
  * @param heapRssKb Rss of the {@code [heap]} segment
  * @param heapPrivateDirtyKb Private_Dirty of the {@code [heap]} segment
  * @param mmapRssKb Rss summed over the anonymous mappings without a name (not heap, stack, vdso)
  * @param mmapPrivateDirtyKb Private_Dirty summed over the same
  * @param mmapAnonymousKb Anonymous summed over the same
  */
-public record KernelMemory(long rssKb, long sharedKb, long rssMinusSharedKb, long rssAnonKb, long heapRssKb,
-        long heapPrivateDirtyKb, long mmapRssKb, long mmapPrivateDirtyKb, long mmapAnonymousKb) {
+public record KernelMemory(long rssKb, long sharedKb, long rssMinusSharedKb, long rssAnonKb, long rssFileKb,
+        long rssShmemKb, long swapKb, long heapRssKb, long heapPrivateDirtyKb, long mmapRssKb, long mmapPrivateDirtyKb,
+        long mmapAnonymousKb) {
 
     /** Reads a live process; empty when it is gone or /proc cannot be read. */
     public static Optional<KernelMemory> read(long pid) {
-        Path proc = Path.of("/proc", Long.toString(pid));
-        try {
-            return Optional.of(parse(Files.readString(proc.resolve("status")), Files.readString(proc.resolve("smaps"))));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return ProcReading.read(pid).map(ProcReading::memory);
     }
 
     /**
@@ -43,7 +39,8 @@ public record KernelMemory(long rssKb, long sharedKb, long rssMinusSharedKb, lon
      */
     public static KernelMemory parse(String status, String smaps) {
         long rss = field(status, "VmRSS");
-        long shared = field(status, "RssFile") + field(status, "RssShmem");
+        long file = field(status, "RssFile");
+        long shmem = field(status, "RssShmem");
         long[] heap = new long[3];
         long[] mmap = new long[3];
         long[] current = null;
@@ -59,8 +56,8 @@ public record KernelMemory(long rssKb, long sharedKb, long rssMinusSharedKb, lon
             }
             start = end + 1;
         }
-        return new KernelMemory(rss, shared, rss - shared, field(status, "RssAnon"), heap[0], heap[1], mmap[0], mmap[1],
-                mmap[2]);
+        return new KernelMemory(rss, file + shmem, rss - file - shmem, field(status, "RssAnon"), file, shmem,
+                field(status, "VmSwap"), heap[0], heap[1], mmap[0], mmap[1], mmap[2]);
     }
 
     /**
@@ -130,6 +127,7 @@ public record KernelMemory(long rssKb, long sharedKb, long rssMinusSharedKb, lon
     public KernelMemory minus(KernelMemory before) {
         return new KernelMemory(rssKb - before.rssKb, sharedKb - before.sharedKb,
                 rssMinusSharedKb - before.rssMinusSharedKb, rssAnonKb - before.rssAnonKb,
+                rssFileKb - before.rssFileKb, rssShmemKb - before.rssShmemKb, swapKb - before.swapKb,
                 heapRssKb - before.heapRssKb, heapPrivateDirtyKb - before.heapPrivateDirtyKb,
                 mmapRssKb - before.mmapRssKb, mmapPrivateDirtyKb - before.mmapPrivateDirtyKb,
                 mmapAnonymousKb - before.mmapAnonymousKb);

@@ -22,8 +22,14 @@ class MetricTest {
         expected.addAll(memory);
         memory.forEach(m -> expected.add("new_" + m));
         expected.addAll(List.of("definitely_lost_bytes_per_s", "rss_kb_per_s", "heap_in_use_bytes_per_s"));
+        // The rates of `vgharness watch` (docs/memory-trend.md), an extension of the plan spec.
+        expected.addAll(List.of("mmap_in_use_bytes_per_s", "heap_free_bytes_per_s", "shared_kb_per_s",
+                "rss_minus_shared_kb_per_s", "heap_rss_kb_per_s", "mmap_rss_kb_per_s", "swap_kb_per_s"));
 
         assertEquals(expected, Metric.keys());
+        assertEquals(List.of("heap_in_use_bytes_per_s", "mmap_in_use_bytes_per_s", "heap_free_bytes_per_s",
+                "rss_kb_per_s", "shared_kb_per_s", "rss_minus_shared_kb_per_s", "heap_rss_kb_per_s",
+                "mmap_rss_kb_per_s", "swap_kb_per_s"), Metric.memoryRates().stream().map(Metric::key).toList());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -35,7 +41,8 @@ class MetricTest {
             "exit_code, -, false, false, true, false",
             "heap_in_use_bytes, -, true, false, false, true",
             "new_rss_kb, -, false, true, false, true",
-            "definitely_lost_bytes_per_s, -, false, false, true, false"})
+            "definitely_lost_bytes_per_s, -, false, false, true, false",
+            "swap_kb_per_s, -, false, false, true, false"})
     void describesWhatEachMetricMeasuresAndWhereItMayBeUsed(String key, String leakKind, boolean bytes, boolean increase,
             boolean atCase, boolean atBreakpoint) {
         Metric metric = Metric.byKey(key).orElseThrow();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class HtmlMemoryChartTest {
 
-    private static final KernelMemory PROC = new KernelMemory(1444, 1084, 360, 360, 132, 132, 292, 292, 292);
+    private static final KernelMemory PROC = new KernelMemory(1444, 1084, 360, 360, 1084, 0, 0, 132, 132, 292, 292, 292);
 
     private static MemorySnapshot nativeReading(long uordblks) {
         MallocInfo m = new MallocInfo(135168, 1, 0, 0, 0, 0, 0, uordblks, 135168 - uordblks, 0);

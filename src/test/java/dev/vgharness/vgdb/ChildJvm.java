@@ -19,7 +19,16 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code java -cp <the test classpath> mainClass args...}, killed at the latest after {@code limit}. */
     ChildJvm(String mainClass, List<String> args, Duration limit) throws IOException {
-        List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+        this(mainClass, args, limit, false);
+    }
+
+    /**
+     * @param ownSession under {@code setsid}: the JVM leads a process group of its own, which a test can signal as
+     *     a whole, as a terminal does on Ctrl-C (setsid execs in place: the pid is the JVM's)
+     */
+    ChildJvm(String mainClass, List<String> args, Duration limit, boolean ownSession) throws IOException {
+        List<String> argv = new ArrayList<>(ownSession ? List.of("setsid") : List.of());
+        argv.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), mainClass));
         argv.addAll(args);
         watchdog = new TreeWatchdog(limit);
@@ -41,6 +50,11 @@ final class ChildJvm implements AutoCloseable {
     boolean awaitEnd(Duration limit) throws InterruptedException {
         done.waitFor(limit);
         return done.hasResult();
+    }
+
+    /** The exit status once ended (128 + the signal for a JVM ended by one). */
+    int exitValue() {
+        return done.getExitValue();
     }
 
     String output() {

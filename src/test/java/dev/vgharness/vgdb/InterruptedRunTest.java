@@ -35,6 +35,8 @@ class InterruptedRunTest {
                 List.of("run", plan.toString(), "--json", report.toString()), Duration.ofSeconds(120))) {
             Optional<ProcessHandle> valgrind = awaitValgrindOf(hang, Duration.ofSeconds(60));
             assertTrue(valgrind.isPresent(), "the run started valgrind: " + harness.output());
+            // This run's own private directory: other runs on the machine have vgharness- directories too.
+            String prefix = privateDirOf(valgrind.get());
             awaitHanging(valgrind.get(), Duration.ofSeconds(60));
             harness.process().destroy();
             assertTrue(harness.awaitEnd(Duration.ofSeconds(30)), "the harness ended on SIGTERM");
@@ -45,9 +47,17 @@ class InterruptedRunTest {
                     json.at("/cases/0/error").asText());
             assertEquals("before", json.at("/cases/0/stops/0/breakpoint").asText(), "the stop before the hang is kept");
             assertTrue(ProcessHandle.allProcesses().noneMatch(p -> ChildReaper.commandLine(p.pid())
-                    .contains(hang.toString()) || ChildReaper.commandLine(p.pid()).contains("vgharness-")),
+                    .contains(hang.toString()) || ChildReaper.commandLine(p.pid()).contains(prefix)),
                     "no valgrind, gdb or vgdb of the run is left");
         }
+    }
+
+    /** The private directory of valgrind's {@code --vgdb-prefix=/tmp/vgharness-123/vgdb}. */
+    private static String privateDirOf(ProcessHandle valgrind) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--vgdb-prefix=(\\S+)/vgdb")
+                .matcher(ChildReaper.commandLine(valgrind.pid()));
+        assertTrue(m.find(), "valgrind has a --vgdb-prefix");
+        return m.group(1);
     }
 
     /** The target prints "hanging" after its breakpoint was acted on; its stdout is captured next to --xml-file. */

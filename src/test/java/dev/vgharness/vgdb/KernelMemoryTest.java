@@ -17,15 +17,15 @@ class KernelMemoryTest {
         KernelMemory memory = KernelMemory.parse(Fixtures.read("proc/large.status"), Fixtures.read("proc/large.smaps"));
 
         // VmRSS 1444 = RssAnon 360 + RssFile 1084; the 256 KiB block is in a 268 kB anonymous mapping.
-        assertEquals(new KernelMemory(1444, 1084, 360, 360, 4, 4, 292, 292, 292), memory);
+        assertEquals(new KernelMemory(1444, 1084, 360, 360, 1084, 0, 0, 4, 4, 292, 292, 292), memory);
     }
 
     @Test
     void subtractsAnEarlierReadingFieldByField() {
-        KernelMemory before = new KernelMemory(1000, 800, 200, 200, 4, 4, 20, 20, 20);
-        KernelMemory after = new KernelMemory(1300, 810, 490, 490, 104, 100, 220, 220, 220);
+        KernelMemory before = new KernelMemory(1000, 800, 200, 200, 790, 10, 0, 4, 4, 20, 20, 20);
+        KernelMemory after = new KernelMemory(1300, 810, 490, 490, 790, 20, 8, 104, 100, 220, 220, 220);
 
-        assertEquals(new KernelMemory(300, 10, 290, 290, 100, 96, 200, 200, 200), after.minus(before));
+        assertEquals(new KernelMemory(300, 10, 290, 290, 0, 10, 8, 100, 96, 200, 200, 200), after.minus(before));
     }
 
     @Test

@@ -22,7 +22,6 @@ import dev.vgharness.result.StopResult;
 import dev.vgharness.vgdb.ProcessExit;
 import dev.vgharness.vgdb.StopEvent;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,8 +118,8 @@ final class CaseState {
         if (!Files.exists(xml)) {
             return;
         }
-        try (InputStream in = Files.newInputStream(xml)) {
-            ValgrindXmlReport report = ValgrindXmlParser.parse(in);
+        try {
+            ValgrindXmlReport report = ValgrindXmlParser.parse(xml);
             List<LossRecordResult> records = history.records(report.lossRecords(), baseline);
             // A file cut short (valgrind killed) has no exit-time leak search: no summary rather than zeros.
             LeakSummary summary = report.leakSummary() != null ? report.leakSummary()

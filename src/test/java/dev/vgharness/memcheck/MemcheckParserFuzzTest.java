@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mutated recorded monitor answers and valgrind logs through every Memcheck text parser: they never throw (bad text
- * gives {@link MonitorError}s or partial results), never hang, and take linear time on repeated fragments.
+ * Mutated recorded monitor answers and valgrind logs through every Memcheck text parser: bad text gives
+ * {@link MonitorError}s or partial results, a counted line whose numbers cannot be read the typed
+ * {@link MemcheckTextException}; they throw nothing else, never hang, and take linear time on repeated fragments.
  * {@code -Dfuzz.seed=N} runs another campaign; a finding prints the seed and input number that reproduce it
  * ({@code new FuzzInputs(FuzzSeeds.memcheckTexts(), FuzzSeeds.MEMCHECK_DICTIONARY, seed, true).input(n)}).
  */
@@ -75,15 +76,16 @@ class MemcheckParserFuzzTest {
 
     private static FuzzCampaign campaign(String name) {
         FuzzInputs inputs = new FuzzInputs(FuzzSeeds.memcheckTexts(), FuzzSeeds.MEMCHECK_DICTIONARY, SEED, true);
+        Class<MemcheckTextException> typed = MemcheckTextException.class;
         return new FuzzCampaign(name, inputs)
-                .target("LeakCheckParser", text -> LeakCheckParser.parseAll(new StringReader(text)))
-                .target("BlockListParser", BlockListParser::parse)
-                .target("WhoPointsAtParser", WhoPointsAtParser::parse)
-                .target("ErrorCountParser", ErrorCountParser::parse)
-                .target("ValgrindLog", ValgrindLog::parse)
-                .target("MemcheckText", MemcheckText::parse)
+                .target("LeakCheckParser", text -> LeakCheckParser.parseAll(new StringReader(text)), typed)
+                .target("BlockListParser", BlockListParser::parse, typed)
+                .target("WhoPointsAtParser", WhoPointsAtParser::parse, typed)
+                .target("ErrorCountParser", ErrorCountParser::parse, typed)
+                .target("ValgrindLog", ValgrindLog::parse, typed)
+                .target("MemcheckText", MemcheckText::parse, typed)
                 .target("MemcheckTextParser(lines)", text -> MemcheckTextParser.parse(text.lines().iterator(),
-                        MemcheckTextParser.Context.BLOCK_LIST, new MemcheckTextCollector()));
+                        MemcheckTextParser.Context.BLOCK_LIST, new MemcheckTextCollector()), typed);
     }
 
     private static void assertNoFindings(FuzzCampaign.FuzzOutcome outcome) {

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mutated recorded {@code --xml=yes} files through {@link ValgrindXmlParser}, which has no typed error: malformed or
- * cut XML gives what was read before and {@code complete == false}, never an exception, a hang or super-linear time.
+ * Mutated recorded {@code --xml=yes} files through {@link ValgrindXmlParser}: malformed or cut XML gives what was read
+ * before and {@code complete == false}, a number that cannot be read its typed {@link ValgrindXmlException}; never
+ * another exception, a hang or super-linear time.
  */
 class ValgrindXmlParserFuzzTest {
 
@@ -52,12 +53,13 @@ class ValgrindXmlParserFuzzTest {
     }
 
     private static ValgrindXmlReport parse(String xml) {
-        return ValgrindXmlParser.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.ISO_8859_1)));
+        return ValgrindXmlParser.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.ISO_8859_1)), "fuzz.xml");
     }
 
     private static FuzzCampaign campaign(String name) {
         FuzzInputs inputs = new FuzzInputs(FuzzSeeds.xmlTexts(), FuzzSeeds.XML_DICTIONARY, SEED, true);
-        return new FuzzCampaign(name, inputs).target("ValgrindXmlParser", ValgrindXmlParserFuzzTest::parse);
+        return new FuzzCampaign(name, inputs).target("ValgrindXmlParser", ValgrindXmlParserFuzzTest::parse,
+                ValgrindXmlException.class);
     }
 
     private static void assertNoFindings(FuzzCampaign.FuzzOutcome outcome) {

@@ -37,6 +37,8 @@ final class Sampler {
             "_int_free", "_int_realloc", "sysmalloc", "malloc_consolidate", "__libc_malloc", "__libc_free",
             "__libc_calloc", "__libc_realloc", "tcache_init", "__GI___libc_malloc", "__GI___libc_free");
     private static final int RETRIES = 50;
+    private static final Duration INTERRUPT_WAIT = Duration.ofSeconds(5);
+    private static final int INTERRUPT_ASKS = 6;
 
     private final MiSession gdb;
     private final Measure measure;
@@ -98,12 +100,33 @@ final class Sampler {
     /** Stops the target, outside malloc when mallinfo2 is to be called (continuing briefly until it is). */
     private StopEvent interrupt() throws MiSessionException {
         for (int attempt = 0; ; attempt++) {
-            GdbCommands.interrupt(gdb);
-            StopEvent stop = gdb.awaitStop(Duration.ofSeconds(30));
+            StopEvent stop = interruptOnce();
             if (stop.isExit() || stop.isBreakpointHit() || !avoidMalloc || attempt >= RETRIES || !inMalloc()) {
                 return stop;
             }
             GdbCommands.continueRunning(gdb);
+        }
+    }
+
+    /**
+     * One interrupt and its stop. An interrupt that reaches gdb while it stops internally to load a library can be
+     * lost (seen with valgrind 3.27, whose vgpreload_core makes gdb load valgrind-monitor.py then): ask again.
+     */
+    private StopEvent interruptOnce() throws MiSessionException {
+        GdbCommands.interrupt(gdb);
+        for (int asked = 1; ; asked++) {
+            try {
+                return gdb.awaitStop(INTERRUPT_WAIT);
+            } catch (MiSessionException.Timeout e) {
+                if (asked >= INTERRUPT_ASKS) {
+                    throw e;
+                }
+            }
+            try {
+                GdbCommands.interrupt(gdb);
+            } catch (MiSessionException.CommandFailed stoppedMeanwhile) {
+                // the target stopped after all: its *stopped is on its way
+            }
         }
     }
 

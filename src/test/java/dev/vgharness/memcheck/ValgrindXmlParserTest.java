@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ValgrindXmlParserTest {
 
@@ -130,10 +131,11 @@ class ValgrindXmlParserTest {
                 new HeapSummary(1_431_487, 1_207, 1_207, 0, 1_431_487), new ErrorSummary(2, 2, 0, 0), true), report);
     }
 
-    @Test
-    void theSameProgramUnderValgrind319And327GivesTheSameLeaks() throws IOException {
-        ValgrindXmlReport old = parse("separators.3.19.xml");
-        ValgrindXmlReport current = parse("separators.3.27.xml");
+    @ParameterizedTest
+    @ValueSource(strings = {"separators", "leaky"})
+    void theSameProgramUnderValgrind319And327GivesTheSameLeaks(String program) throws IOException {
+        ValgrindXmlReport old = parse(program + ".3.19.xml");
+        ValgrindXmlReport current = parse(program + ".3.27.xml");
 
         assertEquals(null, old.leakSummary(), "3.19 writes no <leak_summary>");
         assertEquals(current.leakSummary(), LeakSummary.ofRecords(old.lossRecords()));

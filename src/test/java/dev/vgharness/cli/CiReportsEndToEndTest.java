@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vgharness.EndToEnd;
 import dev.vgharness.Fixtures;
+import dev.vgharness.TestTools;
+import dev.vgharness.TestTools.Tool;
 import dev.vgharness.report.JsonReportReader;
 import dev.vgharness.report.SchemaValidation;
 import dev.vgharness.result.CaseResult;
@@ -18,8 +21,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** The CI reports on the real thing: valgrind and gdb run leaky.c from a plan, every report format is checked. */
+@EndToEnd({Tool.VALGRIND, Tool.GDB, Tool.COMPILERS})
+@ResourceLock(Resources.SYSTEM_OUT)
 class CiReportsEndToEndTest {
 
     @TempDir
@@ -53,6 +60,7 @@ class CiReportsEndToEndTest {
     private int run(String... args) {
         List<String> all = new ArrayList<>(List.of("run", plan.toString(), "-q", "--source-root",
                 Fixtures.file("src").toString()));
+        all.addAll(TestTools.options());
         all.addAll(List.of(args));
         return Main.run(all.toArray(String[]::new));
     }
@@ -114,7 +122,7 @@ class CiReportsEndToEndTest {
     }
 
     private String valgrindLeakSummary(Path suppressions) throws Exception {
-        Process p = new ProcessBuilder("valgrind", "--leak-check=full", "--suppressions=" + suppressions,
+        Process p = new ProcessBuilder(TestTools.valgrind(), "--leak-check=full", "--suppressions=" + suppressions,
                 Fixtures.compile("src/leaky.c").toString(), "3").redirectErrorStream(true).start();
         try {
             String out = new String(p.getInputStream().readAllBytes());

@@ -9,10 +9,12 @@ import dev.vgharness.fuzz.FuzzSeeds;
 import dev.vgharness.fuzz.GrowthCheck;
 import java.io.StringReader;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Mutated recorded monitor answers and valgrind logs through every Memcheck text parser: bad text gives
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * {@code -Dfuzz.seed=N} runs another campaign; a finding prints the seed and input number that reproduce it
  * ({@code new FuzzInputs(FuzzSeeds.memcheckTexts(), FuzzSeeds.MEMCHECK_DICTIONARY, seed, true).input(n)}).
  */
+@Tag("fuzz") // campaigns and growth checks take a minute: scripts/test --fast leaves them out
 class MemcheckParserFuzzTest {
 
     private static final long SEED = Long.getLong("fuzz.seed", 20261125L);
@@ -33,6 +36,7 @@ class MemcheckParserFuzzTest {
 
     @Test
     @Tag("fuzz-long")
+    @Timeout(value = 1, unit = TimeUnit.HOURS) // a million inputs: far beyond the default test timeout
     void aMillionMutatedMemcheckTextsNeverMakeAParserThrow() {
         assertNoFindings(campaign("memcheck-parsers-long").run(Long.getLong("fuzz.inputs", 1_000_000L)));
     }

@@ -10,15 +10,18 @@ import dev.vgharness.fuzz.GrowthCheck;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Mutated recorded {@code --xml=yes} files through {@link ValgrindXmlParser}: malformed or cut XML gives what was read
  * before and {@code complete == false}, a number that cannot be read its typed {@link ValgrindXmlException}; never
  * another exception, a hang or super-linear time.
  */
+@Tag("fuzz") // campaigns and growth checks take a minute: scripts/test --fast leaves them out
 class ValgrindXmlParserFuzzTest {
 
     private static final long SEED = Long.getLong("fuzz.seed", 20261125L);
@@ -31,6 +34,7 @@ class ValgrindXmlParserFuzzTest {
 
     @Test
     @Tag("fuzz-long")
+    @Timeout(value = 1, unit = TimeUnit.HOURS) // a million inputs: far beyond the default test timeout
     void aMillionMutatedXmlFilesNeverMakeTheParserThrow() {
         assertNoFindings(campaign("valgrind-xml-long").run(Long.getLong("fuzz.inputs", 1_000_000L)));
     }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.vgharness.EndToEnd;
 import dev.vgharness.Fixtures;
+import dev.vgharness.TestTools;
+import dev.vgharness.TestTools.Tool;
 import dev.vgharness.plan.Plan;
 import dev.vgharness.plan.PlanLoader;
 import dev.vgharness.report.ReportJson;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Cases run at once do not cross: 16 cases with --jobs 4 give the report of --jobs 1, times and pids apart. */
+@EndToEnd({Tool.VALGRIND, Tool.GDB, Tool.COMPILERS})
 class ParallelCasesTest {
 
     /** Times, pids and the process's memory (RSS and its split) differ from run to run; leaks do not. */
@@ -47,7 +51,8 @@ class ParallelCasesTest {
         Path plan = dir.resolve("plan.yaml");
         Files.writeString(plan, yaml);
         Plan loaded = PlanLoader.load(plan);
-        RunOptions options = RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(120));
+        RunOptions options = RunOptions.defaults().withTools(TestTools.valgrind(), TestTools.gdb())
+                .withDefaultTimeout(Duration.ofSeconds(120));
         JsonNode serial = normalized(new PlanRunner(options.withJobs(1), Clock.systemUTC(), "t").run(loaded));
         JsonNode parallel = normalized(new PlanRunner(options.withJobs(4), Clock.systemUTC(), "t").run(loaded));
         assertEquals(List.of(), differences(serial, parallel, ""));

@@ -1,5 +1,8 @@
 package dev.vgharness;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,9 +57,22 @@ public final class RunProcesses {
         }
         left.remove(ProcessHandle.current());
         List<String> described = new ArrayList<>();
-        left.stream().filter(ProcessHandle::isAlive).sorted()
+        left.stream().filter(p -> p.isAlive() && !isZombie(p)).sorted()
                 .forEach(p -> described.add(p.pid() + " " + p.info().commandLine().orElse("?")));
         return described;
+    }
+
+    /**
+     * A process that has ended but was not reaped yet (state Z) is not left running: an orphan waits there for init
+     * to reap it, which in a container may take a while.
+     */
+    private static boolean isZombie(ProcessHandle p) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException | RuntimeException gone) {
+            return true;
+        }
     }
 
     private Set<ProcessHandle> current() {

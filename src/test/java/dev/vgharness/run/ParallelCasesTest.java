@@ -24,7 +24,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Cases run at once do not cross: 16 cases with --jobs 4 give the report of --jobs 1, times and pids apart. */
+/** Cases run at once do not cross: 8 cases with --jobs 4 give the report of --jobs 1, times and pids apart. */
 @EndToEnd({Tool.VALGRIND, Tool.GDB, Tool.COMPILERS})
 class ParallelCasesTest {
 
@@ -35,9 +35,9 @@ class ParallelCasesTest {
     Path dir;
 
     @Test
-    void sixteenCasesWithFourJobsGiveTheSameReportAsOneJob() throws Exception {
+    void eightCasesWithFourJobsGiveTheSameReportAsOneJob() throws Exception {
         StringBuilder yaml = new StringBuilder("cases:\n");
-        for (int i = 1; i <= 16; i++) {
+        for (int i = 1; i <= 8; i++) {
             yaml.append("""
                       - name: case-%d
                         command: [%s, "%d"]

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vgharness.memcheck.LeakCheckAnswer;
 import dev.vgharness.memcheck.MemcheckText;
+import dev.vgharness.memcheck.MemcheckTextException;
 import dev.vgharness.memcheck.ParseStatistics;
+import dev.vgharness.memcheck.ValgrindXmlException;
 import dev.vgharness.memcheck.ValgrindXmlParser;
 import dev.vgharness.report.ReportJson;
 import java.io.IOException;
@@ -50,12 +52,16 @@ public final class ParseMemcheckCommand implements Callable<Integer> {
                 out.println(statsJson(ParseStatistics.measure(in)));
             } else {
                 ObjectMapper mapper = ReportJson.mapper();
-                Object result = isXml() ? ValgrindXmlParser.parse(in) : reportObjects(mapper, parseText(in));
+                Object result = isXml() ? ValgrindXmlParser.parse(in, file) : reportObjects(mapper, parseText(in));
                 out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(result));
             }
         } catch (NoSuchFileException e) {
             spec.commandLine().getErr().println("vgharness: " + file + ": no such file");
             return ExitCodes.USAGE;
+        } catch (ValgrindXmlException e) {
+            throw ExitCodes.UsageException.located(e.getMessage());
+        } catch (MemcheckTextException e) {
+            throw ExitCodes.UsageException.located(file + ":" + e.line() + ": " + e.problem());
         }
         out.flush();
         return ExitCodes.PASSED;

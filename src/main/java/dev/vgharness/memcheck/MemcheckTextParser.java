@@ -51,6 +51,7 @@ public final class MemcheckTextParser {
     private String pendingWhat;
     private long pendingCount = 1;
     private long[] heap;
+    private long lineNumber;
 
     public MemcheckTextParser(Context context, MemcheckListener listener) {
         this.context = requireNonNull(context, "context is null");
@@ -85,8 +86,14 @@ public final class MemcheckTextParser {
         parser.finish();
     }
 
-    /** Takes one line, without its line terminator. */
+    /**
+     * Takes one line, without its line terminator.
+     *
+     * @throws MemcheckTextException when a counted line (LEAK SUMMARY, HEAP SUMMARY, loss record header, error
+     *     count) has numbers that cannot be read
+     */
     public void accept(String line) {
+        lineNumber++;
         int start = LinePrefix.bodyStart(line);
         if (LinePrefix.isDebug(line, start)) {
             return;
@@ -201,6 +208,10 @@ public final class MemcheckTextParser {
             frames = new ArrayList<>();
             mode = Mode.RECORD;
         } else if (!classifyLeakLine(body) && !classifyOtherLine(body)) {
+            String counted = CountedLines.unparsed(body);
+            if (counted != null) {
+                throw CountedLines.unreadable(lineNumber, counted, body);
+            }
             MonitorError complaint = MonitorErrors.classify(body);
             if (complaint != null) {
                 flush(false);
@@ -334,10 +345,10 @@ public final class MemcheckTextParser {
         }
     }
 
+    /** Valgrind always prints both lines: a heap summary with one of them missing is unknown, not zero. */
     private void finishHeap() {
-        if (heap[0] >= 0 || heap[2] >= 0) {
-            listener.heapSummary(new HeapSummary(Math.max(heap[0], 0), Math.max(heap[1], 0), Math.max(heap[2], 0),
-                    Math.max(heap[3], 0), Math.max(heap[4], 0)));
+        if (heap[0] >= 0 && heap[2] >= 0) {
+            listener.heapSummary(new HeapSummary(heap[0], heap[1], heap[2], heap[3], heap[4]));
         }
         heap = null;
     }

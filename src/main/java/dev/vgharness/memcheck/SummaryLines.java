@@ -58,29 +58,24 @@ final class SummaryLines {
         return count != TextScanner.NONE && s.skip(" errors in context ") ? count : 0;
     }
 
-    /** Fills {inUseBytes, inUseBlocks, allocs, frees, bytesAllocated} from one HEAP SUMMARY line. */
+    /**
+     * Fills {inUseBytes, inUseBlocks, allocs, frees, bytesAllocated} from one HEAP SUMMARY line; false when the line
+     * is not one or a number in it cannot be read.
+     */
     static boolean heapLine(String body, long[] heap) {
         TextScanner s = new TextScanner(body, 0);
         s.skipSpaces();
         if (s.skip("in use at exit: ")) {
             heap[0] = s.number();
-            if (!s.skip(" bytes in ")) {
-                return false;
-            }
-            heap[1] = s.number();
-            return true;
+            heap[1] = s.skip(" bytes in ") ? s.number() : TextScanner.NONE;
+            return heap[0] != TextScanner.NONE && heap[1] != TextScanner.NONE && s.skip(" blocks") && s.atEnd();
         }
         if (s.skip("total heap usage: ")) {
             heap[2] = s.number();
-            if (!s.skip(" allocs, ")) {
-                return false;
-            }
-            heap[3] = s.number();
-            if (!s.skip(" frees, ")) {
-                return false;
-            }
-            heap[4] = s.number();
-            return true;
+            heap[3] = s.skip(" allocs, ") ? s.number() : TextScanner.NONE;
+            heap[4] = s.skip(" frees, ") ? s.number() : TextScanner.NONE;
+            return heap[2] != TextScanner.NONE && heap[3] != TextScanner.NONE && heap[4] != TextScanner.NONE
+                    && s.skip(" bytes allocated") && s.atEnd();
         }
         return false;
     }

@@ -1,6 +1,9 @@
 package dev.vgharness.memcheck;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +15,9 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads a valgrind {@code --xml=yes} file with StAX, one top-level element at a time. Unknown elements are skipped;
- * a file cut short gives everything read before the cut and {@code complete == false}.
+ * a file cut short gives everything read before the cut and {@code complete == false}. Numbers may carry the
+ * thousands separators of valgrind 3.26+ ({@code <bytes>25,483</bytes>}); one that cannot be read, or a count
+ * valgrind always writes that is missing, is a {@link ValgrindXmlException} naming the file and element.
  * <pre>
  * &lt;error&gt;&lt;unique&gt;0x0&lt;/unique&gt;&lt;tid&gt;1&lt;/tid&gt;&lt;kind&gt;InvalidRead&lt;/kind&gt;
  *   &lt;what&gt;Invalid read of size 4&lt;/what&gt;&lt;stack&gt;&lt;frame&gt;&lt;ip&gt;0x109173&lt;/ip&gt;...
@@ -35,12 +40,28 @@ public final class ValgrindXmlParser {
     private ValgrindXmlParser() {
     }
 
-    public static ValgrindXmlReport parse(InputStream xml) {
-        return new ValgrindXmlParser().read(xml);
+    /** Reads a file; errors name it. */
+    public static ValgrindXmlReport parse(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in, file.toString());
+        }
+    }
+
+    /**
+     * Reads a stream; {@code source} names it in errors ({@code -} for standard input).
+     *
+     * @throws ValgrindXmlException when a number cannot be read
+     */
+    public static ValgrindXmlReport parse(InputStream xml, String source) {
+        try {
+            return new ValgrindXmlParser().read(xml);
+        } catch (XmlNode.Unreadable e) {
+            throw new ValgrindXmlException(source, e.line, e.column, e.getMessage());
+        }
     }
 
     private ValgrindXmlReport read(InputStream xml) {
-        boolean complete = false;
+        boolean complete;
         try {
             XMLInputFactory factory = XMLInputFactory.newFactory();
             factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -75,20 +96,18 @@ public final class ValgrindXmlParser {
 
     private void topLevel(XmlNode node) {
         switch (node.name()) {
-            case "protocolversion" -> protocolVersion = XmlNode.smallNumber(node.text());
+            case "protocolversion" -> protocolVersion = node.smallNumber("<protocolversion>");
             case "tool" -> tool = node.text();
-            case "pid" -> pid = XmlNode.number(node.text());
+            case "pid" -> pid = node.number("<pid>");
             case "status" -> state(node.childText("state"));
             case "error" -> error(node);
             case "errorcounts" -> node.children().forEach(pair -> errorCounts.add(
-                    new ValgrindXmlReport.ErrorCount(pair.childLong("unique", -1), pair.childLong("count", 0))));
+                    new ValgrindXmlReport.ErrorCount(pair.childNumber("unique"), pair.childNumber("count"))));
             case "suppcounts" -> node.children().forEach(pair -> suppressionCounts.add(
-                    new ValgrindXmlReport.SuppressionCount(pair.childText("name"), pair.childLong("count", 0))));
+                    new ValgrindXmlReport.SuppressionCount(pair.childText("name"), pair.childNumber("count"))));
             case "leak_summary" -> leakSummary = XmlSummaries.leakSummary(node);
             case "heap_summary" -> heapSummary = XmlSummaries.heapSummary(node);
-            case "error_summary" -> errorSummary = new ErrorSummary(node.childLong("errors", 0),
-                    node.childLong("error_contexts", 0), node.childLong("suppressed", 0),
-                    node.childLong("suppressed_contexts", 0));
+            case "error_summary" -> errorSummary = XmlSummaries.errorSummary(node);
             default -> {
                 // unknown or uninteresting elements (preamble, args, ...) are skipped
             }

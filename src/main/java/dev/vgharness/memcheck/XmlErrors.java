@@ -56,19 +56,22 @@ final class XmlErrors {
         if (header != null) {
             return header.withStack(stack);
         }
-        long bytes = xwhat == null ? 0 : xwhat.childLong("leakedbytes", 0);
-        long blocks = xwhat == null ? 0 : xwhat.childLong("leakedblocks", 0);
+        if (xwhat == null) {
+            throw new XmlNode.Unreadable(node.line(), node.column(), "<error> of kind " + kind.xmlKind()
+                    + " has no loss record text and no <xwhat>");
+        }
+        long bytes = xwhat.childNumber("leakedbytes");
+        long blocks = xwhat.childNumber("leakedblocks");
         return new LossRecord(0, 0, kind, bytes, bytes, 0, blocks, null, null, null, null, false, stack);
     }
 
     static List<StackFrame> stack(XmlNode stack) {
         List<StackFrame> frames = new ArrayList<>(stack.children().size());
         for (XmlNode frame : stack.children()) {
-            String line = frame.childText("line");
             String file = frame.childText("file");
             // like the text form, which names the object only when there is no source location
-            frames.add(new StackFrame(frame.childLong("ip", 0), frame.childText("fn"), file,
-                    XmlNode.smallNumber(line), file == null ? frame.childText("obj") : null));
+            frames.add(new StackFrame(frame.childNumber("ip"), frame.childText("fn"), file,
+                    frame.optionalChildSmallNumber("line"), file == null ? frame.childText("obj") : null));
         }
         return frames;
     }
@@ -88,11 +91,10 @@ final class XmlErrors {
     }
 
     private static Long unique(XmlNode node) {
-        return XmlNode.number(node.childText("unique"));
+        return node.optionalChildNumber("unique");
     }
 
     private static Integer thread(XmlNode node) {
-        String tid = node.childText("tid");
-        return XmlNode.smallNumber(tid);
+        return node.optionalChildSmallNumber("tid");
     }
 }

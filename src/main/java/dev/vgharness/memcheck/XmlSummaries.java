@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the protocol-6 summaries: {@code <leak_summary><definitely_lost><bytes>48</bytes><in_blocks>3</in_blocks>}
- * (with optional {@code <reachable_heuristic>} children of {@code <still_reachable>}) and {@code <heap_summary>}.
+ * Reads the protocol-6 summaries (valgrind 3.26+), whose numbers carry thousands separators:
+ * {@code <leak_summary><definitely_lost><bytes>25,483</bytes><blocks>1,499</blocks>} (with optional
+ * {@code <reachable_heuristic>} children of {@code <still_reachable>}), {@code <heap_summary>} and
+ * {@code <error_summary>}. Every count is required: valgrind writes them all, so a missing one is a damaged file.
  */
 final class XmlSummaries {
 
@@ -18,7 +20,7 @@ final class XmlSummaries {
         if (reachable != null) {
             for (XmlNode child : reachable.children()) {
                 if (child.name().equals("reachable_heuristic")) {
-                    heuristics.add(new HeuristicTotals(child.childText("kind"), child.childLong("bytes", 0),
+                    heuristics.add(new HeuristicTotals(child.childText("kind"), child.childNumber("bytes"),
                             blocks(child), null, null));
                 }
             }
@@ -28,20 +30,33 @@ final class XmlSummaries {
     }
 
     static HeapSummary heapSummary(XmlNode node) {
-        XmlNode inUse = node.child("memory_in_use_at_exit");
-        XmlNode usage = node.child("total_heap_usage");
-        return new HeapSummary(inUse == null ? 0 : inUse.childLong("bytes", 0), inUse == null ? 0 : blocks(inUse),
-                usage == null ? 0 : usage.childLong("allocs", 0), usage == null ? 0 : usage.childLong("frees", 0),
-                usage == null ? 0 : usage.childLong("bytes_allocated", 0));
+        XmlNode inUse = required(node, "memory_in_use_at_exit");
+        XmlNode usage = required(node, "total_heap_usage");
+        return new HeapSummary(inUse.childNumber("bytes"), blocks(inUse), usage.childNumber("allocs"),
+                usage.childNumber("frees"), usage.childNumber("bytes_allocated"));
+    }
+
+    static ErrorSummary errorSummary(XmlNode node) {
+        return new ErrorSummary(node.childNumber("errors"), node.childNumber("error_contexts"),
+                node.childNumber("suppressed"), node.childNumber("suppressed_contexts"));
     }
 
     private static LeakTotals totals(XmlNode summary, String kind) {
-        XmlNode node = summary.child(kind);
-        return node == null ? LeakTotals.ZERO : new LeakTotals(node.childLong("bytes", 0), blocks(node), null, null);
+        XmlNode node = required(summary, kind);
+        return new LeakTotals(node.childNumber("bytes"), blocks(node), null, null);
     }
 
-    /** The protocol text says {@code <in_blocks>} for the leak summary and {@code <blocks>} elsewhere. */
+    private static XmlNode required(XmlNode parent, String childName) {
+        XmlNode child = parent.child(childName);
+        if (child == null) {
+            throw new XmlNode.Unreadable(parent.line(), parent.column(),
+                    "<" + parent.name() + "> has no <" + childName + ">");
+        }
+        return child;
+    }
+
+    /** Valgrind writes {@code <blocks>}; the protocol text says {@code <in_blocks>} for the leak summary. */
     private static long blocks(XmlNode node) {
-        return node.childLong("in_blocks", node.childLong("blocks", 0));
+        return node.child("in_blocks") != null ? node.childNumber("in_blocks") : node.childNumber("blocks");
     }
 }

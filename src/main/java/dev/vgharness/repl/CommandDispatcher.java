@@ -1,5 +1,6 @@
 package dev.vgharness.repl;
 
+import dev.vgharness.memcheck.MemcheckTextException;
 import dev.vgharness.vgdb.HarnessException;
 import dev.vgharness.vgdb.MiSessionException;
 import java.util.Set;
@@ -43,6 +44,8 @@ final class CommandDispatcher {
             session.failed(e.getMessage());
         } catch (MiSessionException | HarnessException e) {
             session.failed(e.getMessage());
+        } catch (MemcheckTextException e) {
+            session.failed("cannot read valgrind's answer: " + e.getMessage());
         } finally {
             session.out().flush();
         }

@@ -1,6 +1,7 @@
 package dev.vgharness.repl;
 
 import dev.vgharness.run.KnownLeaks;
+import dev.vgharness.memcheck.ValgrindXmlException;
 import dev.vgharness.memcheck.ValgrindXmlParser;
 import dev.vgharness.report.TextSummary;
 import dev.vgharness.result.CaseExit;
@@ -14,7 +15,6 @@ import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
 import dev.vgharness.vgdb.StopEvent;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,10 +101,17 @@ final class StopWatcher {
         session.state(exited);
         CaseExit info = stop.reason().equals("exited-signalled") ? CaseExit.signaled(stop.signal().orElse("?"))
                 : CaseExit.exited(stop.exitCode().orElse(0));
-        Optional<FinalResults> results = finalResults(session.target());
-        session.log().exited(info, results.orElse(null));
-        session.out().println("exited " + exited.how()
-                + results.filter(r -> r.summary() != null).map(r -> ": " + TextSummary.leaks(r.summary())).orElse(""));
+        FinalReport report = finalResults(session.target());
+        session.log().exited(info, report.results().orElse(null));
+        session.out().println("exited " + exited.how() + report.results().filter(r -> r.summary() != null)
+                .map(r -> ": " + TextSummary.leaks(r.summary())).orElse(""));
+        if (report.unreadable().isPresent()) {
+            throw new ReplException("cannot read valgrind's XML report: " + report.unreadable().get());
+        }
+    }
+
+    /** The exit-time results, or why valgrind's file could not be read (never zeros instead). */
+    private record FinalReport(Optional<FinalResults> results, Optional<String> unreadable) {
     }
 
     /** Each {@code :break} gdb never set, as one failure: like a case error of {@code run}. */
@@ -119,15 +126,16 @@ final class StopWatcher {
     }
 
     /** Valgrind's exit-time leak report from its XML file, with deltas since the last leak check. */
-    private static Optional<FinalResults> finalResults(Target target) {
+    private static FinalReport finalResults(Target target) {
         target.waitForValgrind(VALGRIND_EXIT);
         if (!Files.exists(target.xmlReport())) {
-            return Optional.empty();
+            return new FinalReport(Optional.empty(), Optional.empty());
         }
-        try (InputStream in = Files.newInputStream(target.xmlReport())) {
-            return Optional.of(target.leakChecks().finalResults(ValgrindXmlParser.parse(in), KnownLeaks.NONE));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+        try {
+            FinalResults results = target.leakChecks().finalResults(ValgrindXmlParser.parse(target.xmlReport()), KnownLeaks.NONE);
+            return new FinalReport(Optional.of(results), Optional.empty());
+        } catch (IOException | ValgrindXmlException e) {
+            return new FinalReport(Optional.empty(), Optional.of(e.getMessage()));
         }
     }
 

@@ -20,7 +20,6 @@ import dev.vgharness.result.StopResult;
 import dev.vgharness.vgdb.ProcessExit;
 import dev.vgharness.vgdb.StopEvent;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -135,8 +134,8 @@ final class CaseState {
         if (!Files.exists(xml)) {
             return;
         }
-        try (InputStream in = Files.newInputStream(xml)) {
-            finalResults = leakChecks.finalResults(ValgrindXmlParser.parse(in), known);
+        try {
+            finalResults = leakChecks.finalResults(ValgrindXmlParser.parse(xml), known);
         } catch (IOException | RuntimeException e) {
             fail("cannot read valgrind's XML report: " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.vgharness.run;
 
+import dev.vgharness.memcheck.MemcheckTextException;
 import dev.vgharness.plan.BreakpointSpec;
 import dev.vgharness.plan.CaseSpec;
 import dev.vgharness.plan.LeakCheckAction;
@@ -72,6 +73,8 @@ final class MemcheckCaseRunner implements RunningCase {
                 state.timedOut(timeout());
             } catch (HarnessException | MiSessionException | StopFailure | CaseProblem e) {
                 state.fail(e.getMessage());
+            } catch (MemcheckTextException e) {
+                state.fail("cannot read valgrind's answer: " + e.getMessage());
             } catch (RuntimeException e) {
                 // A bug of ours must not lose the other cases or what this one gathered.
                 state.fail("internal error: " + e + " (please report it, with the -v output)");

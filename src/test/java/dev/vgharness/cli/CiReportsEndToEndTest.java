@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vgharness.DocSchemas;
+import dev.vgharness.EndToEnd;
 import dev.vgharness.Fixtures;
+import dev.vgharness.TestTools;
+import dev.vgharness.TestTools.Tool;
 import dev.vgharness.report.JsonReportReader;
 import dev.vgharness.report.SchemaValidation;
 import dev.vgharness.result.CaseResult;
@@ -19,8 +22,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** The CI reports on the real thing: valgrind and gdb run leaky.c from a plan, every report format is checked. */
+@EndToEnd({Tool.VALGRIND, Tool.GDB, Tool.COMPILERS})
+@ResourceLock(Resources.SYSTEM_OUT)
 class CiReportsEndToEndTest {
 
     @TempDir
@@ -54,6 +61,7 @@ class CiReportsEndToEndTest {
     private int run(String... args) {
         List<String> all = new ArrayList<>(List.of("run", plan.toString(), "-q", "--source-root",
                 Fixtures.file("src").toString()));
+        all.addAll(TestTools.options());
         all.addAll(List.of(args));
         int code = Main.run(all.toArray(String[]::new));
         DocSchemas.assertValidReports(all);
@@ -119,7 +127,7 @@ class CiReportsEndToEndTest {
 
     /** What valgrind prints running a command with these suppressions. */
     static String valgrindLeakSummary(Path suppressions, String... command) throws Exception {
-        List<String> all = new ArrayList<>(List.of("valgrind", "--leak-check=full", "--suppressions=" + suppressions));
+        List<String> all = new ArrayList<>(List.of(TestTools.valgrind(), "--leak-check=full", "--suppressions=" + suppressions));
         all.addAll(List.of(command));
         Process p = new ProcessBuilder(all).redirectErrorStream(true).start();
         try {

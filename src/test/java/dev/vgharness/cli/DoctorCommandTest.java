@@ -3,6 +3,9 @@ package dev.vgharness.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vgharness.EndToEnd;
+import dev.vgharness.TestTools;
+import dev.vgharness.TestTools.Tool;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -19,8 +22,9 @@ class DoctorCommandTest {
     }
 
     @Test
+    @EndToEnd({Tool.VALGRIND, Tool.GDB})
     void exitsZeroWithOneOkLinePerCheckOnThisMachine() {
-        int code = run();
+        int code = run("--valgrind", TestTools.valgrind(), "--gdb", TestTools.gdb());
 
         assertEquals(0, code, out.toString());
         assertTrue(out.toString().lines().filter(l -> l.startsWith("ok ")).count() >= 6, out.toString());

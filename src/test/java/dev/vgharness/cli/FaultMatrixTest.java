@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vgharness.DocSchemas;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vgharness.EndToEnd;
 import dev.vgharness.Fixtures;
+import dev.vgharness.RunProcesses;
+import dev.vgharness.TestTools.Tool;
 import dev.vgharness.report.SchemaValidation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +20,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * The fault matrix of issue 7, each through the command line: one clear line on stderr, the exit code of docs/cli.md,
  * the JSON and JUnit reports with what was gathered (the JUnit file valid against the Jenkins XSD), and afterwards no valgrind, gdb or vgdb of the run and nothing left in
  * the temp dir.
  */
+@EndToEnd({Tool.VALGRIND, Tool.GDB, Tool.COMPILERS})
+@ResourceLock(Resources.SYSTEM_PROPERTIES)
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class FaultMatrixTest {
 
     @TempDir
@@ -48,7 +58,7 @@ class FaultMatrixTest {
         }
     }
 
-    private Fault run(String yaml, String program, String... options) throws Exception {
+    private Fault run(String yaml, String... options) throws Exception {
         Path plan = work.resolve("plan.yaml");
         Files.writeString(plan, yaml);
         Path json = work.resolve("report.json");
@@ -58,8 +68,9 @@ class FaultMatrixTest {
         List<String> args = new ArrayList<>(List.of("run", plan.toString(), "--json", json.toString(), "--junit",
                 junit.toString()));
         args.addAll(List.of(options));
+        RunProcesses processes = RunProcesses.ofThisJvm();
         RunCommandTest.Outcome outcome = RunCommandTest.main(args.toArray(String[]::new));
-        assertNothingLeft(program);
+        assertNothingLeft(processes);
         assertEquals(Files.exists(json), Files.exists(junit), "the JUnit report is written whenever the JSON one is");
         if (Files.exists(junit)) {
             SchemaValidation.assertValidJunit(junit);
@@ -67,10 +78,9 @@ class FaultMatrixTest {
         return new Fault(outcome, Files.exists(json) ? DocSchemas.readValidReport(json) : null);
     }
 
-    private void assertNothingLeft(String program) throws Exception {
-        List<String> left = ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
-                .filter(c -> (program != null && c.contains(program)) || c.contains(tmp.toString())).toList();
-        assertEquals(List.of(), left, "processes of the run left behind");
+    private void assertNothingLeft(RunProcesses run) throws Exception {
+        // the run's private directories are in this test's own temp dir: vgdb's --vgdb-prefix names it
+        assertEquals(List.of(), run.alive(tmp.toString()), "processes of the run left behind");
         try (Stream<Path> files = Files.list(tmp)) {
             assertEquals(List.of(), files.toList(), "files left in the temp dir");
         }
@@ -93,7 +103,7 @@ class FaultMatrixTest {
     @Test
     void targetCrashesBeforeTheFirstBreakpoint() throws Exception {
         String crash = Fixtures.compile("src/crash.c").toString();
-        Fault f = run(oneCase(crash, bp("never", Fixtures.location("src/crash.c", "never"), ""), ""), crash);
+        Fault f = run(oneCase(crash, bp("never", Fixtures.location("src/crash.c", "never"), ""), ""));
         assertEquals(3, f.outcome().code());
         assertStderr(f.outcome(), "vgharness: case 'faulty': the target was killed by SIGSEGV (add 'signal: SIGSEGV'");
         assertEquals("SIGSEGV", f.firstCase().at("/exit/signal").asText());
@@ -104,7 +114,7 @@ class FaultMatrixTest {
     void targetExitsBeforeABreakpointWithExpectationsIsReached() throws Exception {
         String leaky = Fixtures.compile("src/leaky.c").toString();
         Fault f = run(oneCase(leaky, bp("late", Fixtures.location("src/leaky.c", "after_request"),
-                "        condition: \"i == 99\"\n        expect: {errors: 0}\n"), ""), leaky);
+                "        condition: \"i == 99\"\n        expect: {errors: 0}\n"), ""));
         assertEquals(1, f.outcome().code());
         assertEquals("breakpoint 'late' at " + Fixtures.location("src/leaky.c", "after_request")
                 + " has expectations but was never reached", f.firstCase().at("/assertions/0/message").asText());
@@ -113,7 +123,7 @@ class FaultMatrixTest {
     @Test
     void aBreakpointGdbCannotResolve() throws Exception {
         String leaky = Fixtures.compile("src/leaky.c").toString();
-        Fault f = run(oneCase(leaky, bp("typo", "leaky.c:100000", ""), ""), leaky);
+        Fault f = run(oneCase(leaky, bp("typo", "leaky.c:100000", ""), ""));
         assertEquals(3, f.outcome().code());
         assertStderr(f.outcome(), "vgharness: case 'faulty': breakpoint 'typo' at 'leaky.c:100000' was never set: No"
                 + " line 100000 in file \"leaky.c\", at the start or in any library loaded later (libraries loaded: ");
@@ -121,12 +131,12 @@ class FaultMatrixTest {
 
     @Test
     void theProgramDoesNotExistOrIsNotExecutable() throws Exception {
-        Fault missing = run("cases:\n  - name: faulty\n    command: [" + work.resolve("nothere") + "]\n", null);
+        Fault missing = run("cases:\n  - name: faulty\n    command: [" + work.resolve("nothere") + "]\n");
         assertEquals(3, missing.outcome().code());
         assertStderr(missing.outcome(), "vgharness: case 'faulty': ");
         assertTrue(missing.outcome().stderr().contains(work.resolve("nothere").toString()));
         Path text = Files.writeString(work.resolve("notes.txt"), "not a program");
-        Fault notExecutable = run("cases:\n  - name: faulty\n    command: [" + text + "]\n", null);
+        Fault notExecutable = run("cases:\n  - name: faulty\n    command: [" + text + "]\n");
         assertEquals(3, notExecutable.outcome().code());
         assertStderr(notExecutable.outcome(), "vgharness: case 'faulty': ");
     }
@@ -134,16 +144,16 @@ class FaultMatrixTest {
     @Test
     void valgrindOrGdbNotInstalled() throws Exception {
         String leaky = Fixtures.compile("src/leaky.c").toString();
-        Fault noValgrind = run(oneCase(leaky, "", ""), leaky, "--valgrind", "/nonexistent/valgrind");
+        Fault noValgrind = run(oneCase(leaky, "", ""), "--valgrind", "/nonexistent/valgrind");
         assertEquals(3, noValgrind.outcome().code());
         assertStderr(noValgrind.outcome(), "vgharness: case 'faulty': valgrind not found");
         assertTrue(noValgrind.outcome().stderr().contains("--valgrind"), "says what to do");
         // gdb is needed only by a case that stops: one without breakpoints runs valgrind alone.
         String breakpoint = bp("first", Fixtures.location("src/leaky.c", "after_request"), "");
-        Fault noGdb = run(oneCase(leaky, breakpoint, ""), leaky, "--gdb", "/nonexistent/gdb");
+        Fault noGdb = run(oneCase(leaky, breakpoint, ""), "--gdb", "/nonexistent/gdb");
         assertEquals(3, noGdb.outcome().code());
         assertStderr(noGdb.outcome(), "vgharness: case 'faulty': cannot start gdb '/nonexistent/gdb'");
-        Fault unneeded = run(oneCase(leaky, "", ""), leaky, "--gdb", "/nonexistent/gdb");
+        Fault unneeded = run(oneCase(leaky, "", ""), "--gdb", "/nonexistent/gdb");
         assertEquals(0, unneeded.outcome().code(), unneeded.outcome().stderr());
     }
 
@@ -151,7 +161,7 @@ class FaultMatrixTest {
     void theTargetHangs() throws Exception {
         String hang = Fixtures.compile("src/hang.c").toString();
         Fault f = run(oneCase(hang, bp("before", Fixtures.location("src/hang.c", "before_hang"), ""),
-                "    timeout: 5s\n"), hang);
+                "    timeout: 5s\n"));
         assertEquals(3, f.outcome().code());
         assertStderr(f.outcome(), "vgharness: case 'faulty': timed out after 5s");
         assertEquals("timeout", f.firstCase().at("/exit/status").asText());
@@ -162,7 +172,7 @@ class FaultMatrixTest {
     void gdbKilledMidRun() throws Exception {
         String leaky = Fixtures.compile("src/leaky.c", "-DFAULT_GDB_KILLED").toString();
         Fault f = run(oneCase(leaky, bp("first", Fixtures.location("src/leaky.c", "after_request"),
-                "        max_hits: 2\n        actions: [leak_check, {gdb: \"shell kill -9 $PPID\"}]\n"), ""), leaky);
+                "        max_hits: 2\n        actions: [leak_check, {gdb: \"shell kill -9 $PPID\"}]\n"), ""));
         assertEquals(3, f.outcome().code());
         assertStderr(f.outcome(), "vgharness: case 'faulty': gdb exited");
     }
@@ -172,7 +182,7 @@ class FaultMatrixTest {
         String leaky = Fixtures.compile("src/leaky.c", "-DFAULT_VALGRIND_KILLED").toString();
         String kill = "shell pkill -KILL -f -- '[-]-vgdb-prefix=.*" + leaky + "'";
         Fault f = run(oneCase(leaky, bp("first", Fixtures.location("src/leaky.c", "after_request"),
-                "        actions: [leak_check, {gdb: \"" + kill + "\"}]\n"), ""), leaky);
+                "        actions: [leak_check, {gdb: \"" + kill + "\"}]\n"), ""));
         assertEquals(3, f.outcome().code(), f.outcome().stderr());
         assertStderr(f.outcome(), "vgharness: case 'faulty': ");
         assertEquals(1, f.firstCase().at("/stops").size(), "the stop before the kill is kept");
@@ -183,18 +193,18 @@ class FaultMatrixTest {
         String leaky = Fixtures.compile("src/leaky.c", "-DFAULT_STALL").toString();
         String stop = "shell pkill -STOP -f -- '[-]-vgdb-prefix=.*" + leaky + "'";
         Fault f = run(oneCase(leaky, bp("first", Fixtures.location("src/leaky.c", "after_request"),
-                "        actions: [{gdb: \"" + stop + "\"}, leak_check]\n"), ""), leaky, "--command-timeout", "3s");
+                "        actions: [{gdb: \"" + stop + "\"}, leak_check]\n"), ""), "--command-timeout", "3s");
         assertEquals(3, f.outcome().code());
         assertStderr(f.outcome(), "vgharness: case 'faulty': vgdb did not answer 'monitor leak_check");
     }
 
     @Test
     void aMalformedPlan() throws Exception {
-        Fault syntax = run("cases:\n  - name: [unclosed\n", null);
+        Fault syntax = run("cases:\n  - name: [unclosed\n");
         assertEquals(2, syntax.outcome().code());
         assertTrue(syntax.outcome().stderr().startsWith(work.resolve("plan.yaml") + ":"), syntax.outcome().stderr());
         assertEquals(null, syntax.report(), "nothing ran, no report");
-        Fault types = run("cases:\n  - name: x\n    command: [/bin/true]\n    timeout: soon\n", null);
+        Fault types = run("cases:\n  - name: x\n    command: [/bin/true]\n    timeout: soon\n");
         assertEquals(2, types.outcome().code());
         assertEquals(1, types.outcome().stderr().lines().count(), types.outcome().stderr());
     }

@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vgharness.Fixtures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ParseMemcheckCommandTest {
@@ -84,5 +87,33 @@ class ParseMemcheckCommandTest {
 
         assertEquals(2, status);
         assertEquals("vgharness: /no/such/file.txt: no such file", err.toString().strip());
+    }
+
+    @Test
+    void anXmlNumberThatCannotBeReadIsOneLocatedLineAndUsageStatus(@TempDir Path dir) throws Exception {
+        Path xml = dir.resolve("final.xml");
+        Files.writeString(xml, Fixtures.read("memcheck/separators.3.27.xml").replace("<bytes>10,920</bytes>",
+                "<bytes>10.920</bytes>"));
+
+        int status = VgharnessCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute("parse", "memcheck", xml.toString());
+
+        assertEquals(2, status);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().matches(java.util.regex.Pattern.quote(xml.toString())
+                + ":\\d+:\\d+: <definitely_lost><bytes> holds '10\\.920', which is not a number\\n"), err.toString());
+    }
+
+    @Test
+    void aTextNumberThatCannotBeReadIsOneLocatedLineAndUsageStatus(@TempDir Path dir) throws Exception {
+        Path log = Files.writeString(dir.resolve("valgrind.log"), "==1== LEAK SUMMARY:\n"
+                + "==1==    definitely lost: 1;320 bytes in 5 blocks\n");
+
+        int status = VgharnessCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute("parse", "memcheck", log.toString());
+
+        assertEquals(2, status);
+        assertEquals(log + ":2: a LEAK SUMMARY line whose numbers cannot be read: 'definitely lost: 1;320 bytes in 5"
+                + " blocks'\n", err.toString());
     }
 }

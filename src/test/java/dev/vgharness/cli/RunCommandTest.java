@@ -5,17 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vgharness.DocSchemas;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vgharness.EndToEnd;
 import dev.vgharness.Fixtures;
+import dev.vgharness.TestTools;
+import dev.vgharness.TestTools.Tool;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** {@code run} and {@code check} through the command line: exit codes 0/1/2/3, reports, one-line errors. */
+@EndToEnd({Tool.VALGRIND, Tool.GDB, Tool.COMPILERS})
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class RunCommandTest {
 
     @TempDir
@@ -24,7 +34,21 @@ class RunCommandTest {
     record Outcome(int code, String stdout, String stderr) {
     }
 
+    /**
+     * Runs the command line with System.out and System.err captured (the caller holds their {@link ResourceLock});
+     * {@code run} and {@code check} get the valgrind and gdb under test.
+     */
     static synchronized Outcome main(String... args) {
+        List<String> argv = new ArrayList<>(List.of(args));
+        if (argv.get(0).equals("run") || argv.get(0).equals("check")) {
+            // unless the test names its own (a missing valgrind, say)
+            if (!argv.contains("--gdb")) {
+                argv.addAll(1, List.of("--gdb", TestTools.gdb()));
+            }
+            if (!argv.contains("--valgrind")) {
+                argv.addAll(1, List.of("--valgrind", TestTools.valgrind()));
+            }
+        }
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -32,7 +56,7 @@ class RunCommandTest {
         try {
             System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
+            int code = Main.run(argv.toArray(String[]::new));
             DocSchemas.assertValidReports(List.of(args));
             return new Outcome(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
         } finally {

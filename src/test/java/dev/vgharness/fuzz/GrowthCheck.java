@@ -1,56 +1,88 @@
 package dev.vgharness.fuzz;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
- * Times one parse of a pathological input built with {@code n} and with {@code 8n} repetitions: a linear parser
- * takes about 8 times as long, a quadratic one 64 times. Best of several runs after a warm-up, each after a
- * collection, and the best of up to three attempts, so one GC pause or busy neighbour does not decide. The parse swallows its own typed error (a valid answer to such input); anything else propagates.
+ * Times the parse of a pathological input built with {@code n} and with {@code 8n} repetitions: per parse, a linear
+ * parser takes about 8 times as long at 8n, a quadratic one 64 times. Each input is parsed as many times in a row as
+ * fill {@value #SAMPLE_MILLIS} ms of this thread's CPU time (other processes and the GC threads do not count), after
+ * a round of each to warm the JIT up, so a parse too fast to time once is timed over many and no timing is rounded or
+ * floored into a ratio that hides growth. Samples of the two inputs alternate; each figure is the best of
+ * {@value #SAMPLES}, and a failing check is measured again (up to three times), so one cache-cold sample does not
+ * decide: a quadratic parser is slow in every attempt.
  * <pre>
- * deep brackets: n=10000 0.4 ms, 8n 3.1 ms, ratio 7.8
+ * deep brackets: n=10000 0.412 ms, 8n 3.100 ms per parse, ratio 7.5
  * </pre>
  *
- * @param ratio time(8n) / time(n), the smaller time floored at {@value #FLOOR_MILLIS} ms so GC and scheduling noise on a fast input
- *     cannot fake growth
+ * @param millisAtN time of one parse of the n input
+ * @param millisAt8n time of one parse of the 8n input
+ * @param ratio millisAt8n / millisAtN
  */
 public record GrowthCheck(String name, int n, double millisAtN, double millisAt8n, double ratio) {
 
-    /** Below this, a parse is too fast to time on a loaded 2-core machine. */
-    public static final double FLOOR_MILLIS = 5.0;
+    /**
+     * Between a linear parser's 8 (up to 10 seen for inputs that outgrow the caches, on a 2-core machine at load 20)
+     * and a quadratic one's 64: a parser whose quadratic part is over 29 % of its time at n exceeds it.
+     */
+    public static final double LINEAR_LIMIT = 24;
+    static final double SAMPLE_MILLIS = 10;
+    static final int SAMPLES = 5;
+    private static final int MAX_REPETITIONS = 1 << 20;
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     public static GrowthCheck measure(String name, int n, IntFunction<String> input, Consumer<String> parse) {
         String small = input.apply(n);
         String large = input.apply(8 * n);
         GrowthCheck check = null;
-        // a busy neighbour can stretch one measurement; a super-linear parser is slow in every attempt
-        for (int attempt = 0; attempt < 3 && (check == null || check.ratio() > 16); attempt++) {
-            best(large, parse, 1);
-            double atN = best(small, parse, 5);
-            double at8n = best(large, parse, 5);
-            GrowthCheck measured = new GrowthCheck(name, n, atN, at8n, at8n / Math.max(FLOOR_MILLIS, atN));
+        for (int attempt = 0; attempt < 3 && (check == null || !check.isLinear()); attempt++) {
+            int smallRepetitions = repetitionsToFill(small, parse);
+            int largeRepetitions = repetitionsToFill(large, parse);
+            // the calibration ran the code on growing counts of inputs: one more round of each lets the JIT settle
+            millis(small, parse, smallRepetitions);
+            millis(large, parse, largeRepetitions);
+            double atN = Double.MAX_VALUE;
+            double at8n = Double.MAX_VALUE;
+            for (int i = 0; i < SAMPLES; i++) {
+                atN = Math.min(atN, millis(small, parse, smallRepetitions) / smallRepetitions);
+                at8n = Math.min(at8n, millis(large, parse, largeRepetitions) / largeRepetitions);
+            }
+            GrowthCheck measured = new GrowthCheck(name, n, atN, at8n, at8n / atN);
             check = check == null || measured.ratio() < check.ratio() ? measured : check;
         }
         System.out.println(check);
         return check;
     }
 
-    /** Best of several runs, each after a collection so no run pays for an earlier one's garbage. */
-    private static double best(String input, Consumer<String> parse, int runs) {
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < runs; i++) {
-            System.gc();
-            long started = System.nanoTime();
-            parse.accept(input);
-            best = Math.min(best, (System.nanoTime() - started) / 1e6);
+    /** True when the time grows no faster than a linear parser's can, give or take noise. */
+    public boolean isLinear() {
+        return ratio < LINEAR_LIMIT;
+    }
+
+    /** How many parses in a row of the input take at least {@link #SAMPLE_MILLIS}. */
+    private static int repetitionsToFill(String input, Consumer<String> parse) {
+        int repetitions = 1;
+        while (repetitions < MAX_REPETITIONS && millis(input, parse, repetitions) < SAMPLE_MILLIS) {
+            repetitions *= 2;
         }
-        return best;
+        return repetitions;
+    }
+
+    /** The CPU time of this thread: other processes on a busy machine, and GC threads, do not count. */
+    private static double millis(String input, Consumer<String> parse, int repetitions) {
+        long started = CPU.getCurrentThreadCpuTime();
+        for (int i = 0; i < repetitions; i++) {
+            parse.accept(input);
+        }
+        return (CPU.getCurrentThreadCpuTime() - started) / 1e6;
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.US, "%s: n=%d %.1f ms, 8n %.1f ms, ratio %.1f", name, n, millisAtN, millisAt8n,
-                ratio);
+        return String.format(Locale.US, "%s: n=%d %.3f ms, 8n %.3f ms per parse, ratio %.1f", name, n, millisAtN,
+                millisAt8n, ratio);
     }
 }

@@ -14,6 +14,7 @@ import static dev.vgharness.memcheck.LeakKind.INDIRECTLY_LOST;
 import static dev.vgharness.memcheck.LeakKind.POSSIBLY_LOST;
 import static dev.vgharness.memcheck.LeakKind.STILL_REACHABLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -243,5 +244,26 @@ class LeakCheckParserTest {
                         src(0x10DED9, "main", "many.c", dev.vgharness.Fixtures.line("src/many.c", "big_alloc")))),
                 result.lossRecords());
         assertEquals(totals(1198, 1), result.summary().definitelyLost());
+    }
+
+    @Test
+    void aLeakSummaryLineWhoseNumbersCannotBeReadIsAnErrorNamingItsLineNotAZero() {
+        String text = answer("many.leak_check_full.txt");
+        String damaged = text.replace("definitely lost: 713,251 bytes", "definitely lost: 713.251 bytes");
+        long line = text.substring(0, text.indexOf("definitely lost: 713,251")).lines().count();
+
+        MemcheckTextException e = assertThrows(MemcheckTextException.class, () -> LeakCheckParser.parse(damaged));
+
+        assertEquals("line " + line + ": a LEAK SUMMARY line whose numbers cannot be read: 'definitely lost: 713.251"
+                + " bytes in 1,099 blocks'", e.getMessage());
+    }
+
+    @Test
+    void aLossRecordHeaderWhoseNumbersCannotBeReadIsAnErrorNotASkippedRecord() {
+        MemcheckTextException e = assertThrows(MemcheckTextException.class, () -> LeakCheckParser.parse(
+                "==1== 1,320 bytes in 5x blocks are definitely lost in loss record 1 of 4\n"));
+
+        assertEquals("line 1: a loss record header whose numbers cannot be read: '1,320 bytes in 5x blocks are"
+                + " definitely lost in loss record 1 of 4'", e.getMessage());
     }
 }

@@ -133,10 +133,11 @@ class RoundTripTest {
     }
 
     private static void appendSummary(StringBuilder text, String prefix, LeakSummary s) {
-        text.append(prefix).append(ValgrindTextPrinter.summaryLine("definitely lost", s.definitelyLost())).append('\n');
-        text.append(prefix).append(ValgrindTextPrinter.summaryLine("indirectly lost", s.indirectlyLost())).append('\n');
-        text.append(prefix).append(ValgrindTextPrinter.summaryLine("possibly lost", s.possiblyLost())).append('\n');
-        text.append(prefix).append(ValgrindTextPrinter.summaryLine("still reachable", s.stillReachable())).append('\n');
+        for (LeakKind kind : LeakKind.values()) {
+            // the summary labels a kind with the words its loss records use
+            text.append(prefix).append(ValgrindTextPrinter.summaryLine(ValgrindTextPrinter.KIND_WORDS.get(kind),
+                    s.of(kind))).append('\n');
+        }
         if (!s.reachableViaHeuristic().isEmpty()) {
             text.append(prefix).append("                      of which reachable via heuristic:\n");
             for (HeuristicTotals h : s.reachableViaHeuristic()) {

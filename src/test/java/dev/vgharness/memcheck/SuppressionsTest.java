@@ -2,9 +2,11 @@ package dev.vgharness.memcheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.vgharness.EndToEnd;
 import dev.vgharness.Fixtures;
+import dev.vgharness.TestTools;
+import dev.vgharness.TestTools.Tool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,17 +50,18 @@ class SuppressionsTest {
     }
 
     @Test
+    @EndToEnd({Tool.VALGRIND, Tool.COMPILERS})
     void valgrindSuppressesTheDefiniteLeaksOfACProgram() throws Exception {
         suppressesDefiniteLeaks("src/leaks.c");
     }
 
     @Test
+    @EndToEnd({Tool.VALGRIND, Tool.COMPILERS})
     void valgrindSuppressesTheDefiniteLeaksOfACppProgram() throws Exception {
         suppressesDefiniteLeaks("src/heur.cpp");
     }
 
     private void suppressesDefiniteLeaks(String source) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/valgrind")), "valgrind is not installed");
         Path program = Fixtures.compile(source);
         ValgrindLog before = runValgrind(program, List.of());
         List<LossRecord> definite = before.leakCheck().lossRecords().stream()
@@ -83,7 +86,7 @@ class SuppressionsTest {
 
     private ValgrindLog runValgrind(Path program, List<String> extra) throws IOException, InterruptedException {
         Path log = Files.createTempFile(dir, "valgrind", ".log");
-        List<String> command = new ArrayList<>(List.of("valgrind", "--leak-check=full", "--show-leak-kinds=all",
+        List<String> command = new ArrayList<>(List.of(TestTools.valgrind(), "--leak-check=full", "--show-leak-kinds=all",
                 "--log-file=" + log));
         command.addAll(extra);
         command.add(program.toString());

@@ -6,6 +6,7 @@ import static dev.vgharness.memcheck.Golden.answer;
 import static dev.vgharness.memcheck.Golden.obj;
 import static dev.vgharness.memcheck.Golden.totals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.vgharness.Fixtures;
 import java.util.List;
@@ -82,5 +83,16 @@ class ValgrindLogTest {
         assertEquals(new ValgrindLog(withoutSuppressions, new HeapSummary(20, 2, 7, 6, 74),
                 new LeakCheckAnswer(LOSS_RECORDS, SUMMARY, false, null, List.of(), List.of()),
                 new ErrorSummary(6, 5, 0, 0)), log);
+    }
+
+    @Test
+    void aHeapSummaryLineWhoseNumbersCannotBeReadIsAnErrorNotAZero() {
+        String log = answer("errs.valgrind.log").replace("in use at exit: 20 bytes in 2 blocks",
+                "in use at exit: 20 bytes in two blocks");
+
+        MemcheckTextException e = assertThrows(MemcheckTextException.class, () -> ValgrindLog.parse(log));
+
+        assertEquals("a HEAP SUMMARY line whose numbers cannot be read: 'in use at exit: 20 bytes in two blocks'",
+                e.problem());
     }
 }

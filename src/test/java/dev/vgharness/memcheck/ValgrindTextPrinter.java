@@ -1,11 +1,41 @@
 package dev.vgharness.memcheck;
 
+import dev.vgharness.Fixtures;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Prints model values the way Memcheck prints them (mc_errors.c, mc_leakcheck.c), for round-trip tests. */
+/**
+ * Prints model values the way Memcheck prints them (mc_errors.c, mc_leakcheck.c), for round-trip tests. The words of
+ * each kind come from recorded valgrind output, never from {@link LeakKind#text()}, whose words are under test.
+ */
 final class ValgrindTextPrinter {
 
+    /** Each record of a recorded XML file: its {@code <kind>} and the words of its {@code <text>}. */
+    private static final Pattern KIND_AND_TEXT = Pattern.compile(
+            "<kind>(Leak_\\w+)</kind>\\s*<xwhat>\\s*<text>[^<]* blocks are ([a-z ]+) in loss record ");
+    /** The XML names of the kinds, as valgrind's XML protocol documents them. */
+    private static final Map<String, LeakKind> XML_KINDS = Map.of("Leak_DefinitelyLost", LeakKind.DEFINITELY_LOST,
+            "Leak_IndirectlyLost", LeakKind.INDIRECTLY_LOST, "Leak_PossiblyLost", LeakKind.POSSIBLY_LOST,
+            "Leak_StillReachable", LeakKind.STILL_REACHABLE);
+    /** What valgrind 3.19 called each kind in leaky.c's exit-time report, which has all four. */
+    static final Map<LeakKind, String> KIND_WORDS = recordedKindWords("memcheck/leaky.3.19.xml");
+
     private ValgrindTextPrinter() {
+    }
+
+    private static Map<LeakKind, String> recordedKindWords(String fixture) {
+        Map<LeakKind, String> words = new EnumMap<>(LeakKind.class);
+        Matcher m = KIND_AND_TEXT.matcher(Fixtures.read(fixture));
+        while (m.find()) {
+            words.put(XML_KINDS.get(m.group(1)), m.group(2));
+        }
+        if (words.size() != LeakKind.values().length) {
+            throw new IllegalStateException(fixture + " does not name every kind: " + words);
+        }
+        return words;
     }
 
     static String number(long value) {
@@ -27,7 +57,7 @@ final class ValgrindTextPrinter {
                     .append(number(r.indirectBytes())).append(delta(r.indirectBytesDelta())).append(" indirect)");
         }
         line.append(" bytes in ").append(number(r.blocks())).append(delta(r.blocksDelta())).append(" blocks are ")
-                .append(r.kind().text()).append(" in ").append(r.newRecord() ? "new " : "").append("loss record ")
+                .append(KIND_WORDS.get(r.kind())).append(" in ").append(r.newRecord() ? "new " : "").append("loss record ")
                 .append(number(r.number())).append(" of ").append(number(r.of()));
         return line.toString();
     }

@@ -1,15 +1,18 @@
 package dev.vgharness.memcheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Damaged valgrind XML found by {@link ValgrindXmlParserFuzzTest}: the parser has no typed error, so each of these
- * reads what it can instead of throwing.
+ * Damaged valgrind XML, some found by {@link ValgrindXmlParserFuzzTest}: malformed XML reads what it can instead of
+ * throwing, while a number that cannot be read is a {@link ValgrindXmlException} naming its place, never a 0.
  */
 class ValgrindXmlDamageTest {
 
@@ -17,7 +20,8 @@ class ValgrindXmlDamageTest {
     private static final String END = "</valgrindoutput>\n";
 
     private static ValgrindXmlReport parse(String xml) {
-        return ValgrindXmlParser.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.ISO_8859_1)));
+        return ValgrindXmlParser.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.ISO_8859_1)),
+                "damaged.xml");
     }
 
     private static ValgrindXmlReport report(Integer protocol, Long pid, List<MemcheckError> errors, boolean complete) {
@@ -25,18 +29,28 @@ class ValgrindXmlDamageTest {
                 null, null, complete);
     }
 
-    @Test
-    void readsMalformedNumbersAsAbsent() {
-        ValgrindXmlReport report = parse(HEAD + "<protocolversion>4x</protocolversion><pid>-</pid>\n"
-                + "<error><unique>0x109-->2A0</unique><tid>99999999999</tid><kind>InvalidRead</kind><what>w</what>"
-                + "<stack><frame><ip>0xzz</ip><fn>main</fn><file>e.c</file><line>1,234</line></frame></stack></error>\n"
-                + "<errorcounts><pair><count>x</count><unique>0xzz</unique></pair></errorcounts>\n" + END);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "<protocolversion>4x</protocolversion>|3:18: <protocolversion> holds '4x', which is not a number",
+        "<pid>-</pid>|3:6: <pid> holds '-', which is not a number",
+        "<error><unique>0x109-->2A0</unique><kind>InvalidRead</kind></error>"
+                + "|3:16: <error><unique> holds '0x109-->2A0', which is not a number",
+        "<error><tid>99999999999</tid><kind>InvalidRead</kind></error>"
+                + "|3:13: <error><tid> holds '99999999999', which is out of range",
+        "<error><kind>InvalidRead</kind><stack><frame><ip>0xzz</ip></frame></stack></error>"
+                + "|3:50: <frame><ip> holds '0xzz', which is not a number",
+        "<error><kind>InvalidRead</kind><stack><frame><fn>main</fn></frame></stack></error>"
+                + "|3:46: <frame> has no <ip>",
+        "<error><kind>InvalidRead</kind><stack><frame><ip>0x1</ip><line>12a</line></frame></stack></error>"
+                + "|3:64: <frame><line> holds '12a', which is not a number",
+        "<errorcounts><pair><count>x</count><unique>0x1</unique></pair></errorcounts>"
+                + "|3:27: <pair><count> holds 'x', which is not a number",
+        "<errorcounts><pair><count>1</count></pair></errorcounts>|3:20: <pair> has no <unique>"})
+    void aDamagedNumberIsAnErrorNamingItsPlaceAndElement(String element, String problem) {
+        ValgrindXmlException e = assertThrows(ValgrindXmlException.class,
+                () -> parse(HEAD + element + "\n" + END));
 
-        assertEquals(new ValgrindXmlReport(null, null, null,
-                List.of(new MemcheckError("InvalidRead", "w", 1, List.of(new StackFrame(0, "main", "e.c", null, null)),
-                        null, List.of(), List.of(), null, null, null)),
-                List.of(), List.of(new ValgrindXmlReport.ErrorCount(-1, 0)), List.of(), List.of(), null, null, null,
-                true), report);
+        assertEquals("damaged.xml:" + problem, e.getMessage());
     }
 
     @Test

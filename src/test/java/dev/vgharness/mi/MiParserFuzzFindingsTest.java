@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vgharness.fuzz.GrowthCheck;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,28 +21,44 @@ class MiParserFuzzFindingsTest {
         MiParseException e = assertThrows(MiParseException.class, () -> new MiParser().parse(line, 7));
         assertEquals("7:265: tuples and lists nested deeper than 256 levels", e.getMessage());
         assertThrows(MiParseException.class, () -> new MiParser().parse("^done,a=" + "{a=[".repeat(1_000), 1));
-        assertRecordOrParseError("^done,a=" + "[".repeat(256) + "]".repeat(256));
     }
 
     @Test
-    void resultStringWithManyEscapesParsesInLinearTime() {
-        MiParser parser = new MiParser();
-        GrowthCheck check = GrowthCheck.measure("escapes in a result string", 20_000,
-                n -> "^error,msg=\"" + "\\377\\e".repeat(n) + "\"", line -> {
-                    try {
-                        parser.parse(line, 1);
-                    } catch (MiParseException typed) {
-                        // a typed error is a valid answer
-                    }
-                });
-        assertTrue(check.ratio() < 40, check::toString);
+    void listsNested256LevelsDeepAreTheLimitAndParseToTheirValue() throws MiParseException {
+        MiValue nested = MiList.EMPTY;
+        for (int level = 1; level < 256; level++) {
+            nested = new MiList(List.of(new MiResult("", nested)));
+        }
+
+        assertEquals(new MiRecord.Result(Optional.empty(), "done", List.of(new MiResult("a", nested))),
+                new MiParser().parse("^done,a=" + "[".repeat(256) + "]".repeat(256), 1));
+        MiParseException deeper = assertThrows(MiParseException.class,
+                () -> new MiParser().parse("^done,a=" + "[".repeat(257) + "]".repeat(257), 1));
+        assertEquals("1:265: tuples and lists nested deeper than 256 levels", deeper.getMessage());
     }
 
-    private static void assertRecordOrParseError(String line) {
+    @Test
+    void resultStringWithManyEscapesParsesToItsTextInLinearTime() throws MiParseException {
+        // \377 alone is not UTF-8 (U+FFFD); \e is ESC
+        assertEquals(new MiRecord.Result(Optional.empty(), "error",
+                        List.of(new MiResult("msg", new MiConst("\uFFFD\u001B".repeat(3))))),
+                new MiParser().parse(escapes(3), 1));
+
+        MiParser parser = new MiParser();
+        GrowthCheck check = GrowthCheck.measure("escapes in a result string", 20_000,
+                MiParserFuzzFindingsTest::escapes, line -> parseValid(parser, line));
+        assertTrue(check.isLinear(), check::toString);
+    }
+
+    private static String escapes(int n) {
+        return "^error,msg=\"" + "\\377\\e".repeat(n) + "\"";
+    }
+
+    private static void parseValid(MiParser parser, String line) {
         try {
-            new MiParser().parse(line, 1);
-        } catch (MiParseException typed) {
-            // a typed error is a valid answer
+            parser.parse(line, 1);
+        } catch (MiParseException e) {
+            throw new AssertionError("a valid line did not parse: " + e.getMessage(), e);
         }
     }
 }

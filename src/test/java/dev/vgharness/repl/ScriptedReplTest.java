@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vgharness.EndToEnd;
 import dev.vgharness.Fixtures;
+import dev.vgharness.RunProcesses;
+import dev.vgharness.TestTools;
+import dev.vgharness.TestTools.Tool;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
@@ -17,11 +21,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Scripted sessions (commands on stdin) against the real valgrind and gdb on {@code fixtures/src/leaky.c}. */
-@Timeout(240)
+@EndToEnd({Tool.VALGRIND, Tool.GDB, Tool.COMPILERS})
 class ScriptedReplTest {
 
     private static final Pattern STARTED = Pattern.compile("started .* \\(valgrind pid (\\d+)\\)");
@@ -32,13 +35,15 @@ class ScriptedReplTest {
     Path dir;
 
     private ReplOptions options() {
-        return ReplOptions.defaults().withProgram(List.of(Fixtures.compile("src/leaky.c").toString(), "3"))
+        return ReplOptions.defaults().withTools(TestTools.valgrind(), TestTools.gdb())
+                .withProgram(List.of(Fixtures.compile("src/leaky.c").toString(), "3"))
                 .withCommandTimeout(Duration.ofSeconds(60)).withHistory(dir.resolve("history"));
     }
 
     @Test
     void breaksChecksListsBlocksFindsOwnersAndQuitsLeavingNoProcess() throws Exception {
         String at = Fixtures.location("src/leaky.c", "request_done");
+        RunProcesses session = RunProcesses.ofThisJvm();
         try (ReplDriver repl = new ReplDriver(options())) {
             String started = repl.send(":break " + at);
             Matcher pid = STARTED.matcher(started);
@@ -62,7 +67,7 @@ class ScriptedReplTest {
             assertEquals("", repl.errors());
 
             assertEquals(0, repl.finish(":quit\n"));
-            assertNoProcessLeft(Long.parseLong(pid.group(1)));
+            assertEquals(List.of(), session.alive("--pid=" + pid.group(1)), "no valgrind, gdb or vgdb of the session");
         }
     }
 

@@ -2,13 +2,18 @@ package dev.vgharness.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.vgharness.EndToEnd;
 import dev.vgharness.Fixtures;
+import dev.vgharness.RunProcesses;
+import dev.vgharness.TargetOutput;
+import dev.vgharness.TestTools;
+import dev.vgharness.TestTools.Tool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,14 +22,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The REPL on a real terminal: tmux runs it (from the test's own classpath, no jar needed), keys are sent and the
  * screen is read back.
  */
-@Timeout(180)
+@EndToEnd({Tool.VALGRIND, Tool.GDB, Tool.COMPILERS, Tool.TMUX})
 class TerminalReplTest {
 
     private final String socket = "vgh-test-" + ProcessHandle.current().pid();
@@ -39,15 +43,17 @@ class TerminalReplTest {
 
     @Test
     void completesMonitorWordsShowsTheTableInterruptsAndQuitsCleanly() throws Exception {
-        assumeTrue(tmux("-V").startsWith("tmux"), "tmux is not installed (scripts/test installs it)");
         String java = ProcessHandle.current().info().command().orElse("java");
         String command = String.join(" ", java, "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
-                "dev.vgharness.cli.Main", "repl", "--", Fixtures.compile("src/hang.c").toString(),
-                "; echo EXIT=$?; sleep 60");
+                "dev.vgharness.cli.Main", "repl", String.join(" ", TestTools.options()), "--",
+                Fixtures.compile("src/hang.c").toString(), "; echo EXIT=$?; sleep 60");
         tmux("new-session", "-d", "-x", "200", "-y", "50", command);
         String started = awaitScreen(s -> s.contains("(vgh stopped _start)"));
         Matcher pid = Pattern.compile("valgrind pid (\\d+)").matcher(started);
         assertTrue(pid.find(), started);
+        long valgrind = Long.parseLong(pid.group(1));
+        // tmux runs the REPL under its own server, not below this JVM: the REPL is valgrind's parent
+        ProcessHandle harness = ProcessHandle.of(valgrind).flatMap(ProcessHandle::parent).orElseThrow();
 
         tmux("send-keys", ":break " + Fixtures.location("src/hang.c", "before_hang"), "Enter");
         tmux("send-keys", ":continue", "Enter");
@@ -62,13 +68,15 @@ class TerminalReplTest {
         assertTrue(table.contains("    1  still_reachable          48       1       +48  main (hang.c:"), table);
 
         tmux("send-keys", ":continue", "Enter");
-        // While :continue waits there is no prompt; the target sleeps in its loop.
-        Thread.sleep(1500);
+        // While :continue waits there is no prompt; the target sleeps in its loop once it has said so.
+        TargetOutput.await(valgrind, "hanging", Duration.ofSeconds(60));
+        RunProcesses session = RunProcesses.of(harness);
         tmux("send-keys", "C-c");
         awaitScreen(s -> s.contains("interrupted: "));
         tmux("send-keys", ":quit", "Enter");
         awaitScreen(s -> s.contains("EXIT=0"));
-        ScriptedReplTest.assertNoProcessLeft(Long.parseLong(pid.group(1)));
+        assertTrue(harness.onExit().thenApply(p -> true).get(30, TimeUnit.SECONDS));
+        assertEquals(List.of(), session.alive("--pid=" + valgrind), "no valgrind, gdb or vgdb of the session");
         assertTrue(Files.readString(home.resolve(".vgharness_history")).contains("leak_check full"));
     }
 

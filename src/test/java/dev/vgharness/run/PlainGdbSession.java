@@ -1,5 +1,6 @@
 package dev.vgharness.run;
 
+import dev.vgharness.TestTools;
 import dev.vgharness.memcheck.HeuristicTotals;
 import dev.vgharness.memcheck.LeakCheckAnswer;
 import dev.vgharness.memcheck.LeakCheckParser;
@@ -36,8 +37,9 @@ final class PlainGdbSession {
         Path capture = Files.createTempDirectory("vgharness-plain");
         List<String> argv = new ArrayList<>(List.of(program));
         argv.addAll(args);
-        try (ValgrindProcess valgrind = ValgrindProcess.start(ValgrindLaunch.of(argv, capture))) {
-            ShortCommand.Result gdb = ShortCommand.run(List.of("gdb", "-batch", "-nx", "-q", program,
+        try (ValgrindProcess valgrind = ValgrindProcess.start(ValgrindLaunch.of(argv, capture)
+                .withValgrind(TestTools.valgrind()))) {
+            ShortCommand.Result gdb = ShortCommand.run(List.of(TestTools.gdb(), "-batch", "-nx", "-q", program,
                     "-ex", "target remote | " + String.join(" ", valgrind.vgdbCommand()),
                     "-ex", "monitor v.set vgdb-error 999999", "-ex", "break " + location, "-ex", "continue",
                     "-ex", "monitor " + monitorCommand, "-ex", "kill"), valgrind.vgdbEnvironment(),

@@ -3,9 +3,15 @@ package dev.vgharness.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.vgharness.DocSchemas;
+import dev.vgharness.EndToEnd;
 import dev.vgharness.Fixtures;
+import dev.vgharness.RunProcesses;
+import dev.vgharness.TestTools;
+import dev.vgharness.TestTools.Tool;
 import dev.vgharness.memcheck.Block;
 import dev.vgharness.memcheck.BlockList;
 import dev.vgharness.memcheck.IndirectBlock;
@@ -16,11 +22,14 @@ import dev.vgharness.memcheck.PointerOwner;
 import dev.vgharness.memcheck.PointerSearch;
 import dev.vgharness.plan.PlanLoader;
 import dev.vgharness.result.Assertion;
+import dev.vgharness.memcheck.LeakSummary;
 import dev.vgharness.result.CaseExit;
 import dev.vgharness.result.CaseResult;
 import dev.vgharness.result.CommandOutput;
+import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.RunResult;
 import dev.vgharness.result.RunStatus;
+import dev.vgharness.result.StopLeakCheck;
 import dev.vgharness.result.StopResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Plans run for real: valgrind, vgdb and gdb on fixture programs compiled with gcc -g -O0. */
+@EndToEnd({Tool.VALGRIND, Tool.GDB, Tool.COMPILERS})
 class PlanRunnerEndToEndTest {
 
     @TempDir
@@ -44,8 +54,8 @@ class PlanRunnerEndToEndTest {
     static RunResult run(Path dir, String yaml) throws Exception {
         Path plan = dir.resolve("plan.yaml");
         Files.writeString(plan, yaml);
-        return DocSchemas.valid(new PlanRunner(RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(60)),
-                Clock.systemUTC(), "test").run(PlanLoader.load(plan)));
+        return DocSchemas.valid(new PlanRunner(RunOptions.defaults().withTools(TestTools.valgrind(), TestTools.gdb())
+                .withDefaultTimeout(Duration.ofSeconds(60)), Clock.systemUTC(), "test").run(PlanLoader.load(plan)));
     }
 
     private static String exe(String source) {
@@ -214,6 +224,7 @@ class PlanRunnerEndToEndTest {
 
     @Test
     void aTimeoutKillsTheTargetAndKeepsWhatWasGathered() throws Exception {
+        RunProcesses processes = RunProcesses.ofThisJvm();
         RunResult run = run("""
                 cases:
                   - name: hangs
@@ -229,8 +240,7 @@ class PlanRunnerEndToEndTest {
         assertTrue(c.error().startsWith("timed out after 6s"), c.error());
         assertEquals(1, c.stops().size());
         assertNotNull(c.stops().get(0).leakCheck());
-        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains("hang")),
-                "no process of the case is left");
+        assertEquals(List.of(), processes.alive("--pid=" + c.pid()), "no process of the case is left");
     }
 
     @Test
@@ -311,19 +321,71 @@ class PlanRunnerEndToEndTest {
 
     @Test
     void deltaNewOnValgrindBefore321IsAClearCaseError() throws Exception {
-        RunResult run = run("""
-                cases:
-                  - name: new-records
-                    command: [%s]
-                    breakpoints:
-                      - id: end
-                        at: main
-                        actions: [{leak_check: {delta: new}}]
-                """.formatted(exe("src/leaky.c")));
+        assumeFalse(TestTools.valgrindIsAtLeast(3, 21), () -> "needs valgrind 3.20 or older to refuse 'delta: new'; "
+                + TestTools.valgrind() + " is " + TestTools.valgrindVersion());
+        RunResult run = run(newRecordsPlan());
         CaseResult c = run.cases().get(0);
         assertEquals(RunStatus.ERROR, c.status());
-        assertEquals("leak_check 'delta: new' needs valgrind 3.21 or newer; this is 3.19.0 (use 'increased' or"
-                + " 'changed')", c.error());
+        assertEquals("leak_check 'delta: new' needs valgrind 3.21 or newer; this is " + run.environment().get("valgrind")
+                + " (use 'increased' or 'changed')", c.error());
+    }
+
+    @Test
+    void deltaNewFrom321OnShowsOnlyTheRecordsThatAppearedSinceTheLastCheck() throws Exception {
+        assumeTrue(TestTools.valgrindIsAtLeast(3, 21), () -> "needs valgrind 3.21 or newer for 'leak_check ... new'; "
+                + TestTools.valgrind() + " is " + TestTools.valgrindVersion());
+        RunResult run = run(newRecordsPlan());
+        CaseResult c = run.cases().get(0);
+        assertEquals(RunStatus.PASSED, c.status(), c.error());
+        List<StopResult> stops = c.stops();
+        assertEquals(3, stops.size());
+        String command = stops.get(0).transcript().get(0).command();
+        assertTrue(command.startsWith("leak_check full ") && command.contains(" new "), command);
+        // The first search has nothing before it: every record is new.
+        List<LossRecordResult> first = stops.get(0).leakCheck().lossRecords();
+        assertTrue(!first.isEmpty() && first.stream().allMatch(r -> r.record().newRecord()), first.toString());
+        // Later requests leak from the same call sites: their records grow, but a grown record is not a new one.
+        StopLeakCheck last = stops.get(2).leakCheck();
+        assertEquals(List.of(), last.lossRecords());
+        assertTrue(last.summary().definitelyLost().bytesDelta() > 0, last.summary().toString());
+    }
+
+    /** Three stops after requests of leaky.c, each with a leak check that shows only new records. */
+    private static String newRecordsPlan() {
+        return """
+                cases:
+                  - name: new-records
+                    command: [%s, "4"]
+                    breakpoints:
+                      - id: done
+                        at: leaky.c:%d
+                        max_hits: 3
+                        actions: [{leak_check: {delta: new}}]
+                """.formatted(exe("src/leaky.c"), Fixtures.line("src/leaky.c", "after_request"));
+    }
+
+    @Test
+    void exitTimeCountsOfAThousandAndMoreAreReadFromTheXmlOfAnyValgrind() throws Exception {
+        // valgrind 3.26+ writes a <leak_summary> with thousands separators; before, the records are added up
+        RunResult run = run("""
+                cases:
+                  - name: separators
+                    command: [%s]
+                    expect:
+                      definitely_lost_bytes: 10920
+                      definitely_lost_blocks: 6
+                      indirectly_lost_bytes: 186000
+                      indirectly_lost_blocks: 1200
+                      still_reachable_bytes: 1234567
+                """.formatted(exe("src/separators.c")));
+        CaseResult c = run.cases().get(0);
+
+        assertEquals(RunStatus.PASSED, c.status(), c.error() + " " + c.assertions());
+        assertEquals(new LeakSummary(new LeakTotals(10_920, 6, null, null), new LeakTotals(186_000, 1_200, null, null),
+                LeakTotals.ZERO, new LeakTotals(1_234_567, 1, null, null), LeakTotals.ZERO, List.of()),
+                PlainGdbSession.withoutDeltas(c.finalResults().summary()));
+        assertEquals(List.of(1_320L, 186_000L, 195_600L, 1_234_567L),
+                c.finalResults().lossRecords().stream().map(r -> r.record().bytes()).toList());
     }
 
     @Test

@@ -3,7 +3,10 @@ package dev.vgharness.vgdb;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vgharness.EndToEnd;
 import dev.vgharness.Fixtures;
+import dev.vgharness.TestTools;
+import dev.vgharness.TestTools.Tool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@EndToEnd({Tool.VALGRIND, Tool.COMPILERS})
 class ChildReaperTest {
 
     @TempDir
@@ -20,7 +24,8 @@ class ChildReaperTest {
     void sigtermToTheHarnessLeavesNoValgrindAndNoFifoDirectoryBehind() throws Exception {
         Path program = Fixtures.compile("src/leaky.c");
         Path info = work.resolve("info");
-        try (ChildJvm probe = new ChildJvm(ReaperProbe.class.getName(), List.of(program.toString(), info.toString()),
+        try (ChildJvm probe = new ChildJvm(ReaperProbe.class.getName(), List.of(program.toString(), info.toString(),
+                TestTools.valgrind()),
                 Duration.ofSeconds(90))) {
             long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!Files.exists(info) && !probe.hasEnded() && System.nanoTime() < end) {

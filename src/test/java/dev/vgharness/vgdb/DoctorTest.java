@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vgharness.EndToEnd;
+import dev.vgharness.TestTools;
+import dev.vgharness.TestTools.Tool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +24,9 @@ class DoctorTest {
     Path tmp;
 
     @Test
+    @EndToEnd({Tool.VALGRIND, Tool.GDB})
     void findsEveryToolAndAPrivateDirectoryHere() {
-        List<DoctorCheck> checks = Doctor.check(Doctor.Setup.of("valgrind", "gdb"));
+        List<DoctorCheck> checks = Doctor.check(Doctor.Setup.of(TestTools.valgrind(), TestTools.gdb()));
 
         assertTrue(Doctor.canWork(checks), checks.toString());
         assertEquals(List.of("valgrind", "vgdb", "gdb", "valgrind-runs", "ptrace", "tmpdir"),
@@ -51,12 +55,13 @@ class DoctorTest {
     }
 
     @Test
+    @EndToEnd({Tool.VALGRIND})
     void reportsAGdbOlderThanMi3() throws IOException {
         Path fakeGdb = tmp.resolve("old-gdb");
         Files.writeString(fakeGdb, "#!/bin/sh\necho 'GNU gdb (GDB) 8.3'\n");
         assertTrue(fakeGdb.toFile().setExecutable(true));
 
-        DoctorCheck gdb = Doctor.check(Doctor.Setup.of("valgrind", fakeGdb.toString())).get(2);
+        DoctorCheck gdb = Doctor.check(Doctor.Setup.of(TestTools.valgrind(), fakeGdb.toString())).get(2);
 
         assertEquals(DoctorCheck.problem("gdb", "GNU gdb (GDB) 8.3 is older than 9.1 (no MI3)",
                 "install gdb 9.1 or newer, or pass --gdb PATH"), gdb);
@@ -72,7 +77,9 @@ class DoctorTest {
 
     @Test
     void aTempDirThatDoesNotExistIsAProblem() {
-        Doctor.Setup setup = new Doctor.Setup("valgrind", "gdb", System.getenv(), tmp.resolve("missing/dir"),
+        // no valgrind or gdb: only the temp directory is checked here
+        Doctor.Setup setup = new Doctor.Setup("/nonexistent/valgrind", "/nonexistent/gdb", System.getenv(),
+                tmp.resolve("missing/dir"),
                 tmp.resolve("no-yama"));
 
         DoctorCheck check = Doctor.check(setup).stream().filter(c -> c.name().equals("tmpdir")).findFirst().orElseThrow();

@@ -3,7 +3,10 @@ package dev.vgharness.vgdb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vgharness.EndToEnd;
 import dev.vgharness.Fixtures;
+import dev.vgharness.TestTools;
+import dev.vgharness.TestTools.Tool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** mallinfo2 read through gdb from the real fixture, with and without libc's debug info. */
+@EndToEnd({Tool.GDB, Tool.COMPILERS})
 class MallocInfoTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -22,7 +26,7 @@ class MallocInfoTest {
 
     private MallocInfo readAtSecondRequest(boolean withoutLibcDebugInfo) throws Exception {
         List<String> argv = List.of(Fixtures.compile("src/growth.c").toString(), "small", "2");
-        try (NativeTarget target = NativeTarget.start(GdbLaunch.defaults(), argv, java.util.Map.of(), Optional.empty(),
+        try (NativeTarget target = NativeTarget.start(GdbLaunch.defaults().withGdb(TestTools.gdb()), argv, java.util.Map.of(), Optional.empty(),
                 dir)) {
             MiSession gdb = target.gdb();
             if (withoutLibcDebugInfo) {

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vgharness.EndToEnd;
 import dev.vgharness.Fixtures;
+import dev.vgharness.TestTools;
+import dev.vgharness.TestTools.Tool;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** MiSession against the real gdb, and against the real valgrind through vgdb. */
+@EndToEnd({Tool.VALGRIND, Tool.GDB, Tool.COMPILERS})
 class MiSessionTest {
+
+    private static GdbLaunch gdbLaunch() {
+        return GdbLaunch.defaults().withGdb(TestTools.gdb());
+    }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -26,7 +34,7 @@ class MiSessionTest {
     void breaksRunsStopsListsTheStackAndSeesTheExit() throws Exception {
         Path leaky = Fixtures.compile("src/leaky.c");
         int line = Fixtures.line("src/leaky.c", "request_done");
-        try (MiSession gdb = MiSession.start(GdbLaunch.defaults().withProgram(leaky))) {
+        try (MiSession gdb = MiSession.start(gdbLaunch().withProgram(leaky))) {
             GdbBreakpoint bp = GdbCommands.breakInsert(gdb, "leaky.c:" + line, Optional.empty(), 0, false);
             assertEquals("1", bp.number());
             assertEquals(Optional.of(line), bp.locations().get(0).line());
@@ -51,7 +59,7 @@ class MiSessionTest {
 
     @Test
     void anErrorAnswerIsATypedExceptionWithGdbsMessage() throws Exception {
-        try (MiSession gdb = MiSession.start(GdbLaunch.defaults().withProgram(Fixtures.compile("src/leaky.c")))) {
+        try (MiSession gdb = MiSession.start(gdbLaunch().withProgram(Fixtures.compile("src/leaky.c")))) {
             MiSessionException.CommandFailed e = assertThrows(MiSessionException.CommandFailed.class,
                     () -> gdb.send("-break-insert no_such_function_anywhere"));
             assertEquals("Function \"no_such_function_anywhere\" not defined.", e.gdbMessage());
@@ -61,7 +69,7 @@ class MiSessionTest {
 
     @Test
     void gdbDyingMidCommandIsAnExceptionNotAHang() throws Exception {
-        try (MiSession gdb = MiSession.start(GdbLaunch.defaults())) {
+        try (MiSession gdb = MiSession.start(gdbLaunch())) {
             ProcessHandle.of(gdb.pid()).orElseThrow().destroyForcibly();
             MiSessionException e = assertThrows(MiSessionException.class,
                     () -> gdb.send("-data-evaluate-expression 1", Duration.ofSeconds(10)));
@@ -74,14 +82,14 @@ class MiSessionTest {
     @Test
     void aMissingGdbIsAClearError() {
         MiSessionException e = assertThrows(MiSessionException.class,
-                () -> MiSession.start(GdbLaunch.defaults().withGdb("/nonexistent/gdb")));
+                () -> MiSession.start(gdbLaunch().withGdb("/nonexistent/gdb")));
         assertTrue(e.getMessage().startsWith("cannot start gdb '/nonexistent/gdb'"), e.getMessage());
     }
 
     @Test
     void closeEndsGdbAndUnregistersIt() throws Exception {
         int before = ChildReaper.registered();
-        MiSession gdb = MiSession.start(GdbLaunch.defaults());
+        MiSession gdb = MiSession.start(gdbLaunch());
         long pid = gdb.pid();
         gdb.close();
         assertEquals(Optional.empty(), ProcessHandle.of(pid).filter(ProcessHandle::isAlive));
@@ -92,9 +100,9 @@ class MiSessionTest {
     void attachesThroughVgdbRunsMonitorCommandsAndContinuesToExit() throws Exception {
         Path leaky = Fixtures.compile("src/leaky.c");
         List<String> traffic = Collections.synchronizedList(new ArrayList<>());
-        ValgrindLaunch launch = ValgrindLaunch.of(List.of(leaky.toString(), "2"), temp);
+        ValgrindLaunch launch = ValgrindLaunch.of(List.of(leaky.toString(), "2"), temp).withValgrind(TestTools.valgrind());
         try (ValgrindProcess valgrind = ValgrindProcess.start(launch);
-                MiSession gdb = MiSession.start(GdbLaunch.defaults().withProgram(leaky)
+                MiSession gdb = MiSession.start(gdbLaunch().withProgram(leaky)
                         .withEnvironment(valgrind.vgdbEnvironment()).withTraffic(traffic::add))) {
             GdbCommands.attach(gdb, valgrind, WAIT);
             assertEquals("vgdb-error value changed from 0 to 999999\n",
@@ -114,8 +122,8 @@ class MiSessionTest {
     void aStalledVgdbIsCaughtByThePerCommandDeadline() throws Exception {
         Path leaky = Fixtures.compile("src/leaky.c");
         long valgrindPid;
-        try (VgdbTarget target = VgdbTarget.start(ValgrindLaunch.of(List.of(leaky.toString()), temp),
-                GdbLaunch.defaults().withProgram(leaky), WAIT)) {
+        try (VgdbTarget target = VgdbTarget.start(ValgrindLaunch.of(List.of(leaky.toString()), temp).withValgrind(TestTools.valgrind()),
+                gdbLaunch().withProgram(leaky), WAIT)) {
             valgrindPid = target.valgrind().pid();
             assertEquals(0, ShortCommand.run(List.of("kill", "-STOP", Long.toString(valgrindPid)), null,
                     Duration.ofSeconds(5)).exitCode());

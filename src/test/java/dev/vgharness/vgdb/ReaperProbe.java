@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A separate JVM for {@link ChildReaperTest}: starts a program under valgrind, writes
+ * A separate JVM for {@link ChildReaperTest}: {@code ReaperProbe PROGRAM INFO-FILE VALGRIND} starts a program under
+ * that valgrind, writes
  * {@code <valgrind pid> <private dir> <own pid>} to a file, and waits to be killed.
  */
 public final class ReaperProbe {
@@ -15,7 +16,8 @@ public final class ReaperProbe {
 
     public static void main(String[] args) throws Exception {
         Path info = Path.of(args[1]);
-        ValgrindProcess vg = ValgrindProcess.start(ValgrindLaunch.of(List.of(args[0]), info.getParent()));
+        ValgrindProcess vg = ValgrindProcess.start(ValgrindLaunch.of(List.of(args[0]), info.getParent())
+                .withValgrind(args[2]));
         Path tmp = Files.writeString(info.resolveSibling("info.tmp"),
                 vg.pid() + " " + vg.vgdbPrefix().getParent() + " " + ProcessHandle.current().pid());
         Files.move(tmp, info);

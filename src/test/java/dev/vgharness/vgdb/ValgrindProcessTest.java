@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vgharness.EndToEnd;
 import dev.vgharness.Fixtures;
+import dev.vgharness.TestTools;
+import dev.vgharness.TestTools.Tool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@EndToEnd({Tool.VALGRIND, Tool.COMPILERS})
 class ValgrindProcessTest {
 
     private static final Duration SHORT = Duration.ofSeconds(20);
@@ -27,7 +31,8 @@ class ValgrindProcessTest {
     private ValgrindLaunch launch(String fixture, String... args) {
         List<String> argv = new ArrayList<>(List.of(Fixtures.compile(fixture).toString()));
         argv.addAll(List.of(args));
-        return ValgrindLaunch.of(argv, work).withTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(2));
+        return ValgrindLaunch.of(argv, work).withValgrind(TestTools.valgrind())
+                .withTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(2));
     }
 
     @Test
@@ -110,7 +115,8 @@ class ValgrindProcessTest {
     @Test
     void closeAlsoEndsAnOrphanLeftInValgrindsProcessGroup() throws IOException {
         Path sh = Executables.find("sh").orElseThrow();
-        ValgrindLaunch l = ValgrindLaunch.of(List.of(sh.toString(), "-c", "sleep 300 & echo started"), work);
+        ValgrindLaunch l = ValgrindLaunch.of(List.of(sh.toString(), "-c", "sleep 300 & echo started"), work)
+                .withValgrind(TestTools.valgrind());
         ValgrindProcess vg = ValgrindProcess.start(l);
         List<String> resume = new ArrayList<>(vg.vgdbCommand());
         resume.addAll(List.of("v.set", "vgdb-error", "999999"));
@@ -127,7 +133,8 @@ class ValgrindProcessTest {
 
     @Test
     void aMissingProgramIsAClearErrorBeforeAnythingStarts() {
-        ValgrindLaunch l = ValgrindLaunch.of(List.of(work.resolve("no-such-program").toString()), work);
+        ValgrindLaunch l = ValgrindLaunch.of(List.of(work.resolve("no-such-program").toString()), work)
+                .withValgrind(TestTools.valgrind());
 
         HarnessException e = assertThrows(HarnessException.class, () -> ValgrindProcess.start(l));
 
@@ -140,7 +147,8 @@ class ValgrindProcessTest {
         Path text = Files.writeString(work.resolve("notes.txt"), "not a program");
 
         HarnessException e = assertThrows(HarnessException.class,
-                () -> ValgrindProcess.start(ValgrindLaunch.of(List.of(text.toString()), work)));
+                () -> ValgrindProcess.start(ValgrindLaunch.of(List.of(text.toString()), work)
+                        .withValgrind(TestTools.valgrind())));
 
         assertEquals("program is not an executable file: " + text + ": build it or make it executable (chmod +x)",
                 e.getMessage());

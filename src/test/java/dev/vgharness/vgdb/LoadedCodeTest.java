@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +20,17 @@ import org.junit.jupiter.api.Test;
  */
 class LoadedCodeTest {
 
-    private static final String RECORDED = "/work/wt-pending/";
+    /** The checkout the sessions were recorded in (their paths start with it), read from gdb's first words. */
+    private static final String RECORDED = recordedIn("pending_vgdb_mi3.mi");
+
+    private static String recordedIn(String transcript) {
+        Matcher m = Pattern.compile("Reading symbols from (/.*/)target/record-mi/").matcher(Fixtures.read("mi/"
+                + transcript));
+        if (!m.find()) {
+            throw new IllegalStateException("no 'Reading symbols from' in " + transcript);
+        }
+        return m.group(1);
+    }
 
     /** Feeds a recorded session to a LoadedCode as MiSession and GdbCommands.breakInsert do. */
     private static LoadedCode replay(String transcript) throws Exception {

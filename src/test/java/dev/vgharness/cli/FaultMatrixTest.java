@@ -137,9 +137,14 @@ class FaultMatrixTest {
         assertEquals(3, noValgrind.outcome().code());
         assertStderr(noValgrind.outcome(), "vgharness: case 'faulty': valgrind not found");
         assertTrue(noValgrind.outcome().stderr().contains("--valgrind"), "says what to do");
-        Fault noGdb = run(oneCase(leaky, "", ""), leaky, "--gdb", "/nonexistent/gdb");
+        // gdb is missing only for a case that something stops; one that nothing stops runs valgrind alone.
+        Fault noGdb = run(oneCase(leaky, bp("first", Fixtures.location("src/leaky.c", "after_request"), ""), ""),
+                leaky, "--gdb", "/nonexistent/gdb");
         assertEquals(3, noGdb.outcome().code());
         assertStderr(noGdb.outcome(), "vgharness: case 'faulty': cannot start gdb '/nonexistent/gdb'");
+        Fault nothingStops = run(oneCase(leaky, "", ""), leaky, "--gdb", "/nonexistent/gdb");
+        assertEquals(0, nothingStops.outcome().code(), nothingStops.outcome().stderr());
+        assertEquals("exited", nothingStops.firstCase().at("/exit/status").asText());
     }
 
     @Test

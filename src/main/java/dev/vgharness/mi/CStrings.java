@@ -13,23 +13,6 @@ public final class CStrings {
     private CStrings() {
     }
 
-    /**
-     * The index of the quote that closes the string opened at {@code open}, or -1 when the line ends first.
-     */
-    public static int closingQuote(CharSequence line, int open) {
-        int n = line.length();
-        for (int i = open + 1; i < n; i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                return i;
-            }
-            if (c == '\\') {
-                i++;
-            }
-        }
-        return -1;
-    }
-
     /** Decodes the characters strictly between {@code open} and {@code close} (the two quotes). */
     public static String decode(String line, int open, int close) {
         int from = open + 1;

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs one case: valgrind with its gdbserver, gdb attached through vgdb, the breakpoints, the actions at every hit,
@@ -133,8 +134,10 @@ final class MemcheckCaseRunner implements RunningCase {
                     state.sampled(sampler.series());
                 }
             }
-            gdb.close();
+            // gdb's exit and valgrind's exit-time report need nothing of each other: wait for both at once.
+            CompletableFuture<Void> gdbClosed = CompletableFuture.runAsync(gdb::close);
             Optional<ProcessExit> status = target.valgrind().waitFor(EXIT_WAIT);
+            gdbClosed.join();
             state.exitedAs(status);
         }
     }

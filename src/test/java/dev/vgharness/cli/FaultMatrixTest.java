@@ -155,6 +155,7 @@ class FaultMatrixTest {
         assertStderr(noGdb.outcome(), "vgharness: case 'faulty': cannot start gdb '/nonexistent/gdb'");
         Fault unneeded = run(oneCase(leaky, "", ""), "--gdb", "/nonexistent/gdb");
         assertEquals(0, unneeded.outcome().code(), unneeded.outcome().stderr());
+        assertEquals("exited", unneeded.firstCase().at("/exit/status").asText());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.vgharness.report;
 
 import dev.vgharness.plan.Metric;
+import dev.vgharness.result.CaseExit;
 import dev.vgharness.result.Assertion;
 import dev.vgharness.result.Rate;
 import dev.vgharness.result.WatchResult;
@@ -76,10 +77,10 @@ public final class WatchReport {
         if (r.exit() == null) {
             return "never watched";
         }
-        if (r.exit().status().equals("detached")) {
+        if (r.exit().status() == CaseExit.Status.DETACHED) {
             return r.target().started() ? "ended by the watch" : "detached, still running";
         }
-        return r.exit().code() == null && r.exit().status().equals("exited") ? "the process ended"
+        return r.exit().code() == null && r.exit().status() == CaseExit.Status.EXITED ? "the process ended"
                 : "the process ended: " + TextSummary.exit(r.exit());
     }
 

@@ -66,11 +66,9 @@ class SamplingEndToEndTest {
                 assertEquals(MemorySnapshot.SMALL, s.memory().growth());
             }
         }
-        Sample first = samples.get(0);
         Sample last = samples.get(samples.size() - 1);
-        long grown = last.memory().mallinfo().uordblks() - first.memory().mallinfo().uordblks();
-        double seconds = (last.atMs() - first.atMs()) / 1000.0;
-        assertEquals(grown / seconds, c.samples().heapInUseBytesPerS(), 1e-6);
+        // The rate is the least-squares slope over every sample, not first to last.
+        assertEquals(slope(samples, x -> x.memory().mallinfo().uordblks()), c.samples().heapInUseBytesPerS(), 1e-6);
         // The target sleeps 100 ms per request of 3200 B: from the first sample with a heap, no more requests than
         // the time up to the last sample holds, plus the one that may straddle that first sample.
         Sample withHeap = samples.stream().filter(x -> x.memory().mallinfo().arena() > 0).findFirst().orElseThrow();
@@ -89,11 +87,25 @@ class SamplingEndToEndTest {
         assertTrue(samples.stream().allMatch(s -> s.definitelyLostBytes() % 24 == 0), c::toString);
         Sample first = samples.get(0);
         Sample last = samples.get(samples.size() - 1);
+        assertEquals(slope(samples, Sample::definitelyLostBytes), c.samples().definitelyLostBytesPerS(), 1e-6);
         long lost = last.definitelyLostBytes() - first.definitelyLostBytes();
         double seconds = (last.atMs() - first.atMs()) / 1000.0;
-        assertEquals(lost / seconds, c.samples().definitelyLostBytesPerS(), 1e-6);
         // 100 x 24 B lost per request of at least 100 ms, plus the request that straddles the first sample and the
         // one block whose pointer a register still held then.
         assertTrue(lost <= 2400 * (long) (seconds * 10 + 1) + 24, () -> lost + " B in " + seconds + " s");
+    }
+
+    /** The least-squares slope per second of a number over the samples. */
+    private static double slope(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> value) {
+        double meanT = samples.stream().mapToDouble(x -> x.atMs() / 1000.0).average().orElseThrow();
+        double meanY = samples.stream().mapToDouble(value).average().orElseThrow();
+        double num = 0;
+        double den = 0;
+        for (Sample x : samples) {
+            double t = x.atMs() / 1000.0 - meanT;
+            num += t * (value.applyAsDouble(x) - meanY);
+            den += t * t;
+        }
+        return num / den;
     }
 }

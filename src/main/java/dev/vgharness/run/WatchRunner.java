@@ -1,5 +1,9 @@
 package dev.vgharness.run;
 
+import java.nio.file.Path;
+
+import dev.vgharness.plan.CaseSpec;
+
 import dev.vgharness.plan.BreakpointSpec;
 import dev.vgharness.result.Assertion;
 import dev.vgharness.result.CaseExit;
@@ -123,6 +127,12 @@ public final class WatchRunner {
         try {
             MiSession gdb = attached.gdb();
             Breakpoints breakpoints = Breakpoints.insert(gdb, breakpointSpecs());
+            // The process is running: its code is loaded, so a breakpoint gdb did not set now names no code of it
+            // (unless a later dlopen brings it, which a watch of a running service does not wait for).
+            Optional<String> unset = breakpoints.neverSet(gdb, attachedSpec(pid));
+            if (unset.isPresent()) {
+                throw new CaseProblem(unset.get());
+            }
             attached.rememberBreakpoints();
             samples.warmUp(gdb);
             return sample(gdb, pid, breakpoints, true);
@@ -237,5 +247,18 @@ public final class WatchRunner {
                 (System.nanoTime() - start) / 1_000_000, request.every().toMillis(), samples.stoppedMs(), exit,
                 samples.mallinfoUnavailable(procOnlyReason), repairs, samples.all(), rates,
                 WatchVerdict.of(rates, samples.spanMs(), samples.anyMallinfo()), assertions, trimProbe);
+    }
+
+    /** A case for the running process, as {@link Breakpoints#neverSet} names its program. */
+    private CaseSpec attachedSpec(long pid) {
+        Path exe = Path.of("/proc", Long.toString(pid), "exe");
+        String program = exe.toString();
+        try {
+            program = exe.toRealPath().toString();
+        } catch (java.io.IOException e) {
+            // Another user's process: its /proc/PID/exe cannot be read; the link's own path still names it.
+        }
+        return new CaseSpec("watch", List.of(program), Path.of("").toAbsolutePath(), Map.of(), Optional.empty(),
+                Optional.empty(), List.of(), List.of(), breakpointSpecs(), List.of());
     }
 }

@@ -215,8 +215,7 @@ class WatchEndToEndTest {
             WatchResult r = watch(watching(service).withBreaks(List.of("nosuch.c:1")));
 
             assertEquals(RunStatus.ERROR, r.status());
-            assertEquals("breakpoint 'nosuch.c:1' at 'nosuch.c:1': gdb cannot set it: No source file named nosuch.c.",
-                    r.error());
+            assertTrue(r.error().startsWith("breakpoint 'nosuch.c:1' at 'nosuch.c:1' was never set: "), r.error());
             assertEquals(CaseExit.detached(), r.exit());
             assertEquals(List.of(), r.samples());
             service.assertRunningAndNotStopped();

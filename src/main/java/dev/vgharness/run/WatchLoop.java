@@ -27,6 +27,8 @@ final class WatchLoop {
     private final long every;
     private final long end;
     private long next;
+    /** An interrupt was answered by another stop (a hit, the end): its SIGINT may still come, and is ours. */
+    private boolean interruptPending;
 
     /**
      * @param start when the watch began (nanoTime); samples are due at start + k * every, up to start + span
@@ -68,6 +70,7 @@ final class WatchLoop {
                     samples.stoppedFor(System.nanoTime() - interrupted);
                     continue;
                 }
+                interruptPending = true;
             }
             if (stop != null && stop.isExit()) {
                 return stop;
@@ -97,11 +100,27 @@ final class WatchLoop {
             samples.take(gdb, pid, bp.at());
             GdbCommands.continueRunning(gdb);
             samples.stoppedFor(System.nanoTime() - hit);
-        } else if (stop.signal().filter("SIGINT"::equals).isPresent()) {
-            // Someone else's SIGINT (gdb keeps SIGINT, its own means of stopping the process): deliver it.
-            gdb.console("signal SIGINT", Duration.ofSeconds(30));
+        } else if (stop.signal().filter("SIGINT"::equals).isPresent() && !interruptPending) {
+            handOnSigint();
         } else {
+            if (stop.signal().filter("SIGINT"::equals).isPresent()) {
+                interruptPending = false; // the late SIGINT of our own interrupt: kept from the process, as gdb does
+            }
             GdbCommands.continueRunning(gdb);
+        }
+    }
+
+    /**
+     * Someone else's SIGINT stopped the process: gdb keeps SIGINT from it ({@code handle SIGINT nopass}, since that
+     * is how gdb interrupts it), so it is passed for this one continue, which delivers the signal that stopped it.
+     * (The CLI {@code signal SIGINT} would do it too, but runs synchronously and leaves gdb deaf to MI meanwhile.)
+     */
+    private void handOnSigint() throws MiSessionException {
+        gdb.console("handle SIGINT pass", Duration.ofSeconds(30));
+        try {
+            GdbCommands.continueRunning(gdb);
+        } finally {
+            gdb.console("handle SIGINT nopass", Duration.ofSeconds(30));
         }
     }
 

@@ -210,6 +210,26 @@ class WatchEndToEndTest {
     }
 
     @Test
+    void aSigintSentToTheServiceWhileWatchedStillReachesIt() throws Exception {
+        try (WatchedService service = WatchedService.start(dir, "steady")) {
+            java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+            WatchResult r = watch(WatchRequest.of(new WatchRequest.Pid(service.pid()), EVERY,
+                    Optional.of(Duration.ofMillis(1200))).withListeners(line -> { }, sample -> {
+                        if (seen.incrementAndGet() == 3) {
+                            dev.vgharness.vgdb.ShortCommand.run(List.of("kill", "-INT", Long.toString(service.pid())),
+                                    null, Duration.ofSeconds(10));
+                        }
+                    }));
+
+            assertEquals(RunStatus.PASSED, r.status(), r.error());
+            // gdb stops the service on any SIGINT (its own means of interrupting it); one not of the watch's own
+            // is handed on, and the service's handler runs.
+            assertTrue(service.output().contains("got SIGINT\n"), service.output());
+            service.assertRunningAndNotStopped();
+        }
+    }
+
+    @Test
     void anErrorAfterAttachingStillLeavesTheServiceDetachedAndRunning() throws Exception {
         try (WatchedService service = WatchedService.start(dir, "steady")) {
             WatchResult r = watch(watching(service).withBreaks(List.of("nosuch.c:1")));

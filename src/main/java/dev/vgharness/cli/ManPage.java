@@ -2,7 +2,7 @@ package dev.vgharness.cli;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,8 +67,7 @@ final class ManPage {
     private void options(CommandSpec spec) {
         for (OptionSpec o : spec.options()) {
             if (!o.hidden()) {
-                String names = o.names().length == 0 ? "" : String.join(", ", List.of(o.names()).stream()
-                        .map(ManPage::bold).collect(Collectors.toList()));
+                String names = String.join(", ", Stream.of(o.names()).map(ManPage::bold).toList());
                 item(o.typeInfo().isBoolean() ? names : names + " " + italic(o.paramLabel()), o);
             }
         }

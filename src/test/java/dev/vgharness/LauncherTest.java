@@ -83,6 +83,19 @@ class LauncherTest {
     }
 
     @Test
+    void nativeCheckNeedsGdbAndWatchWithoutPtraceNeedsNothing() throws Exception {
+        withJava();
+        Scripts.pathOf(bin, "valgrind");
+        String noJar = "vgharness: no jar at " + tmp.resolve("no.jar") + "\n";
+
+        assertEquals("vgharness: missing: gdb\n" + install("gdb") + "vgharness: or let vgharness do it: vgharness"
+                + " doctor --fix\n", launch("check", "--native", "--", "/bin/true").err());
+        assertEquals("vgharness: missing: gdb\n" + install("gdb") + "vgharness: or let vgharness do it: vgharness"
+                + " doctor --fix\n", launch("watch", "--pid", "1").err());
+        assertEquals(noJar, launch("watch", "--no-ptrace", "--pid", "1").err());
+    }
+
+    @Test
     void commandsThatRunNoProgramNeedNeitherValgrindNorGdb() throws Exception {
         withJava();
         for (List<String> args : List.of(List.of("merge", "a.json"), List.of("doctor"), List.of("schema", "plan"),

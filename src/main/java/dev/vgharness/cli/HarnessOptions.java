@@ -28,8 +28,17 @@ final class HarnessOptions {
     @Option(names = {"-q", "--quiet"}, description = "less output: no per-stop lines")
     boolean quiet;
 
+    @Option(names = "--transcript", description = "keep every monitor command sent at a stop with its raw answer in"
+            + " the report (each capped at 256 KiB); -v also does")
+    boolean transcript;
+
+    @Option(names = "--show-output", description = "pass the target's stdout and stderr through while it runs"
+            + " (they are kept in the report either way)")
+    boolean showOutput;
+
     RunOptions apply(RunOptions options) {
-        RunOptions o = options.withTools(valgrind, gdb);
+        RunOptions o = options.withTools(valgrind, gdb).withTranscript(transcript || verbose)
+                .withShowOutput(showOutput);
         if (timeout != null) {
             o = o.withDefaultTimeout(duration("--timeout", timeout));
         }

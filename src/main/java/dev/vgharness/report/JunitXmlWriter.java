@@ -115,7 +115,7 @@ final class JunitXmlWriter {
                 writeFailure(a, evidence.explain(a, records, List.of()));
             }
         }
-        writeSystemOut(transcript(stop.transcript()));
+        writeSystemOut(stopNotes(stop) + transcript(stop.transcript()));
         xml.writeEndElement();
         newLine();
     }
@@ -198,6 +198,16 @@ final class JunitXmlWriter {
             candidate = name + " (" + n + ")";
         }
         return candidate;
+    }
+
+    /** Failed actions (the case's error names the first), what limits left out, what the harness did itself. */
+    private static String stopNotes(StopResult stop) {
+        StringBuilder text = new StringBuilder();
+        stop.failures().forEach(f -> text.append(f.allowed() ? "allowed: " : "error: ").append(f.describe())
+                .append('\n'));
+        stop.leftOut().forEach(l -> text.append("left out: ").append(l.describe()).append('\n'));
+        stop.notes().forEach(n -> text.append("note: ").append(n).append('\n'));
+        return text.toString();
     }
 
     private static String transcript(List<CommandOutput> commands) {

@@ -44,7 +44,7 @@ public final class LossRecordFilter {
                 s.leakCheck().summary(), keep(s.leakCheck().lossRecords(), keep), s.leakCheck().output());
         return new StopResult(s.breakpoint(), s.hit(), s.thread(), s.frame(), check, s.blockLists(), s.whoPointsAt(),
                 s.monitor(), s.errors(), s.rssKb(), s.assertions(), s.gdb(), s.transcript(), s.durationMs(),
-                s.memory());
+                s.memory(), s.failures(), s.leftOut(), s.notes());
     }
 
     private static List<LossRecordResult> keep(List<LossRecordResult> records, Predicate<LossRecord> keep) {

@@ -52,12 +52,20 @@ public final class TextSummary {
             out.println("       " + stop.breakpoint() + "#" + stop.hit() + " " + where(stop.frame()) + " thread "
                     + stop.thread() + (stop.leakCheck() == null ? "" : ": " + leaks(stop.leakCheck().summary())));
             failed(stop.assertions(), out);
+            stopDetails(stop, out);
         }
         if (c.finalResults() != null && c.finalResults().summary() != null) {
             out.println("       exit: " + leaks(c.finalResults().summary()) + " | errors "
                     + c.finalResults().errorCount());
         }
         failed(c.assertions(), out);
+    }
+
+    /** Failed actions, what the limits left out, what the harness did on its own. */
+    private static void stopDetails(StopResult stop, PrintStream out) {
+        stop.failures().forEach(f -> out.println("         " + (f.allowed() ? "allowed: " : "ERROR ") + f.describe()));
+        stop.leftOut().forEach(l -> out.println("         left out: " + l.describe()));
+        stop.notes().forEach(n -> out.println("         note: " + n));
     }
 
     private static void failed(java.util.List<Assertion> assertions, PrintStream out) {

@@ -1,45 +1,42 @@
 package dev.vgharness.run;
 
-import dev.vgharness.memcheck.Block;
 import dev.vgharness.memcheck.BlockList;
-import dev.vgharness.memcheck.BlockListParser;
-import dev.vgharness.memcheck.BlockListResult;
 import dev.vgharness.memcheck.ErrorCountParser;
 import dev.vgharness.memcheck.ErrorCounts;
 import dev.vgharness.memcheck.LeakCheckAnswer;
 import dev.vgharness.memcheck.LeakCheckParser;
-import dev.vgharness.memcheck.LeakKind;
 import dev.vgharness.memcheck.LeakSummary;
 import dev.vgharness.memcheck.LossRecord;
+import dev.vgharness.memcheck.MonitorComplaints;
 import dev.vgharness.memcheck.MonitorError;
 import dev.vgharness.memcheck.PointerSearch;
-import dev.vgharness.memcheck.WhoPointsAtParser;
-import dev.vgharness.memcheck.WhoPointsAtResult;
 import dev.vgharness.plan.Action;
 import dev.vgharness.plan.BlockListAction;
 import dev.vgharness.plan.GdbAction;
 import dev.vgharness.plan.LeakCheckAction;
-import dev.vgharness.plan.LossKind;
 import dev.vgharness.plan.MonitorAction;
 import dev.vgharness.plan.WhoPointsAtAction;
 import dev.vgharness.result.CommandOutput;
+import dev.vgharness.result.LeftOut;
 import dev.vgharness.result.StopLeakCheck;
 import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * Runs a breakpoint's actions at one stop, in order, and keeps what they found. {@code block_list} and
  * {@code who_points_at} refer to the leak search that ran last in this stop (one is run first if none did), since
- * loss-record numbers are only valid until the next search.
+ * loss-record numbers are only valid until the next search. A monitor answer that is a complaint
+ * ({@code command 'leak_chek full' not recognised}) fails its action. Before its own monitor commands the runner
+ * checks that valgrind's answers reach gdb at all: a program can send them to the log ({@code v.set log_output}).
  */
 final class ActionRunner {
+
+    /** Always prints a line, unless valgrind's output goes to its log. */
+    private static final String PROBE = "v.info n_errs_found";
 
     private final MiSession gdb;
     private final Duration timeout;
@@ -48,34 +45,60 @@ final class ActionRunner {
     private final List<CommandOutput> transcript = new ArrayList<>();
     private final List<CommandOutput> monitor = new ArrayList<>();
     private final List<CommandOutput> gdbOutput = new ArrayList<>();
-    private final Map<Integer, BlockList> blockLists = new LinkedHashMap<>();
-    private final List<PointerSearch> pointerSearches = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final BlockActions blocks = new BlockActions(this::monitor);
+    private final boolean keepTranscript;
+    private boolean outputReachesGdb;
     private StopLeakCheck leakCheck;
     private List<LossRecord> searched = List.of();
 
-    ActionRunner(MiSession gdb, Duration timeout, LeakHistory history, Predicate<LossRecord> baseline) {
+    /** @param keepTranscript whether every monitor command and its raw answer is kept ({@code --transcript}) */
+    ActionRunner(MiSession gdb, Duration timeout, LeakHistory history, Predicate<LossRecord> baseline,
+            boolean keepTranscript) {
         this.gdb = gdb;
         this.timeout = timeout;
         this.history = history;
         this.baseline = baseline;
+        this.keepTranscript = keepTranscript;
     }
 
+    /**
+     * Runs one action. A complaint of valgrind is a {@link StopFailure}; gdb's {@code ^error} to a {@code gdb:}
+     * action a {@link MiSessionException.CommandFailed}; both leave the session usable.
+     */
     void run(Action action) throws MiSessionException, StopFailure {
         if (action instanceof LeakCheckAction leak) {
             leakCheck(leak);
         } else if (action instanceof BlockListAction list) {
-            blockLists(list);
+            ensureSearched();
+            blocks.blockLists(list, searched);
         } else if (action instanceof WhoPointsAtAction who) {
-            whoPointsAt(who);
+            if (who.address().isEmpty()) {
+                ensureSearched();
+            }
+            blocks.whoPointsAt(who, searched);
         } else if (action instanceof MonitorAction m) {
-            monitor.add(new CommandOutput(m.command(), monitor(m.command())));
+            userMonitor(m.command());
         } else if (action instanceof GdbAction g) {
+            // The command may change anything, valgrind's output sink included (a call into the program).
+            outputReachesGdb = false;
             gdbOutput.add(new CommandOutput(g.command(), gdb.console(g.command(), timeout)));
         }
     }
 
+    private void userMonitor(String command) throws MiSessionException, StopFailure {
+        ensureOutputReachesGdb();
+        String text = send(command);
+        outputReachesGdb = false;
+        monitor.add(new CommandOutput(command, text));
+        List<MonitorError> complaints = MonitorComplaints.find(text);
+        if (!complaints.isEmpty()) {
+            throw new StopFailure(BlockActions.complaint(complaints, text));
+        }
+    }
+
     /** Memcheck errors so far, never counting leak records ({@code n_errs_found}, not {@code n_errs_shown}). */
-    Long errorsFound() throws MiSessionException {
+    Long errorsFound() throws MiSessionException, StopFailure {
         return ErrorCountParser.parse(monitor("v.info n_errs_found")).map(ErrorCounts::found).orElse(null);
     }
 
@@ -84,11 +107,20 @@ final class ActionRunner {
     }
 
     List<BlockList> blockLists() {
-        return List.copyOf(blockLists.values());
+        return blocks.blockLists();
     }
 
     List<PointerSearch> pointerSearches() {
-        return pointerSearches;
+        return blocks.pointerSearches();
+    }
+
+    List<LeftOut> leftOut() {
+        return blocks.leftOut();
+    }
+
+    /** What the runner did besides the plan's actions. */
+    List<String> notes() {
+        return notes;
     }
 
     List<CommandOutput> monitorOutputs() {
@@ -103,11 +135,40 @@ final class ActionRunner {
         return transcript;
     }
 
-    private String monitor(String command) throws MiSessionException {
+    private String monitor(String command) throws MiSessionException, StopFailure {
+        ensureOutputReachesGdb();
+        return send(command);
+    }
+
+    /** One monitor command, in the transcript when one is kept. */
+    private String send(String command) throws MiSessionException {
         long start = System.nanoTime();
         String text = gdb.monitor(command, timeout);
-        transcript.add(new CommandOutput(command, text, (System.nanoTime() - start) / 1_000_000));
+        if (keepTranscript) {
+            transcript.add(new CommandOutput(command, TextCap.cap(text, TextCap.TRANSCRIPT_ENTRY),
+                    (System.nanoTime() - start) / 1_000_000));
+        }
         return text;
+    }
+
+    /**
+     * {@code v.info n_errs_found} always prints a line; nothing means the program sent valgrind's output to the log
+     * ({@code VALGRIND_MONITOR_COMMAND("v.set log_output")}, as Valgrind's leak_cpp_interior test does). Then
+     * {@code v.set mixed_output} gives the answers of monitor commands back to gdb.
+     */
+    private void ensureOutputReachesGdb() throws MiSessionException, StopFailure {
+        if (outputReachesGdb) {
+            return;
+        }
+        if (send(PROBE).isBlank()) {
+            send("v.set mixed_output");
+            if (send(PROBE).isBlank()) {
+                throw new StopFailure("valgrind's monitor output does not reach gdb, even after 'v.set mixed_output'");
+            }
+            notes.add("the program had sent valgrind's output to its log ('v.set log_output'): vgharness gave monitor"
+                    + " output back to gdb ('v.set mixed_output') before its own commands");
+        }
+        outputReachesGdb = true;
     }
 
     private void leakCheck(LeakCheckAction action) throws MiSessionException, StopFailure {
@@ -115,7 +176,7 @@ final class ActionRunner {
         String text = monitor(words);
         LeakCheckAnswer result = LeakCheckParser.parse(text);
         if (!result.searched()) {
-            throw new StopFailure("'" + words + "' did not search: " + complaint(result.errors(), text));
+            throw new StopFailure("'" + words + "' did not search: " + BlockActions.complaint(result.errors(), text));
         }
         LeakSummary summary = result.noLeaksPossible() ? LeakSummary.zero() : result.summary();
         if (action.limit().isPresent() && summary != null) {
@@ -130,55 +191,9 @@ final class ActionRunner {
             throw new StopFailure("'" + words + "' printed no LEAK SUMMARY (was valgrind started with -q?)");
         }
         searched = result.lossRecords();
-        blockLists.clear();
-        leakCheck = new StopLeakCheck(words, history.summary(summary), history.records(searched, baseline), text);
-    }
-
-    private void blockLists(BlockListAction action) throws MiSessionException, StopFailure {
-        ensureSearched();
-        List<Integer> numbers = action.records().isEmpty() ? recordsOfKinds(action.kinds()) : action.records();
-        for (int number : numbers) {
-            blockList(number);
-        }
-    }
-
-    private BlockList blockList(int number) throws MiSessionException, StopFailure {
-        BlockList known = blockLists.get(number);
-        if (known != null) {
-            return known;
-        }
-        String text = monitor(BlockListAction.monitorCommand(number));
-        BlockListResult result = BlockListParser.parse(text);
-        if (result.blockLists().isEmpty()) {
-            throw new StopFailure("'block_list " + number + "' failed: " + complaint(result.errors(), text));
-        }
-        BlockList list = result.blockLists().get(0);
-        blockLists.put(number, list);
-        return list;
-    }
-
-    private void whoPointsAt(WhoPointsAtAction action) throws MiSessionException, StopFailure {
-        if (action.address().isPresent()) {
-            search(action.address().getAsLong(), action.length());
-            return;
-        }
-        ensureSearched();
-        for (int number : recordsOfKinds(action.kinds())) {
-            for (Block block : blockList(number).blocks()) {
-                // The whole block, so that interior pointers count too.
-                search(block.address(), Math.max(1, block.size()));
-            }
-        }
-    }
-
-    private void search(long address, long length) throws MiSessionException, StopFailure {
-        String text = monitor(WhoPointsAtAction.monitorCommand(address, length));
-        WhoPointsAtResult result = WhoPointsAtParser.parse(text);
-        if (result.search() == null) {
-            throw new StopFailure("'who_points_at 0x" + Long.toHexString(address) + "' failed: "
-                    + complaint(result.errors(), text));
-        }
-        pointerSearches.add(result.search());
+        blocks.searchedAgain();
+        leakCheck = new StopLeakCheck(words, history.summary(summary), history.records(searched, baseline),
+                keepTranscript ? text : null);
     }
 
     private void ensureSearched() throws MiSessionException, StopFailure {
@@ -186,27 +201,4 @@ final class ActionRunner {
             leakCheck(LeakCheckAction.defaults());
         }
     }
-
-    private List<Integer> recordsOfKinds(Set<LossKind> kinds) {
-        List<Integer> numbers = new ArrayList<>();
-        for (LossRecord r : searched) {
-            if (kinds.stream().anyMatch(k -> matches(k, r.kind()))) {
-                numbers.add(r.number());
-            }
-        }
-        return numbers;
-    }
-
-    private static boolean matches(LossKind kind, LeakKind leak) {
-        return kind.word().equals(leak.suppressionKind());
-    }
-
-    private static String complaint(List<MonitorError> errors, String text) {
-        if (!errors.isEmpty()) {
-            return String.join("; ", errors.stream().map(MonitorError::text).toList());
-        }
-        return text.isBlank() ? "no answer" : text.strip().lines().findFirst().orElse("");
-    }
-
-
 }

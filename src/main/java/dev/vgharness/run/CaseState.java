@@ -60,8 +60,12 @@ final class CaseState {
         return hits.merge(breakpoint, 1, Integer::sum);
     }
 
+    /** A stop; an action failure the plan does not allow makes the case an error (the target runs on). */
     synchronized void addStop(StopResult stop) {
         stops.add(stop);
+        stop.unallowedFailure().ifPresent(f -> fail("stop " + stop.breakpoint() + "#" + stop.hit() + ": "
+                + f.describe() + (f.sessionLost() ? "; vgharness detached gdb and let the target run to its end"
+                        : " (if that is expected, say 'allow_failure: true' on the action)")));
         if (stop.memory() != null) {
             lastMemory = stop.memory();
         }

@@ -94,6 +94,10 @@ final class MemcheckCaseRunner implements RunningCase {
             } catch (Sampler.SamplingOver e) {
                 state.detached();
                 return; // closing the target ends valgrind, which would run on
+            } catch (MiSessionException e) {
+                state.fail(e.getMessage() + "; vgharness detached gdb and let the target run to its end");
+                runToEndWithoutGdb(target);
+                return;
             } finally {
                 if (sampler != null) {
                     state.sampled(sampler.series());
@@ -105,10 +109,26 @@ final class MemcheckCaseRunner implements RunningCase {
         }
     }
 
+    /**
+     * gdb stopped answering (a monitor command past its deadline) or died: ending gdb and vgdb makes valgrind reset
+     * its output to the log and run on without breakpoints, so the target ends by itself and valgrind writes its
+     * exit-time results. Killing it instead would lose them.
+     */
+    private void runToEndWithoutGdb(VgdbTarget target) throws CaseTimeout {
+        target.gdb().close();
+        long left = deadline - System.nanoTime();
+        Optional<ProcessExit> status = left > 0 ? target.valgrind().waitFor(Duration.ofNanos(left)) : Optional.empty();
+        if (status.isEmpty()) {
+            throw new CaseTimeout();
+        }
+        state.exitedAs(status);
+    }
+
     /** One sample under Memcheck: {@code leak_check summary} and the valgrind process's /proc memory. */
     private Sample sample(MiSession gdb, long pid, long atMs, MemorySnapshot previous)
             throws MiSessionException, StopFailure {
-        ActionRunner actions = new ActionRunner(gdb, options.commandTimeout(), state.history(), options.baseline());
+        ActionRunner actions = new ActionRunner(gdb, options.commandTimeout(), state.history(), options.baseline(),
+                false);
         LeakCheckAction defaults = LeakCheckAction.defaults();
         actions.run(new LeakCheckAction(LeakCheckAction.Mode.SUMMARY, defaults.kinds(), defaults.delta(),
                 java.util.OptionalInt.empty(), defaults.heuristics()));
@@ -175,13 +195,14 @@ final class MemcheckCaseRunner implements RunningCase {
             return Breakpoints.awaitStop(gdb, sampler, deadline);
         }
 
-        private void onHit(StopEvent stop) throws MiSessionException, StopFailure {
+        private void onHit(StopEvent stop) throws MiSessionException {
             BreakpointSpec bp = breakpoints.hitBy(stop);
             if (bp == null) {
                 return;
             }
             int hit = state.hit(bp.id());
-            new StopRecorder(gdb, options, state.history(), pid, state.lastMemory()).act(bp, hit, stop, state::addStop);
+            new StopRecorder(gdb, options, state.history(), pid, state.lastMemory(), deadline)
+                    .act(bp, hit, stop, state::addStop);
             breakpoints.retireIfDone(gdb, bp, hit);
         }
     }

@@ -19,9 +19,12 @@ import java.util.function.Predicate;
  * @param traffic every MI line sent and received, prefixed with the case name (for {@code -v})
  * @param baseline known leaks: matching loss records count in no metric
  * @param progress told when a case starts and ends
+ * @param transcript whether every stop keeps each monitor command with its raw answer ({@code --transcript}, -v)
+ * @param showOutput whether the target's stdout and stderr also go to ours while it runs ({@code --show-output})
  */
 public record RunOptions(Duration defaultTimeout, String valgrind, String gdb, int jobs,
-        Duration commandTimeout, Consumer<String> traffic, Predicate<LossRecord> baseline, Progress progress) {
+        Duration commandTimeout, Consumer<String> traffic, Predicate<LossRecord> baseline, Progress progress,
+        boolean transcript, boolean showOutput) {
 
     public RunOptions {
         requireNonNull(defaultTimeout, "defaultTimeout is null");
@@ -36,40 +39,60 @@ public record RunOptions(Duration defaultTimeout, String valgrind, String gdb, i
         }
     }
 
-    /** 5 minutes a case, valgrind and gdb from PATH, one job, 60 s a command, nothing logged, no baseline. */
+    /**
+     * 5 minutes a case, valgrind and gdb from PATH, one job, 60 s a command, nothing logged, no baseline, no
+     * transcript, the target's output captured only.
+     */
     public static RunOptions defaults() {
         return new RunOptions(Duration.ofMinutes(5), "valgrind", "gdb", 1, Duration.ofSeconds(60),
-                line -> { }, record -> false, Progress.NONE);
+                line -> { }, record -> false, Progress.NONE, false, false);
+    }
+
+    public RunOptions withTranscript(boolean keep) {
+        return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, traffic, baseline, progress, keep,
+                showOutput);
+    }
+
+    public RunOptions withShowOutput(boolean show) {
+        return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, traffic, baseline, progress,
+                transcript, show);
     }
 
     public RunOptions withJobs(int n) {
-        return new RunOptions(defaultTimeout, valgrind, gdb, n, commandTimeout, traffic, baseline, progress);
+        return new RunOptions(defaultTimeout, valgrind, gdb, n, commandTimeout, traffic, baseline, progress,
+                transcript, showOutput);
     }
 
     public RunOptions withDefaultTimeout(Duration timeout) {
-        return new RunOptions(timeout, valgrind, gdb, jobs, commandTimeout, traffic, baseline, progress);
+        return new RunOptions(timeout, valgrind, gdb, jobs, commandTimeout, traffic, baseline, progress,
+                transcript, showOutput);
     }
 
     public RunOptions withTools(String valgrindPath, String gdbPath) {
         return new RunOptions(defaultTimeout, valgrindPath, gdbPath, jobs, commandTimeout, traffic, baseline,
-                progress);
+                progress,
+                transcript, showOutput);
     }
 
     public RunOptions withCommandTimeout(Duration timeout) {
-        return new RunOptions(defaultTimeout, valgrind, gdb, jobs, timeout, traffic, baseline, progress);
+        return new RunOptions(defaultTimeout, valgrind, gdb, jobs, timeout, traffic, baseline, progress,
+                transcript, showOutput);
     }
 
     public RunOptions withTraffic(Consumer<String> log) {
-        return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, log, baseline, progress);
+        return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, log, baseline, progress,
+                transcript, showOutput);
     }
 
     public RunOptions withBaseline(Predicate<LossRecord> known) {
-        return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, traffic, known, progress);
+        return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, traffic, known, progress,
+                transcript, showOutput);
     }
 
     public RunOptions withProgress(Progress listener) {
         return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, traffic, baseline,
-                listener);
+                listener,
+                transcript, showOutput);
     }
 
     /** Told as cases start and end (called from the case's thread). */

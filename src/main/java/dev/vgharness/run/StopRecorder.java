@@ -1,7 +1,12 @@
 package dev.vgharness.run;
 
 import dev.vgharness.plan.Action;
+import dev.vgharness.plan.BlockListAction;
 import dev.vgharness.plan.BreakpointSpec;
+import dev.vgharness.plan.GdbAction;
+import dev.vgharness.plan.MonitorAction;
+import dev.vgharness.plan.WhoPointsAtAction;
+import dev.vgharness.result.ActionFailure;
 import dev.vgharness.result.Assertion;
 import dev.vgharness.result.MemorySnapshot;
 import dev.vgharness.result.StopFrame;
@@ -12,6 +17,8 @@ import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
 import dev.vgharness.vgdb.ProcessTree;
 import dev.vgharness.vgdb.StopEvent;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -19,7 +26,11 @@ import java.util.function.Consumer;
 
 /**
  * Acts on one breakpoint hit: the actions, the error count, the valgrind process's RSS and its /proc memory split
- * (Valgrind's own memory included: for the trend only), the expectations.
+ * (Valgrind's own memory included: for the trend only), the expectations. An action that fails (a complaint of
+ * valgrind, an {@code ^error} of gdb, no answer in time) is recorded at the stop; unless the plan allows its failure,
+ * the stop's remaining actions are skipped. The target runs on either way: after a command past its deadline the
+ * recorder waits (until the case's deadline) for gdb to answer again, since Valgrind cannot be stopped in the middle
+ * of a command and killing it would lose its exit-time results.
  */
 final class StopRecorder {
 
@@ -28,10 +39,16 @@ final class StopRecorder {
     private final LeakHistory history;
     private final long pid;
     private final MemorySnapshot previous;
+    private final long deadline;
 
-    /** @param previous the process view of the case's previous stop, or null at the first */
-    StopRecorder(MiSession gdb, RunOptions options, LeakHistory history, long pid, MemorySnapshot previous) {
+    /**
+     * @param previous the process view of the case's previous stop, or null at the first
+     * @param deadline the case's deadline (nanoTime): how long a late answer is waited for
+     */
+    StopRecorder(MiSession gdb, RunOptions options, LeakHistory history, long pid, MemorySnapshot previous,
+            long deadline) {
         this.gdb = gdb;
+        this.deadline = deadline;
         this.options = options;
         this.history = history;
         this.pid = pid;
@@ -39,26 +56,95 @@ final class StopRecorder {
     }
 
     /**
-     * Runs the actions and hands the stop to {@code record}, also when an action fails half-way (then with what
-     * was gathered before the failure, which is thrown on).
+     * Runs the actions and hands the stop to {@code record}, also when gdb stops answering for good (then with what
+     * was gathered and the failure, and the exception is thrown on: the session can no longer be trusted).
      */
-    void act(BreakpointSpec bp, int hit, StopEvent stop, Consumer<StopResult> record)
-            throws MiSessionException, StopFailure {
+    void act(BreakpointSpec bp, int hit, StopEvent stop, Consumer<StopResult> record) throws MiSessionException {
         long start = System.nanoTime();
-        ActionRunner actions = new ActionRunner(gdb, options.commandTimeout(), history, options.baseline());
+        ActionRunner actions = new ActionRunner(gdb, options.commandTimeout(), history, options.baseline(),
+                options.transcript());
+        List<ActionFailure> failures = new ArrayList<>();
         Long errors = null;
         try {
-            for (Action action : bp.actions()) {
-                actions.run(action);
+            boolean goOn = true;
+            for (int i = 0; goOn && i < bp.actions().size(); i++) {
+                goOn = runAction(actions, bp, i, failures);
             }
-            errors = actions.errorsFound();
+            errors = goOn ? errorCount(actions, failures) : null;
         } finally {
-            record.accept(result(bp, hit, stop, actions, errors, start));
+            record.accept(result(bp, hit, stop, actions, errors, start, failures));
         }
     }
 
+    /** Runs one action; false when it failed and the plan does not allow that (the stop's actions end). */
+    private boolean runAction(ActionRunner actions, BreakpointSpec bp, int index, List<ActionFailure> failures)
+            throws MiSessionException {
+        Action action = bp.actions().get(index);
+        try {
+            actions.run(action);
+            return true;
+        } catch (StopFailure | MiSessionException.CommandFailed e) {
+            String message = e instanceof MiSessionException.CommandFailed f ? f.gdbMessage() : e.getMessage();
+            failures.add(new ActionFailure(describe(action), message, bp.allowsFailure(index)));
+            return bp.allowsFailure(index);
+        } catch (MiSessionException.Timeout e) {
+            awaitLateAnswer(describe(action), e, bp.allowsFailure(index), failures);
+            return bp.allowsFailure(index);
+        } catch (MiSessionException e) {
+            failures.add(new ActionFailure(describe(action), e.getMessage(), false, true));
+            throw e;
+        }
+    }
+
+    private Long errorCount(ActionRunner actions, List<ActionFailure> failures) throws MiSessionException {
+        String what = "the error count ('v.info n_errs_found')";
+        try {
+            return actions.errorsFound();
+        } catch (StopFailure e) {
+            failures.add(new ActionFailure(what, e.getMessage(), false));
+        } catch (MiSessionException.Timeout e) {
+            awaitLateAnswer(what, e, false, failures);
+        }
+        return null;
+    }
+
+    /**
+     * Waits for gdb to answer again after a command past its deadline (Valgrind finishes the command whatever
+     * happens), until the case's deadline; past that the session is lost and the case ends.
+     */
+    private void awaitLateAnswer(String action, MiSessionException.Timeout late, boolean allowed,
+            List<ActionFailure> failures) throws MiSessionException {
+        long waited = System.nanoTime();
+        try {
+            gdb.resync(Duration.ofNanos(Math.max(1, deadline - waited)));
+        } catch (MiSessionException e) {
+            failures.add(new ActionFailure(action, late.getMessage() + "; no answer until the case's deadline either",
+                    false, true));
+            throw e;
+        }
+        failures.add(new ActionFailure(action, late.getMessage() + "; the answer came "
+                + (System.nanoTime() - waited) / 1_000_000 + " ms later and was dropped", allowed));
+    }
+
+    /** The action as a person would name it: {@code monitor 'leak_chek full'}, {@code block_list}. */
+    static String describe(Action action) {
+        if (action instanceof MonitorAction m) {
+            return "monitor '" + m.command() + "'";
+        }
+        if (action instanceof GdbAction g) {
+            return "gdb '" + g.command() + "'";
+        }
+        if (action instanceof BlockListAction b && !b.records().isEmpty()) {
+            return "block_list of records " + b.records();
+        }
+        if (action instanceof WhoPointsAtAction w && w.address().isPresent()) {
+            return "who_points_at 0x" + Long.toHexString(w.address().getAsLong());
+        }
+        return action.name();
+    }
+
     private StopResult result(BreakpointSpec bp, int hit, StopEvent stop, ActionRunner actions, Long errors,
-            long start) {
+            long start, List<ActionFailure> failures) {
         OptionalLong rss = ProcessTree.rssKb(pid);
         MemorySnapshot memory = KernelMemory.read(pid).map(p -> MemorySnapshot.of(null, p, previous)).orElse(null);
         StopLeakCheck leak = actions.leakCheck();
@@ -68,7 +154,6 @@ final class StopRecorder {
         return new StopResult(bp.id(), hit, stop.threadId(), StopFrame.of(stop.frame()), leak, actions.blockLists(),
                 actions.pointerSearches(), actions.monitorOutputs(), errors, rss.isPresent() ? rss.getAsLong() : null,
                 assertions, actions.gdbOutputs(), actions.transcript(), (System.nanoTime() - start) / 1_000_000,
-                memory);
+                memory, failures, actions.leftOut(), actions.notes());
     }
-
 }

@@ -54,8 +54,9 @@ public final class MiSession implements AutoCloseable {
     private volatile boolean gone;
     private boolean closed;
 
-    /** A command waiting for its result, and what arrived for it so far. */
-    private record Pending(long token, String command, List<MiRecord> records, CompletableFuture<MiOutput> answer) {
+    /** A command waiting for its result, and what arrived for it so far (nothing kept when it only resyncs). */
+    private record Pending(long token, String command, List<MiRecord> records, CompletableFuture<MiOutput> answer,
+            boolean keeps) {
     }
 
     private MiSession(GdbLaunch launch) throws MiSessionException {
@@ -127,12 +128,24 @@ public final class MiSession implements AutoCloseable {
 
     /** Like {@link #send(String, Duration)}, but an {@code ^error} answer is returned, not thrown. */
     public synchronized MiOutput exchange(String command, Duration timeout) throws MiSessionException {
+        return exchange(command, timeout, true);
+    }
+
+    /**
+     * After a command timed out: waits until gdb answers again, within the deadline. gdb answers in order, so the
+     * answer to a no-op comes after the late one, whose records (a monitor command's long text) are dropped.
+     */
+    public synchronized void resync(Duration timeout) throws MiSessionException {
+        exchange("-gdb-show confirm", timeout, false);
+    }
+
+    private MiOutput exchange(String command, Duration timeout, boolean keeps) throws MiSessionException {
         if (gone) {
             throw gdbGone("before '" + command + "' could be sent");
         }
         long token = tokens.incrementAndGet();
         Pending p = new Pending(token, command, java.util.Collections.synchronizedList(new ArrayList<>()),
-                new CompletableFuture<>());
+                new CompletableFuture<>(), keeps);
         pending = p;
         try {
             write(token + command);
@@ -263,7 +276,9 @@ public final class MiSession implements AutoCloseable {
             events.add(async);
         }
         if (p != null && !(record instanceof MiRecord.Output)) {
-            p.records().add(record);
+            if (p.keeps()) {
+                p.records().add(record);
+            }
         } else if (!(record instanceof MiRecord.Async)) {
             launch.unsolicited().accept(record);
         }

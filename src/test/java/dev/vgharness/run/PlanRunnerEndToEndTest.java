@@ -38,9 +38,13 @@ class PlanRunnerEndToEndTest {
     Path dir;
 
     private RunResult run(String yaml) throws Exception {
+        return run(yaml, RunOptions.defaults());
+    }
+
+    private RunResult run(String yaml, RunOptions options) throws Exception {
         Path plan = dir.resolve("plan.yaml");
         Files.writeString(plan, yaml);
-        return new PlanRunner(RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(60)), Clock.systemUTC(),
+        return new PlanRunner(options.withDefaultTimeout(Duration.ofSeconds(60)), Clock.systemUTC(),
                 "test").run(PlanLoader.load(plan));
     }
 
@@ -270,16 +274,16 @@ class PlanRunnerEndToEndTest {
                       - id: end
                         at: leaky.c:%d
                         actions: [{leak_check: {limit: 2}}]
-                """.formatted(exe, line));
+                """.formatted(exe, line), RunOptions.defaults().withTranscript(true));
         StopResult stop = run.cases().get(0).stops().get(0);
-        assertEquals(List.of("leak_check full reachable any limited 2 heuristics all",
+        assertEquals(List.of("v.info n_errs_found", "leak_check full reachable any limited 2 heuristics all",
                 "leak_check summary reachable any heuristics all", "v.info n_errs_found"),
                 stop.transcript().stream().map(CommandOutput::command).toList());
         assertEquals(2, stop.leakCheck().lossRecords().size());
         PlainGdbSession.Answer whole = PlainGdbSession.leakCheckAt(exe, List.of("2"), "leaky.c:" + line,
                 "leak_check full reachable any heuristics all");
         assertEquals(whole.summaryWithoutDeltas(), PlainGdbSession.withoutDeltas(stop.leakCheck().summary()));
-        LeakSummary distorted = LeakCheckParser.parse(stop.transcript().get(0).output()).summary();
+        LeakSummary distorted = LeakCheckParser.parse(stop.transcript().get(1).output()).summary();
         assertTrue(!PlainGdbSession.withoutDeltas(distorted).equals(whole.summaryWithoutDeltas()),
                 "valgrind's own summary of a limited search is wrong, which is why the harness asks again");
     }

@@ -112,7 +112,7 @@ public final class HtmlReport {
         html.append("<section class=\"case\"><h2>").append(Html.escape(c.name())).append(' ').append(status(c.status()))
                 .append("</h2><p class=\"muted\"><code>").append(Html.escape(String.join(" ", c.command())))
                 .append("</code> · pid ").append(c.pid()).append(" · ").append(TextSummary.seconds(c.durationMs()))
-                .append(" · ").append(Html.escape(TextSummary.exit(c.exit()))).append("</p>\n");
+                .append(" · ").append(Html.escape(TextSummary.exit(c))).append("</p>\n");
         html.append(HtmlChart.svg(HtmlStops.points(c))).append('\n');
         html.append(HtmlMemoryChart.forCase(c));
         html.append(HtmlStops.table(c));

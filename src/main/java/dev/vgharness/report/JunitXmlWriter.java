@@ -93,7 +93,7 @@ final class JunitXmlWriter {
         xml.writeStartElement("properties");
         property("command", String.join(" ", c.command()));
         property("pid", Long.toString(c.pid()));
-        property("exit", TextSummary.exit(c.exit()));
+        property("exit", TextSummary.exit(c));
         for (var e : run.environment().entrySet()) {
             property(e.getKey(), e.getValue() == null ? "unknown" : e.getValue());
         }

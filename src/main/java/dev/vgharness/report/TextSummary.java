@@ -22,6 +22,8 @@ import java.util.Locale;
  */
 public final class TextSummary {
 
+    private static final int STDERR_LINES = 10;
+
     private TextSummary() {
     }
 
@@ -44,10 +46,11 @@ public final class TextSummary {
 
     private static void printCase(CaseResult c, PrintStream out) {
         out.printf(Locale.ROOT, "%-6s %s (%s, %d stop%s, %s)%n", mark(c.status()), c.name(), seconds(c.durationMs()),
-                c.stops().size(), c.stops().size() == 1 ? "" : "s", exit(c.exit()));
+                c.stops().size(), c.stops().size() == 1 ? "" : "s", exit(c));
         if (c.error() != null) {
             out.println("       error: " + c.error());
         }
+        c.warnings().forEach(w -> out.println("       warning: " + w));
         for (StopResult stop : c.stops()) {
             out.println("       " + stop.breakpoint() + "#" + stop.hit() + " " + where(stop.frame()) + " thread "
                     + stop.thread() + (stop.leakCheck() == null ? "" : ": " + leaks(stop.leakCheck().summary())));
@@ -58,7 +61,25 @@ public final class TextSummary {
             out.println("       exit: " + leaks(c.finalResults().summary()) + " | errors "
                     + c.finalResults().errorCount());
         }
+        if (c.finalResults() != null && c.finalResults().note() != null) {
+            out.println("       note: " + c.finalResults().note());
+        }
         failed(c.assertions(), out);
+        if (c.status() != RunStatus.PASSED || c.exit() != null && c.exit().signal() != null) {
+            stderrTail(c.stderr(), out);
+        }
+    }
+
+    /** The last lines the target wrote to stderr: why a failed or crashed program failed, in its own words. */
+    private static void stderrTail(String stderr, PrintStream out) {
+        if (stderr == null || stderr.isBlank()) {
+            return;
+        }
+        java.util.List<String> lines = stderr.strip().lines().toList();
+        java.util.List<String> tail = lines.subList(Math.max(0, lines.size() - STDERR_LINES), lines.size());
+        out.println("       stderr of the target" + (lines.size() > tail.size() ? " (last " + tail.size() + " lines)" : "")
+                + ":");
+        tail.forEach(line -> out.println("       | " + line));
     }
 
     /** Failed actions, what the limits left out, what the harness did on its own. */
@@ -84,9 +105,15 @@ public final class TextSummary {
         };
     }
 
-    static String exit(CaseExit exit) {
+    /**
+     * How the target ended: {@code exited 0}, {@code killed by SIGSEGV}, {@code timeout}, {@code detached}; a case
+     * whose end was not seen is {@code ended early} when it ran (it stopped or was sampled), else {@code not started}.
+     */
+    static String exit(CaseResult c) {
+        CaseExit exit = c.exit();
         if (exit == null) {
-            return "not started";
+            boolean ran = !c.stops().isEmpty() || c.samples() != null && !c.samples().samples().isEmpty();
+            return ran ? "ended early" : "not started";
         }
         return switch (exit.status()) {
             case "exited" -> "exited " + exit.code();

@@ -14,10 +14,21 @@ import java.util.List;
  * @param finalResults valgrind's exit-time results ({@code "final"} in JSON), or null when there are none
  * @param stdout the target's standard output as captured (an extension of report.md)
  * @param samples the samples of a {@code sample:} case and their growth rates, or null (an extension of report.md)
+ * @param stderr the target's standard error as captured, without valgrind's own log (an extension of report.md);
+ *     both streams are capped with the cut said in the text
+ * @param warnings what in the plan will not do what it seems to (a breakpoint on malloc under Memcheck), in words
  */
 public record CaseResult(String name, RunStatus status, String error, List<String> command, long pid,
         long durationMs, List<StopResult> stops, CaseExit exit, FinalResults finalResults, List<Assertion> assertions,
-        String stdout, SampleSeries samples) {
+        String stdout, String stderr, SampleSeries samples, List<String> warnings) {
+
+    /** A case without stderr or warnings. */
+    public CaseResult(String name, RunStatus status, String error, List<String> command, long pid, long durationMs,
+            List<StopResult> stops, CaseExit exit, FinalResults finalResults, List<Assertion> assertions,
+            String stdout, SampleSeries samples) {
+        this(name, status, error, command, pid, durationMs, stops, exit, finalResults, assertions, stdout, null,
+                samples, List.of());
+    }
 
     /** A case without samples. */
     public CaseResult(String name, RunStatus status, String error, List<String> command, long pid, long durationMs,
@@ -32,5 +43,6 @@ public record CaseResult(String name, RunStatus status, String error, List<Strin
         command = List.copyOf(command);
         stops = List.copyOf(stops);
         assertions = List.copyOf(assertions);
+        warnings = List.copyOf(warnings);
     }
 }

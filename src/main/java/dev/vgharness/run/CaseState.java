@@ -47,6 +47,9 @@ final class CaseState {
     private String error;
     private FinalResults finalResults;
     private String stdout;
+    private String stderr;
+    private boolean running;
+    private final List<String> warnings = new ArrayList<>();
 
     synchronized LeakHistory history() {
         return history;
@@ -64,7 +67,7 @@ final class CaseState {
     synchronized void addStop(StopResult stop) {
         stops.add(stop);
         stop.unallowedFailure().ifPresent(f -> fail("stop " + stop.breakpoint() + "#" + stop.hit() + ": "
-                + f.describe() + (f.sessionLost() ? "; vgharness detached gdb and let the target run to its end"
+                + f.describe() + (f.sessionLost() ? ""
                         : " (if that is expected, say 'allow_failure: true' on the action)")));
         if (stop.memory() != null) {
             lastMemory = stop.memory();
@@ -119,8 +122,14 @@ final class CaseState {
         }
     }
 
+    /** The target was let run (the first continue): before that its exit-time results would be of nothing. */
+    synchronized void running() {
+        running = true;
+    }
+
+    /** Valgrind's exit-time results, when the target ran (a case that never started shows no summary of zeros). */
     synchronized void readFinal(Path xml, Predicate<LossRecord> baseline) {
-        if (!Files.exists(xml)) {
+        if (!running || !Files.exists(xml)) {
             return;
         }
         try (InputStream in = Files.newInputStream(xml)) {
@@ -130,14 +139,37 @@ final class CaseState {
             LeakSummary summary = report.leakSummary() != null ? report.leakSummary()
                     : report.complete() ? LeakSummary.ofRecords(report.lossRecords()) : null;
             finalResults = new FinalResults(summary == null ? null : history.summary(summary), records,
-                    report.errors(), report.complete());
+                    report.errors(), report.complete(), numberingNote(report.lossRecords()));
         } catch (IOException | RuntimeException e) {
             fail("cannot read valgrind's XML report: " + e.getMessage());
         }
     }
 
-    synchronized void readStdout(Path file) {
-        stdout = TargetOutput.read(file);
+    /** The target's stdout and stderr as captured (capped). */
+    /**
+     * Valgrind keeps the records of earlier searches whose blocks were freed since, and counts them in "of N" at
+     * exit: the plain run of the same program says a smaller N. Said when the case searched at stops or samples.
+     */
+    private String numberingNote(List<LossRecord> records) {
+        long searches = stops.stream().filter(s -> s.leakCheck() != null).count()
+                + (samples == null ? 0 : samples.samples().size());
+        int of = records.stream().mapToInt(LossRecord::of).max().orElse(0);
+        if (searches == 0 || of <= records.size()) {
+            return null;
+        }
+        return "valgrind numbers these loss records 'of " + of + "' while it lists " + records.size() + ": the "
+                + (of - records.size()) + " others are suppressed records and records left from the leak "
+                + (searches == 1 ? "search" : searches + " searches") + " at stops and samples (all their blocks were"
+                + " freed since); a run without stops numbers the same records 'of' fewer";
+    }
+
+    synchronized void readOutput(Path stdoutFile, Path stderrFile) {
+        stdout = TargetOutput.read(stdoutFile);
+        stderr = TargetOutput.read(stderrFile);
+    }
+
+    synchronized void warn(String warning) {
+        warnings.add(warning);
     }
 
 
@@ -161,7 +193,7 @@ final class CaseState {
                 : assertions.stream().allMatch(Assertion::passed) && stops.stream().allMatch(StopResult::passed)
                         ? RunStatus.PASSED : RunStatus.FAILED;
         return new CaseResult(spec.name(), status, error, spec.command(), pid, durationMs, stops, exit, finalResults,
-                assertions, stdout, samples);
+                assertions, stdout, stderr, samples, warnings);
     }
 
     private Expectations.Measured measured() {

@@ -61,14 +61,14 @@ final class MemcheckCaseRunner implements RunningCase {
                 runTarget(capture.path());
             } catch (CaseTimeout e) {
                 state.timedOut(timeout());
-            } catch (HarnessException | MiSessionException | StopFailure | CaseProblem e) {
+            } catch (HarnessException | MiSessionException | StopFailure | CaseProblem | TargetStuck e) {
                 state.fail(e.getMessage());
             } catch (RuntimeException e) {
                 // A bug of ours must not lose the other cases or what this one gathered.
                 state.fail("internal error: " + e + " (please report it, with the -v output)");
             } finally {
                 state.readFinal(capture.path().resolve("final.xml"), options.baseline());
-                state.readStdout(capture.path().resolve("target.stdout"));
+                state.readOutput(capture.path().resolve("target.stdout"), capture.path().resolve("target.stderr"));
             }
         } catch (HarnessException e) {
             state.fail(e.getMessage());
@@ -81,21 +81,23 @@ final class MemcheckCaseRunner implements RunningCase {
     }
 
     private void runTarget(Path capture) throws MiSessionException, StopFailure, CaseProblem,
-            CaseTimeout {
+            CaseTimeout, TargetStuck {
         try (VgdbTarget target = VgdbTarget.start(launch(capture), gdbLaunch(), options.commandTimeout())) {
             state.started(target.valgrind().pid());
             MiSession gdb = target.gdb();
             Breakpoints breakpoints = Breakpoints.insert(gdb, spec.breakpoints());
+            spec.breakpoints().forEach(bp -> AllocatorBreakpoints.warning(bp).ifPresent(state::warn));
             long pid = target.valgrind().pid();
             Sampler sampler = spec.sample().map(s -> new Sampler(gdb, s,
                     (at, previous) -> sample(gdb, pid, at, previous), false)).orElse(null);
+            state.running();
             try {
                 new StopLoop(gdb, pid, breakpoints, sampler).run();
             } catch (Sampler.SamplingOver e) {
                 state.detached();
                 return; // closing the target ends valgrind, which would run on
             } catch (MiSessionException e) {
-                state.fail(e.getMessage() + "; vgharness detached gdb and let the target run to its end");
+                state.fail(e.getMessage() + "; vgharness let the target run to its end without gdb");
                 runToEndWithoutGdb(target);
                 return;
             } finally {
@@ -173,7 +175,7 @@ final class MemcheckCaseRunner implements RunningCase {
             this.sampler = sampler;
         }
 
-        void run() throws MiSessionException, StopFailure, CaseTimeout, Sampler.SamplingOver {
+        void run() throws MiSessionException, StopFailure, CaseTimeout, Sampler.SamplingOver, TargetStuck {
             while (true) {
                 GdbCommands.continueRunning(gdb);
                 StopEvent stop = awaitStop();
@@ -195,7 +197,7 @@ final class MemcheckCaseRunner implements RunningCase {
             return Breakpoints.awaitStop(gdb, sampler, deadline);
         }
 
-        private void onHit(StopEvent stop) throws MiSessionException {
+        private void onHit(StopEvent stop) throws MiSessionException, TargetStuck {
             BreakpointSpec bp = breakpoints.hitBy(stop);
             if (bp == null) {
                 return;

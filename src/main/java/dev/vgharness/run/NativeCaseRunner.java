@@ -65,7 +65,7 @@ final class NativeCaseRunner implements RunningCase {
             } catch (RuntimeException e) {
                 state.fail("internal error: " + e + " (please report it, with the -v output)");
             } finally {
-                state.readStdout(capture.path().resolve("target.stdout"));
+                state.readOutput(capture.path().resolve("target.stdout"), capture.path().resolve("target.stderr"));
             }
         } catch (HarnessException e) {
             state.fail(e.getMessage());

@@ -17,7 +17,6 @@ import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
 import dev.vgharness.vgdb.ProcessTree;
 import dev.vgharness.vgdb.StopEvent;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +58,7 @@ final class StopRecorder {
      * Runs the actions and hands the stop to {@code record}, also when gdb stops answering for good (then with what
      * was gathered and the failure, and the exception is thrown on: the session can no longer be trusted).
      */
-    void act(BreakpointSpec bp, int hit, StopEvent stop, Consumer<StopResult> record) throws MiSessionException {
+    void act(BreakpointSpec bp, int hit, StopEvent stop, Consumer<StopResult> record) throws MiSessionException, TargetStuck {
         long start = System.nanoTime();
         ActionRunner actions = new ActionRunner(gdb, options.commandTimeout(), history, options.baseline(),
                 options.transcript());
@@ -78,7 +77,7 @@ final class StopRecorder {
 
     /** Runs one action; false when it failed and the plan does not allow that (the stop's actions end). */
     private boolean runAction(ActionRunner actions, BreakpointSpec bp, int index, List<ActionFailure> failures)
-            throws MiSessionException {
+            throws MiSessionException, TargetStuck {
         Action action = bp.actions().get(index);
         try {
             actions.run(action);
@@ -91,12 +90,14 @@ final class StopRecorder {
             awaitLateAnswer(describe(action), e, bp.allowsFailure(index), failures);
             return bp.allowsFailure(index);
         } catch (MiSessionException e) {
-            failures.add(new ActionFailure(describe(action), e.getMessage(), false, true));
+            failures.add(new ActionFailure(describe(action), e.getMessage()
+                    + "; vgharness let the target run to its end without gdb", false, true));
             throw e;
         }
     }
 
-    private Long errorCount(ActionRunner actions, List<ActionFailure> failures) throws MiSessionException {
+    private Long errorCount(ActionRunner actions, List<ActionFailure> failures)
+            throws MiSessionException, TargetStuck {
         String what = "the error count ('v.info n_errs_found')";
         try {
             return actions.errorsFound();
@@ -110,16 +111,16 @@ final class StopRecorder {
 
     /**
      * Waits for gdb to answer again after a command past its deadline (Valgrind finishes the command whatever
-     * happens), until the case's deadline; past that the session is lost and the case ends.
+     * happens), as long as valgrind uses CPU time and the case's deadline is not reached.
      */
     private void awaitLateAnswer(String action, MiSessionException.Timeout late, boolean allowed,
-            List<ActionFailure> failures) throws MiSessionException {
+            List<ActionFailure> failures) throws MiSessionException, TargetStuck {
         long waited = System.nanoTime();
+        LateAnswer wait = new LateAnswer(gdb, pid, deadline);
         try {
-            gdb.resync(Duration.ofNanos(Math.max(1, deadline - waited)));
-        } catch (MiSessionException e) {
-            failures.add(new ActionFailure(action, late.getMessage() + "; no answer until the case's deadline either",
-                    false, true));
+            wait.await();
+        } catch (TargetStuck | MiSessionException e) {
+            failures.add(new ActionFailure(action, late.getMessage() + "; " + e.getMessage(), false, true));
             throw e;
         }
         failures.add(new ActionFailure(action, late.getMessage() + "; the answer came "

@@ -145,14 +145,18 @@ public final class ValgrindProcess implements AutoCloseable {
         }
     }
 
-    /** {@code [setsid --wait] valgrind --vgdb=yes --vgdb-error=0 --vgdb-prefix=P <options> -- <program> <args>}. */
+    /**
+     * {@code [setsid --wait] valgrind --vgdb=yes --vgdb-error=0 --vgdb-prefix=P --log-file=L <options> -- <program>
+     * <args>}.
+     */
     private static List<String> commandLine(ValgrindLaunch launch, PrivateDir dir, Path valgrind, Path program,
             String path) {
         List<String> argv = new ArrayList<>();
         // setsid puts valgrind in its own session and process group without a shell; a JVM child is never a
         // group leader, so setsid execs in place and the pid stays valgrind's own.
         Executables.find("setsid", path, launch.cwd()).ifPresent(setsid -> argv.addAll(List.of(setsid.toString(), "--wait")));
-        argv.addAll(List.of(valgrind.toString(), "--vgdb=yes", "--vgdb-error=0", "--vgdb-prefix=" + dir.vgdbPrefix()));
+        argv.addAll(List.of(valgrind.toString(), "--vgdb=yes", "--vgdb-error=0", "--vgdb-prefix=" + dir.vgdbPrefix(),
+                "--log-file=" + launch.log()));
         argv.addAll(launch.options());
         argv.add("--");
         argv.add(program.toString());
@@ -171,12 +175,12 @@ public final class ValgrindProcess implements AutoCloseable {
                 awaitPumps(started.result);
                 throw HarnessException.failed("valgrind ended before its gdbserver was ready ("
                         + ProcessExit.fromJava(started.process.exitValue()) + "): "
-                        + stderrTail(started.launch.stderr()), null);
+                        + stderrTail(started.launch), null);
             }
             if (System.nanoTime() > end) {
                 throw HarnessException.timeout("valgrind's gdbserver FIFO did not appear in "
                         + started.dir.path() + " within " + started.launch.readyTimeout().toMillis()
-                        + " ms (raise the start-up timeout): " + stderrTail(started.launch.stderr()));
+                        + " ms (raise the start-up timeout): " + stderrTail(started.launch));
             }
             ProcessTree.sleepQuietly(5);
         }
@@ -199,15 +203,23 @@ public final class ValgrindProcess implements AutoCloseable {
         }
     }
 
-    /** The last lines of valgrind's stderr, on one line, for error messages. */
-    static String stderrTail(Path stderr) {
-        try {
-            List<String> lines = Files.readAllLines(stderr, StandardCharsets.UTF_8);
-            List<String> tail = lines.subList(Math.max(0, lines.size() - 5), lines.size());
-            return tail.isEmpty() ? "(valgrind printed nothing)" : "valgrind said: " + String.join(" | ", tail).strip();
-        } catch (IOException e) {
-            return "(valgrind's stderr " + stderr + " is unreadable)";
+    /**
+     * The last lines of valgrind's log and stderr (bad options are reported before the log is opened), on one line,
+     * for error messages.
+     */
+    static String stderrTail(ValgrindLaunch launch) {
+        List<String> lines = new ArrayList<>();
+        for (Path file : List.of(launch.log(), launch.stderr())) {
+            try {
+                if (Files.exists(file)) {
+                    lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                lines.add("(" + file + " is unreadable)");
+            }
         }
+        List<String> tail = lines.subList(Math.max(0, lines.size() - 5), lines.size());
+        return tail.isEmpty() ? "(valgrind printed nothing)" : "valgrind said: " + String.join(" | ", tail).strip();
     }
 
     /** Valgrind's pid, the {@code N} of {@code vgdb --pid=N}. */
@@ -251,6 +263,11 @@ public final class ValgrindProcess implements AutoCloseable {
 
     public Path stderrFile() {
         return launch.stderr();
+    }
+
+    /** Valgrind's own log ({@code --log-file}). */
+    public Path logFile() {
+        return launch.log();
     }
 
     public boolean isAlive() {

@@ -52,6 +52,10 @@ final class CheckCommand implements Callable<Integer> {
             + " at each --break hit instead of a leak check")
     boolean nativeMode;
 
+    @Option(names = "--stdin", paramLabel = "FILE", description = "the program's standard input (default: ours, as"
+            + " it comes, unless it is a terminal)")
+    Path stdin;
+
     @Parameters(paramLabel = "PROG", arity = "1..*", description = "the program and its arguments (after --)")
     List<String> command;
 
@@ -67,7 +71,19 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Set<LeakKind> failing = failingKinds();
-        Plan plan = plan();
+        if (stdin != null && !java.nio.file.Files.isRegularFile(stdin)) {
+            throw new ExitCodes.UsageException("--stdin " + stdin + ": no such file");
+        }
+        Optional<StdinRelay> relay = stdin == null ? StdinRelay.start(System.in) : Optional.empty();
+        try {
+            return check(failing, stdin != null ? Optional.of(stdin.toAbsolutePath()) : relay.map(StdinRelay::fifo));
+        } finally {
+            relay.ifPresent(StdinRelay::close);
+        }
+    }
+
+    private int check(Set<LeakKind> failing, Optional<Path> input) {
+        Plan plan = plan(input);
         PlanExecution execution = new PlanExecution(reports, leaks, reports.roots(plan.folder()));
         RunResult result = execution.run(plan, harness.apply(RunOptions.defaults()));
         printTables(result.cases().get(0));
@@ -78,7 +94,7 @@ final class CheckCommand implements Callable<Integer> {
         return foundAny(result.cases().get(0), failing) ? ExitCodes.FAILED : ExitCodes.PASSED;
     }
 
-    private Plan plan() {
+    private Plan plan(Optional<Path> input) {
         LeakCheckAction.Mode leakMode = switch (mode) {
             case "full" -> LeakCheckAction.Mode.FULL;
             case "summary" -> LeakCheckAction.Mode.SUMMARY;
@@ -97,7 +113,7 @@ final class CheckCommand implements Callable<Integer> {
             argv.set(0, cwd.resolve(argv.get(0)).normalize().toString());
         }
         String name = Path.of(command.get(0)).getFileName().toString();
-        CaseSpec spec = new CaseSpec(name, argv, cwd, Map.of(), Optional.empty(), Optional.empty(), List.of(),
+        CaseSpec spec = new CaseSpec(name, argv, cwd, Map.of(), input, Optional.empty(), List.of(),
                 List.of(), breakpoints, List.of());
         if (nativeMode) {
             spec = spec.withMode(CaseMode.NATIVE);

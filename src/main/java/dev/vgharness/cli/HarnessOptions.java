@@ -1,6 +1,7 @@
 package dev.vgharness.cli;
 
 import dev.vgharness.plan.DurationText;
+import dev.vgharness.run.OutputEcho;
 import dev.vgharness.run.RunOptions;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -37,8 +38,10 @@ final class HarnessOptions {
     boolean showOutput;
 
     RunOptions apply(RunOptions options) {
-        RunOptions o = options.withTools(valgrind, gdb).withTranscript(transcript || verbose)
-                .withShowOutput(showOutput);
+        RunOptions o = options.withTools(valgrind, gdb).withTranscript(transcript || verbose);
+        if (showOutput) {
+            o = o.withEcho(new OutputEcho(System.out, System.err));
+        }
         if (timeout != null) {
             o = o.withDefaultTimeout(duration("--timeout", timeout));
         }

@@ -57,7 +57,7 @@ final class MemcheckCaseRunner implements RunningCase {
     public CaseResult run() {
         long start = started;
         try (PrivateDir capture = PrivateDir.create()) {
-            try {
+            try (OutputFollower shown = OutputFollower.of(options, spec.name(), capture.path())) {
                 runTarget(capture.path());
             } catch (CaseTimeout e) {
                 state.timedOut(timeout());

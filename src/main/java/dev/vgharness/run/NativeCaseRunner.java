@@ -56,7 +56,7 @@ final class NativeCaseRunner implements RunningCase {
     @Override
     public CaseResult run() {
         try (PrivateDir capture = PrivateDir.create()) {
-            try {
+            try (OutputFollower shown = OutputFollower.of(options, spec.name(), capture.path())) {
                 runTarget(capture.path());
             } catch (CaseTimeout e) {
                 state.timedOut(spec.timeoutOr(options.defaultTimeout()));

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.result.CaseResult;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -20,11 +21,11 @@ import java.util.function.Predicate;
  * @param baseline known leaks: matching loss records count in no metric
  * @param progress told when a case starts and ends
  * @param transcript whether every stop keeps each monitor command with its raw answer ({@code --transcript}, -v)
- * @param showOutput whether the target's stdout and stderr also go to ours while it runs ({@code --show-output})
+ * @param echo where the target's stdout and stderr also go while it runs ({@code --show-output}), if anywhere
  */
 public record RunOptions(Duration defaultTimeout, String valgrind, String gdb, int jobs,
         Duration commandTimeout, Consumer<String> traffic, Predicate<LossRecord> baseline, Progress progress,
-        boolean transcript, boolean showOutput) {
+        boolean transcript, Optional<OutputEcho> echo) {
 
     public RunOptions {
         requireNonNull(defaultTimeout, "defaultTimeout is null");
@@ -34,6 +35,7 @@ public record RunOptions(Duration defaultTimeout, String valgrind, String gdb, i
         requireNonNull(traffic, "traffic is null");
         requireNonNull(baseline, "baseline is null");
         requireNonNull(progress, "progress is null");
+        requireNonNull(echo, "echo is null");
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1: " + jobs);
         }
@@ -45,54 +47,54 @@ public record RunOptions(Duration defaultTimeout, String valgrind, String gdb, i
      */
     public static RunOptions defaults() {
         return new RunOptions(Duration.ofMinutes(5), "valgrind", "gdb", 1, Duration.ofSeconds(60),
-                line -> { }, record -> false, Progress.NONE, false, false);
+                line -> { }, record -> false, Progress.NONE, false, Optional.empty());
     }
 
     public RunOptions withTranscript(boolean keep) {
         return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, traffic, baseline, progress, keep,
-                showOutput);
+                echo);
     }
 
-    public RunOptions withShowOutput(boolean show) {
+    public RunOptions withEcho(OutputEcho to) {
         return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, traffic, baseline, progress,
-                transcript, show);
+                transcript, Optional.of(to));
     }
 
     public RunOptions withJobs(int n) {
         return new RunOptions(defaultTimeout, valgrind, gdb, n, commandTimeout, traffic, baseline, progress,
-                transcript, showOutput);
+                transcript, echo);
     }
 
     public RunOptions withDefaultTimeout(Duration timeout) {
         return new RunOptions(timeout, valgrind, gdb, jobs, commandTimeout, traffic, baseline, progress,
-                transcript, showOutput);
+                transcript, echo);
     }
 
     public RunOptions withTools(String valgrindPath, String gdbPath) {
         return new RunOptions(defaultTimeout, valgrindPath, gdbPath, jobs, commandTimeout, traffic, baseline,
                 progress,
-                transcript, showOutput);
+                transcript, echo);
     }
 
     public RunOptions withCommandTimeout(Duration timeout) {
         return new RunOptions(defaultTimeout, valgrind, gdb, jobs, timeout, traffic, baseline, progress,
-                transcript, showOutput);
+                transcript, echo);
     }
 
     public RunOptions withTraffic(Consumer<String> log) {
         return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, log, baseline, progress,
-                transcript, showOutput);
+                transcript, echo);
     }
 
     public RunOptions withBaseline(Predicate<LossRecord> known) {
         return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, traffic, known, progress,
-                transcript, showOutput);
+                transcript, echo);
     }
 
     public RunOptions withProgress(Progress listener) {
         return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, traffic, baseline,
                 listener,
-                transcript, showOutput);
+                transcript, echo);
     }
 
     /** Told as cases start and end (called from the case's thread). */

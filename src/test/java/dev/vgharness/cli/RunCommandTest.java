@@ -23,19 +23,27 @@ class RunCommandTest {
     record Outcome(int code, String stdout, String stderr) {
     }
 
-    static synchronized Outcome main(String... args) {
+    static Outcome main(String... args) {
+        return mainWithStdin(new byte[0], args);
+    }
+
+    /** Runs the command line in this JVM with {@code stdin} as its standard input (never the test JVM's own). */
+    static synchronized Outcome mainWithStdin(byte[] stdin, String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
+        java.io.InputStream in = System.in;
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+            System.setIn(new java.io.ByteArrayInputStream(stdin));
             int code = Main.run(args);
             return new Outcome(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
             System.setErr(err);
+            System.setIn(in);
         }
     }
 
@@ -133,5 +141,37 @@ class RunCommandTest {
         String second = o.stdout().lines().filter(l -> l.startsWith("request_done hit 2: ")).findFirst().orElse("");
         assertTrue(second.contains(", mmap 532480 B (+266240), ") && second.endsWith(": large blocks via mmap"),
                 o.stdout());
+    }
+
+    @Test
+    void checkHandsItsOwnStdinToTheProgramAndShowsItsOutputLive() throws Exception {
+        Path json = dir.resolve("check.json");
+        Outcome o = mainWithStdin("{\"requests\": 3}\n".getBytes(StandardCharsets.UTF_8), "check", "--show-output",
+                "--json", json.toString(), "--", Fixtures.compile("src/robust.c").toString(), "echo", "complain");
+
+        assertEquals(0, o.code(), o.stdout() + o.stderr());
+        assertTrue(o.stdout().startsWith("{\"requests\": 3}\n"), "passed through live, before the summary: "
+                + o.stdout());
+        assertTrue(o.stderr().contains("robust: parse error at 1:7: unexpected '}'\n"), o.stderr());
+        com.fasterxml.jackson.databind.JsonNode c = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.toFile()).at("/cases/0");
+        assertEquals("{\"requests\": 3}\n", c.at("/stdout").asText());
+        assertEquals("robust: parse error at 1:7: unexpected '}'\n", c.at("/stderr").asText());
+    }
+
+    @Test
+    void runKeepsThePlansStdinAndNotItsOwn() throws Exception {
+        Path input = Files.writeString(dir.resolve("input.txt"), "from the plan\n");
+        Path json = dir.resolve("run.json");
+        Outcome o = mainWithStdin("from the harness\n".getBytes(StandardCharsets.UTF_8), "run", plan("""
+                cases:
+                  - name: echo
+                    command: [%s, echo]
+                    stdin: %s
+                """.formatted(Fixtures.compile("src/robust.c"), input)).toString(), "--json", json.toString());
+
+        assertEquals(0, o.code(), o.stdout() + o.stderr());
+        assertEquals("from the plan\n", new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile())
+                .at("/cases/0/stdout").asText());
     }
 }

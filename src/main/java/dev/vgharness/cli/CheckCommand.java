@@ -86,8 +86,7 @@ final class CheckCommand implements Callable<Integer> {
         Plan plan = plan(input);
         PlanExecution execution = new PlanExecution(reports, leaks, reports.roots(plan.folder()));
         RunResult result = execution.run(plan, harness.apply(RunOptions.defaults()));
-        printTables(result.cases().get(0));
-        execution.report(result, !harness.quiet);
+        execution.report(result, !harness.quiet, () -> printTables(result.cases().get(0)));
         if (result.status() == RunStatus.ERROR) {
             return ExitCodes.INFRASTRUCTURE;
         }

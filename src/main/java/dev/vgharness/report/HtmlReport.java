@@ -6,8 +6,6 @@ import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.RunResult;
 import dev.vgharness.result.StopResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +30,7 @@ public final class HtmlReport {
     }
 
     public static void write(RunResult result, SourceRoots roots, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, html(result, roots), StandardCharsets.UTF_8);
+        ReportFiles.writeString(file, html(result, roots));
     }
 
     public static String html(RunResult result, SourceRoots roots) {

@@ -11,7 +11,6 @@ import dev.vgharness.memcheck.MemcheckError;
 import dev.vgharness.memcheck.StackFrame;
 import dev.vgharness.result.RunResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,11 +42,9 @@ public final class SarifReport {
     }
 
     public static void write(RunResult result, SourceRoots roots, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), toJson(result, roots));
+        ObjectNode log = toJson(result, roots);
+        ReportFiles.write(file, out -> new ObjectMapper().writerWithDefaultPrettyPrinter()
+                .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, log));
     }
 
     /** The SARIF log as a JSON tree. */

@@ -62,8 +62,10 @@ public final class MiSession implements AutoCloseable {
     private MiSession(GdbLaunch launch) throws MiSessionException {
         this.launch = launch;
         this.watchdog = new TreeWatchdog(Duration.ofDays(365));
-        this.process = startGdb();
-        this.registration = ChildReaper.register(process.toHandle(), () -> { });
+        try (ChildReaper.Start start = ChildReaper.beginStart()) {
+            this.process = startGdb();
+            this.registration = start.register(process.toHandle(), () -> { });
+        }
         this.reader = new Thread(this::readLoop, "vgharness-gdb-reader-" + process.pid());
         reader.setDaemon(true);
         reader.start();

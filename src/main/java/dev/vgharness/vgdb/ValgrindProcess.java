@@ -117,7 +117,7 @@ public final class ValgrindProcess implements AutoCloseable {
     private static Started launchProcess(ValgrindLaunch launch, PrivateDir dir, Path valgrind, Path program,
             Map<String, String> environment) {
         List<String> argv = commandLine(launch, dir, valgrind, program, environment.get("PATH"));
-        try {
+        try (ChildReaper.Start start = ChildReaper.beginStart()) {
             createParent(launch.stdout());
             createParent(launch.stderr());
             OutputStream out = Files.newOutputStream(launch.stdout());
@@ -134,7 +134,7 @@ public final class ValgrindProcess implements AutoCloseable {
             long startNanos = System.nanoTime();
             executor.execute(ShortCommand.commandLine(argv), environment, result);
             Process process = watchdog.started().get(launch.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            ChildReaper.Registration registration = ChildReaper.register(process.toHandle(), dir::close);
+            ChildReaper.Registration registration = start.register(process.toHandle(), dir::close);
             Path vgdb = Toolchain.vgdbFor(valgrind, environment.get("PATH"));
             return new Started(launch, dir, vgdb, environment, process, result, registration, startNanos);
         } catch (IOException | ExecutionException | TimeoutException e) {

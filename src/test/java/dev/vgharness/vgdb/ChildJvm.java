@@ -11,16 +11,22 @@ import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.PumpStreamHandler;
 
 /** A second JVM on the test's classpath, started through commons-exec, for tests that signal the harness itself. */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     private final TreeWatchdog watchdog;
     private final DefaultExecuteResultHandler done = new DefaultExecuteResultHandler();
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
     /** Starts {@code java -cp <the test classpath> mainClass args...}, killed at the latest after {@code limit}. */
-    ChildJvm(String mainClass, List<String> args, Duration limit) throws IOException {
-        List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                System.getProperty("java.class.path"), mainClass));
+    public ChildJvm(String mainClass, List<String> args, Duration limit) throws IOException {
+        this(List.of(), mainClass, args, limit);
+    }
+
+    /** Likewise with JVM options ({@code -Djava.io.tmpdir=...}) before the class. */
+    public ChildJvm(List<String> jvmOptions, String mainClass, List<String> args, Duration limit) throws IOException {
+        List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        argv.addAll(jvmOptions);
+        argv.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         argv.addAll(args);
         watchdog = new TreeWatchdog(limit);
         DefaultExecutor executor = DefaultExecutor.builder().setExecuteStreamHandler(new PumpStreamHandler(output)).get();
@@ -29,22 +35,27 @@ final class ChildJvm implements AutoCloseable {
         executor.execute(ShortCommand.commandLine(argv), done);
     }
 
-    ProcessHandle process() throws InterruptedException, ExecutionException {
+    public ProcessHandle process() throws InterruptedException, ExecutionException {
         return watchdog.started().get().toHandle();
     }
 
-    boolean hasEnded() {
+    public boolean hasEnded() {
         return done.hasResult();
     }
 
     /** Waits for the end; true when it came in time. */
-    boolean awaitEnd(Duration limit) throws InterruptedException {
+    public boolean awaitEnd(Duration limit) throws InterruptedException {
         done.waitFor(limit);
         return done.hasResult();
     }
 
-    String output() {
+    public String output() {
         return output.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The JVM's exit code, once it has ended. */
+    public int exitCode() {
+        return done.getExitValue();
     }
 
     @Override

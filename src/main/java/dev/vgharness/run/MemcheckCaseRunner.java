@@ -138,7 +138,7 @@ final class MemcheckCaseRunner implements RunningCase {
         Long lost = leak == null ? null
                 : LeakMetrics.value(Metric.DEFINITELY_LOST_BYTES, leak.summary(), leak.lossRecords());
         MemorySnapshot memory = KernelMemory.read(pid).map(p -> MemorySnapshot.of(null, p, previous)).orElse(null);
-        return new Sample(atMs, lost, memory);
+        return new Sample(atMs, lost, memory, leak == null ? null : leak.summary());
     }
 
     private ValgrindLaunch launch(Path capture) {

@@ -33,12 +33,20 @@ final class HarnessOptions {
             + " the report (each capped at 256 KiB); -v also does")
     boolean transcript;
 
+    @Option(names = "--stop-records", paramLabel = "N|all", description = "loss records a stop keeps in the report,"
+            + " those that changed most first (default 200; its summary and expectations count them all)")
+    String stopRecords;
+
     @Option(names = "--show-output", description = "pass the target's stdout and stderr through while it runs"
             + " (they are kept in the report either way)")
     boolean showOutput;
 
     RunOptions apply(RunOptions options) {
         RunOptions o = options.withTools(valgrind, gdb).withTranscript(transcript || verbose);
+        if (stopRecords != null) {
+            o = o.withStopRecords(stopRecords.equals("all") ? java.util.OptionalInt.empty()
+                    : java.util.OptionalInt.of(positive("--stop-records", stopRecords)));
+        }
         if (showOutput) {
             o = o.withEcho(new OutputEcho(System.out, System.err));
         }
@@ -52,6 +60,18 @@ final class HarnessOptions {
             o = o.withTraffic(line -> System.err.println(line));
         }
         return o;
+    }
+
+    private static int positive(String option, String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new ExitCodes.UsageException(option + ": '" + text + "' is not a number of at least 1 or 'all'");
     }
 
     private static Duration duration(String option, String text) {

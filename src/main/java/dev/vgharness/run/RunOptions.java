@@ -6,6 +6,7 @@ import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.result.CaseResult;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -22,10 +23,11 @@ import java.util.function.Predicate;
  * @param progress told when a case starts and ends
  * @param transcript whether every stop keeps each monitor command with its raw answer ({@code --transcript}, -v)
  * @param echo where the target's stdout and stderr also go while it runs ({@code --show-output}), if anywhere
+ * @param stopRecords loss records a stop keeps in the report at most (those that changed most), empty for all
  */
 public record RunOptions(Duration defaultTimeout, String valgrind, String gdb, int jobs,
         Duration commandTimeout, Consumer<String> traffic, Predicate<LossRecord> baseline, Progress progress,
-        boolean transcript, Optional<OutputEcho> echo) {
+        boolean transcript, Optional<OutputEcho> echo, OptionalInt stopRecords) {
 
     public RunOptions {
         requireNonNull(defaultTimeout, "defaultTimeout is null");
@@ -36,6 +38,7 @@ public record RunOptions(Duration defaultTimeout, String valgrind, String gdb, i
         requireNonNull(baseline, "baseline is null");
         requireNonNull(progress, "progress is null");
         requireNonNull(echo, "echo is null");
+        requireNonNull(stopRecords, "stopRecords is null");
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1: " + jobs);
         }
@@ -47,54 +50,60 @@ public record RunOptions(Duration defaultTimeout, String valgrind, String gdb, i
      */
     public static RunOptions defaults() {
         return new RunOptions(Duration.ofMinutes(5), "valgrind", "gdb", 1, Duration.ofSeconds(60),
-                line -> { }, record -> false, Progress.NONE, false, Optional.empty());
+                line -> { }, record -> false, Progress.NONE, false, Optional.empty(),
+                OptionalInt.of(StopRecords.DEFAULT_LIMIT));
     }
 
     public RunOptions withTranscript(boolean keep) {
         return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, traffic, baseline, progress, keep,
-                echo);
+                echo, stopRecords);
+    }
+
+    public RunOptions withStopRecords(OptionalInt limit) {
+        return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, traffic, baseline, progress,
+                transcript, echo, limit);
     }
 
     public RunOptions withEcho(OutputEcho to) {
         return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, traffic, baseline, progress,
-                transcript, Optional.of(to));
+                transcript, Optional.of(to), stopRecords);
     }
 
     public RunOptions withJobs(int n) {
         return new RunOptions(defaultTimeout, valgrind, gdb, n, commandTimeout, traffic, baseline, progress,
-                transcript, echo);
+                transcript, echo, stopRecords);
     }
 
     public RunOptions withDefaultTimeout(Duration timeout) {
         return new RunOptions(timeout, valgrind, gdb, jobs, commandTimeout, traffic, baseline, progress,
-                transcript, echo);
+                transcript, echo, stopRecords);
     }
 
     public RunOptions withTools(String valgrindPath, String gdbPath) {
         return new RunOptions(defaultTimeout, valgrindPath, gdbPath, jobs, commandTimeout, traffic, baseline,
                 progress,
-                transcript, echo);
+                transcript, echo, stopRecords);
     }
 
     public RunOptions withCommandTimeout(Duration timeout) {
         return new RunOptions(defaultTimeout, valgrind, gdb, jobs, timeout, traffic, baseline, progress,
-                transcript, echo);
+                transcript, echo, stopRecords);
     }
 
     public RunOptions withTraffic(Consumer<String> log) {
         return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, log, baseline, progress,
-                transcript, echo);
+                transcript, echo, stopRecords);
     }
 
     public RunOptions withBaseline(Predicate<LossRecord> known) {
         return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, traffic, known, progress,
-                transcript, echo);
+                transcript, echo, stopRecords);
     }
 
     public RunOptions withProgress(Progress listener) {
         return new RunOptions(defaultTimeout, valgrind, gdb, jobs, commandTimeout, traffic, baseline,
                 listener,
-                transcript, echo);
+                transcript, echo, stopRecords);
     }
 
     /** Told as cases start and end (called from the case's thread). */

@@ -8,6 +8,7 @@ import dev.vgharness.plan.MonitorAction;
 import dev.vgharness.plan.WhoPointsAtAction;
 import dev.vgharness.result.ActionFailure;
 import dev.vgharness.result.Assertion;
+import dev.vgharness.result.LeftOut;
 import dev.vgharness.result.MemorySnapshot;
 import dev.vgharness.result.StopFrame;
 import dev.vgharness.result.StopLeakCheck;
@@ -152,9 +153,14 @@ final class StopRecorder {
         List<Assertion> assertions = Expectations.check(bp.expectations(), new Expectations.Measured(
                 leak == null ? null : leak.summary(), leak == null ? List.of() : leak.lossRecords(), errors, null,
                 Optional.empty(), memory, null));
-        return new StopResult(bp.id(), hit, stop.threadId(), StopFrame.of(stop.frame()), leak, actions.blockLists(),
-                actions.pointerSearches(), actions.monitorOutputs(), errors, rss.isPresent() ? rss.getAsLong() : null,
-                assertions, actions.gdbOutputs(), actions.transcript(), (System.nanoTime() - start) / 1_000_000,
-                memory, failures, actions.leftOut(), actions.notes());
+        // Metrics and expectations count every record; the report keeps those that changed most.
+        StopRecords.Kept kept = leak == null ? new StopRecords.Kept(null, Optional.empty())
+                : StopRecords.keep(leak, options.stopRecords());
+        List<LeftOut> leftOut = new ArrayList<>(actions.leftOut());
+        kept.leftOut().ifPresent(l -> leftOut.add(0, l));
+        return new StopResult(bp.id(), hit, stop.threadId(), StopFrame.of(stop.frame()), kept.leakCheck(),
+                actions.blockLists(), actions.pointerSearches(), actions.monitorOutputs(), errors,
+                rss.isPresent() ? rss.getAsLong() : null, assertions, actions.gdbOutputs(), actions.transcript(),
+                (System.nanoTime() - start) / 1_000_000, memory, failures, leftOut, actions.notes());
     }
 }

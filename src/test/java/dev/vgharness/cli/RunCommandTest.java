@@ -174,4 +174,12 @@ class RunCommandTest {
         assertEquals("from the plan\n", new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile())
                 .at("/cases/0/stdout").asText());
     }
+
+    @Test
+    void aStopRecordsLimitThatIsNotANumberIsAUsageError() {
+        Outcome o = main("check", "--stop-records", "0", "--", "/bin/true");
+
+        assertEquals(2, o.code(), o.stderr());
+        assertEquals("vgharness: --stop-records: '0' is not a number of at least 1 or 'all'\n", o.stderr());
+    }
 }

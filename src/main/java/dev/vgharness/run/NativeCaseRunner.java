@@ -1,9 +1,9 @@
 package dev.vgharness.run;
 
-import dev.vgharness.plan.Action;
 import dev.vgharness.plan.BreakpointSpec;
 import dev.vgharness.plan.CaseSpec;
 import dev.vgharness.plan.GdbAction;
+import dev.vgharness.result.ActionFailure;
 import dev.vgharness.result.Assertion;
 import dev.vgharness.result.CaseResult;
 import dev.vgharness.result.CommandOutput;
@@ -22,7 +22,6 @@ import dev.vgharness.vgdb.NativeTarget;
 import dev.vgharness.vgdb.PrivateDir;
 import dev.vgharness.vgdb.StopEvent;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -126,12 +125,14 @@ final class NativeCaseRunner implements RunningCase {
         long start = System.nanoTime();
         int hit = state.hit(bp.id());
         MemorySnapshot memory = measure(gdb, state.lastMemory());
-        List<CommandOutput> gdbOutputs = gdbActions(gdb, bp);
+        List<CommandOutput> gdbOutputs = new ArrayList<>();
+        List<ActionFailure> failures = new ArrayList<>();
+        gdbActions(gdb, bp, gdbOutputs, failures);
         List<Assertion> assertions = Expectations.check(bp.expectations(),
                 new Expectations.Measured(null, List.of(), null, null, Optional.empty(), memory, null));
         state.addStop(new StopResult(bp.id(), hit, stop.threadId(), StopFrame.of(stop.frame()), null, List.of(),
                 List.of(), List.of(), null, memory == null ? null : memory.proc().rssKb(), assertions, gdbOutputs,
-                List.of(), (System.nanoTime() - start) / 1_000_000, memory));
+                List.of(), (System.nanoTime() - start) / 1_000_000, memory, failures, List.of(), List.of()));
         breakpoints.retireIfDone(gdb, bp, hit);
     }
 
@@ -147,15 +148,22 @@ final class NativeCaseRunner implements RunningCase {
         return proc.isEmpty() ? null : MemorySnapshot.of(mallinfo, proc.get(), previous);
     }
 
-    private static List<CommandOutput> gdbActions(MiSession gdb, BreakpointSpec bp) throws MiSessionException {
-        List<CommandOutput> outputs = new ArrayList<>();
-        for (Action action : bp.actions()) {
-            if (action instanceof GdbAction g) {
+    /** The {@code gdb:} actions; one gdb refuses is recorded and, unless allowed to fail, ends the stop's actions. */
+    private void gdbActions(MiSession gdb, BreakpointSpec bp, List<CommandOutput> outputs,
+            List<ActionFailure> failures) throws MiSessionException {
+        for (int i = 0; i < bp.actions().size(); i++) {
+            if (bp.actions().get(i) instanceof GdbAction g) {
                 long start = System.nanoTime();
-                String text = gdb.console(g.command(), Duration.ofSeconds(60));
-                outputs.add(new CommandOutput(g.command(), text, (System.nanoTime() - start) / 1_000_000));
+                try {
+                    String text = gdb.console(g.command(), options.commandTimeout());
+                    outputs.add(new CommandOutput(g.command(), text, (System.nanoTime() - start) / 1_000_000));
+                } catch (MiSessionException.CommandFailed e) {
+                    failures.add(new ActionFailure(StopRecorder.describe(g), e.gdbMessage(), bp.allowsFailure(i)));
+                    if (!bp.allowsFailure(i)) {
+                        return;
+                    }
+                }
             }
         }
-        return outputs;
     }
 }

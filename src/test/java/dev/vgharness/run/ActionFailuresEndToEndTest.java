@@ -140,4 +140,29 @@ class ActionFailuresEndToEndTest {
                 "v.info n_errs_found"), kept.transcript().stream().map(t -> t.command()).toList());
         assertNotNull(kept.leakCheck().output());
     }
+
+    @Test
+    void aGdbActionThatFailsInNativeModeIsRecordedAndTheTargetRunsOn() throws Exception {
+        Path plan = dir.resolve("native.yaml");
+        Files.writeString(plan, """
+                cases:
+                  - name: native
+                    mode: native
+                    command: [%s, stops, "2"]
+                    breakpoints:
+                      - id: cp
+                        at: checkpoint
+                        max_hits: 2
+                        actions: [{gdb: "print no_such_variable"}, {gdb: "print n"}]
+                """.formatted(Fixtures.compile("src/robust.c")));
+        CaseResult c = new PlanRunner(RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(60)),
+                Clock.systemUTC(), "test").run(PlanLoader.load(plan)).cases().get(0);
+
+        assertEquals(RunStatus.ERROR, c.status());
+        assertEquals(CaseExit.exited(0), c.exit());
+        assertEquals(2, c.stops().size());
+        assertEquals(List.of(new ActionFailure("gdb 'print no_such_variable'",
+                "No symbol \"no_such_variable\" in current context.", false)), c.stops().get(1).failures());
+        assertEquals(List.of(), c.stops().get(1).gdb(), "the stop's actions ended at the failure");
+    }
 }

@@ -7,17 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vgharness.Fixtures;
 import dev.vgharness.memcheck.PointerSearch;
-import dev.vgharness.plan.PlanLoader;
 import dev.vgharness.result.ActionFailure;
 import dev.vgharness.result.CaseExit;
 import dev.vgharness.result.CaseResult;
 import dev.vgharness.result.LeftOut;
-import dev.vgharness.result.RunResult;
 import dev.vgharness.result.RunStatus;
 import dev.vgharness.result.StopResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,8 +29,7 @@ class ActionFailuresEndToEndTest {
     Path dir;
 
     private CaseResult run(String steps, String actions, RunOptions options) throws Exception {
-        Path plan = dir.resolve("plan.yaml");
-        Files.writeString(plan, """
+        return PlanFiles.run(dir, "plan.yaml", """
                 cases:
                   - name: robust
                     command: [%s, %s]
@@ -44,10 +39,7 @@ class ActionFailuresEndToEndTest {
                         max_hits: 2
                         actions: %s
                 """.formatted(Fixtures.compile("src/robust.c"), steps, Fixtures.line("src/robust.c", "checkpoint"),
-                actions));
-        RunResult run = new PlanRunner(options.withDefaultTimeout(Duration.ofSeconds(90)), Clock.systemUTC(), "test")
-                .run(PlanLoader.load(plan));
-        return run.cases().get(0);
+                actions), options).cases().get(0);
     }
 
     private CaseResult run(String steps, String actions) throws Exception {
@@ -143,8 +135,7 @@ class ActionFailuresEndToEndTest {
 
     @Test
     void aGdbActionThatFailsInNativeModeIsRecordedAndTheTargetRunsOn() throws Exception {
-        Path plan = dir.resolve("native.yaml");
-        Files.writeString(plan, """
+        CaseResult c = PlanFiles.run(dir, "native.yaml", """
                 cases:
                   - name: native
                     mode: native
@@ -154,9 +145,7 @@ class ActionFailuresEndToEndTest {
                         at: checkpoint
                         max_hits: 2
                         actions: [{gdb: "print no_such_variable"}, {gdb: "print n"}]
-                """.formatted(Fixtures.compile("src/robust.c")));
-        CaseResult c = new PlanRunner(RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(60)),
-                Clock.systemUTC(), "test").run(PlanLoader.load(plan)).cases().get(0);
+                """.formatted(Fixtures.compile("src/robust.c")), RunOptions.defaults()).cases().get(0);
 
         assertEquals(RunStatus.ERROR, c.status());
         assertEquals(CaseExit.exited(0), c.exit());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vgharness.Fixtures;
-import dev.vgharness.plan.PlanLoader;
 import dev.vgharness.report.TextSummary;
 import dev.vgharness.result.CaseExit;
 import dev.vgharness.result.CaseResult;
@@ -14,10 +13,7 @@ import dev.vgharness.result.RunStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,8 +35,7 @@ class CaseReportEndToEndTest {
     @BeforeAll
     static void runThePlan() throws Exception {
         String robust = Fixtures.compile("src/robust.c").toString();
-        Path plan = dir.resolve("plan.yaml");
-        Files.writeString(plan, """
+        run = PlanFiles.run(dir, "plan.yaml", """
                 cases:
                   - name: complains
                     command: [%1$s, definite, "3", hold, "4", stops, "1", release, complain, fail, "2"]
@@ -55,9 +50,7 @@ class CaseReportEndToEndTest {
                     command: [%1$s, definite, "3"]
                     breakpoints:
                       - {id: b, at: no_such_function}
-                """.formatted(robust));
-        run = new PlanRunner(RunOptions.defaults().withJobs(2).withDefaultTimeout(Duration.ofSeconds(90)),
-                Clock.systemUTC(), "test").run(PlanLoader.load(plan));
+                """.formatted(robust), RunOptions.defaults().withJobs(2));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TextSummary.print(run, new PrintStream(out, true, StandardCharsets.UTF_8));
         summary = out.toString(StandardCharsets.UTF_8);

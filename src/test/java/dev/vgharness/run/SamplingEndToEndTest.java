@@ -71,16 +71,13 @@ class SamplingEndToEndTest {
 
     @Test
     void memcheckSamplesKeepEveryKindSoReachableGrowthShows() throws Exception {
-        Path plan = dir.resolve("hoard.yaml");
-        Files.writeString(plan, """
+        CaseResult c = PlanFiles.run(dir, "hoard.yaml", """
                 cases:
                   - name: hoards
                     command: [%s, hoard, "600"]
                     sample: {every: 1s, for: 4s}
                     expect: {still_reachable_bytes_per_s: "> 5000", definitely_lost_bytes_per_s: 0}
-                """.formatted(Fixtures.compile("src/robust.c")));
-        CaseResult c = new PlanRunner(RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(60)),
-                Clock.systemUTC(), "test").run(PlanLoader.load(plan)).cases().get(0);
+                """.formatted(Fixtures.compile("src/robust.c")), RunOptions.defaults()).cases().get(0);
 
         assertEquals(RunStatus.PASSED, c.status(), c.error() + " " + c.assertions());
         // 100 blocks of 24 bytes every 100 ms, less the time the target spends stopped for the samples.

@@ -15,7 +15,8 @@ public final class ChildJvm implements AutoCloseable {
 
     private final TreeWatchdog watchdog;
     private final DefaultExecuteResultHandler done = new DefaultExecuteResultHandler();
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
     /** Starts {@code java -cp <the test classpath> mainClass args...}, killed at the latest after {@code limit}. */
     public ChildJvm(String mainClass, List<String> args, Duration limit) throws IOException {
@@ -29,7 +30,7 @@ public final class ChildJvm implements AutoCloseable {
         argv.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         argv.addAll(args);
         watchdog = new TreeWatchdog(limit);
-        DefaultExecutor executor = DefaultExecutor.builder().setExecuteStreamHandler(new PumpStreamHandler(output)).get();
+        DefaultExecutor executor = DefaultExecutor.builder().setExecuteStreamHandler(new PumpStreamHandler(stdout, stderr)).get();
         executor.setWatchdog(watchdog);
         executor.setExitValues(null);
         executor.execute(ShortCommand.commandLine(argv), done);
@@ -49,8 +50,13 @@ public final class ChildJvm implements AutoCloseable {
         return done.hasResult();
     }
 
+    /** Its stdout, then its stderr (captured apart: two pumps into one buffer would mix their lines). */
     public String output() {
-        return output.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return stdout() + stderr.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public String stdout() {
+        return stdout.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The JVM's exit code, once it has ended. */

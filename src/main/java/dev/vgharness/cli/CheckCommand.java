@@ -70,6 +70,10 @@ final class CheckCommand implements Callable<Integer> {
             + " backtrace and the locals of your own frames go into the summary and the reports")
     boolean onError;
 
+    @Option(names = "--stdin", paramLabel = "FILE", description = "the program's standard input (default: ours, as"
+            + " it comes, unless it is a terminal)")
+    Path stdin;
+
     @Parameters(paramLabel = "PROG", arity = "1..*", description = "the program and its arguments (after --)")
     List<String> command;
 
@@ -84,11 +88,24 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Plan plan = plan(expectations());
+        List<Expectation> expectations = expectations();
+        if (stdin != null && !java.nio.file.Files.isRegularFile(stdin)) {
+            throw new ExitCodes.UsageException("--stdin " + stdin + ": no such file");
+        }
+        Optional<StdinRelay> relay = stdin == null ? StdinRelay.start(System.in) : Optional.empty();
+        try {
+            return check(expectations,
+                    stdin != null ? Optional.of(stdin.toAbsolutePath()) : relay.map(StdinRelay::fifo));
+        } finally {
+            relay.ifPresent(StdinRelay::close);
+        }
+    }
+
+    private int check(List<Expectation> expectations, Optional<Path> input) {
+        Plan plan = plan(expectations, input);
         PlanExecution execution = new PlanExecution(reports, leaks, reports.roots(plan.folder()));
         RunResult result = execution.run(plan, harness.apply(RunOptions.defaults()));
-        printTables(result.cases().get(0));
-        execution.report(result, !harness.quiet);
+        execution.report(result, !harness.quiet, () -> printTables(result.cases().get(0)));
         return ExitCodes.of(result);
     }
 
@@ -137,7 +154,7 @@ final class CheckCommand implements Callable<Integer> {
         return words;
     }
 
-    private Plan plan(List<Expectation> expectations) {
+    private Plan plan(List<Expectation> expectations, Optional<Path> input) {
         LeakCheckAction.Mode leakMode = switch (mode) {
             case "full" -> LeakCheckAction.Mode.FULL;
             case "summary" -> LeakCheckAction.Mode.SUMMARY;
@@ -156,7 +173,7 @@ final class CheckCommand implements Callable<Integer> {
             argv.set(0, cwd.resolve(argv.get(0)).normalize().toString());
         }
         String name = Path.of(command.get(0)).getFileName().toString();
-        CaseSpec spec = new CaseSpec(name, argv, cwd, Map.of(), Optional.empty(), Optional.empty(), List.of(),
+        CaseSpec spec = new CaseSpec(name, argv, cwd, Map.of(), input, Optional.empty(), List.of(),
                 List.of(), breakpoints, expectations);
         if (nativeMode) {
             spec = spec.withMode(CaseMode.NATIVE);

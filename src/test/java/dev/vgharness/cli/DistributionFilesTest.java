@@ -48,7 +48,7 @@ class DistributionFilesTest {
     void bashCompletesCommandsAndTheirOptions() throws Exception {
         assertEquals(List.of("doctor"), complete("vgharness", "do"));
         assertEquals(List.of("--fix"), complete("vgharness", "doctor", "--fi"));
-        assertEquals(List.of("--shard"), complete("vgharness", "run", "--sh"));
+        assertEquals(List.of("--shard"), complete("vgharness", "run", "--shar"));
         assertEquals(List.of("mi", "memcheck"), complete("vgharness", "parse", "m"));
     }
 

@@ -60,15 +60,24 @@ final class VgharnessCommand {
         return cl;
     }
 
-    /** The version from the build (resource filtered by Maven). */
+    /** The version and git revision from the build (version.properties, filtered by Maven). */
     static final class Version implements CommandLine.IVersionProvider {
         static String number() {
+            return property("version");
+        }
+
+        /** The short git hash the jar was built from, "-dirty" with changes, "unknown" outside a git checkout. */
+        static String revision() {
+            return property("revision");
+        }
+
+        private static String property(String key) {
             try (InputStream in = VgharnessCommand.class.getResourceAsStream("/dev/vgharness/version.properties")) {
                 Properties p = new Properties();
                 if (in != null) {
                     p.load(in);
                 }
-                return p.getProperty("version", "unknown");
+                return p.getProperty(key, "unknown");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -76,7 +85,7 @@ final class VgharnessCommand {
 
         @Override
         public String[] getVersion() {
-            return new String[] {"vgharness " + number()};
+            return new String[] {"vgharness " + number() + " (git revision " + revision() + ")"};
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.vgharness.plan.CaseSpec;
 import dev.vgharness.plan.Comparison;
 import dev.vgharness.plan.ErrorStops;
 import dev.vgharness.plan.ExitCodeExpectation;
+import dev.vgharness.plan.FindLost;
 import dev.vgharness.plan.Expectation;
 import dev.vgharness.plan.LeakCheckAction;
 import dev.vgharness.plan.Metric;
@@ -69,6 +70,14 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--on-error", description = "stop at each new Memcheck error (at most 10): the error, the"
             + " backtrace and the locals of your own frames go into the summary and the reports")
     boolean onError;
+
+    @Option(names = "--find-lost", description = "run PROG a second time to find where each definitely lost block"
+            + " was lost: the line where the last pointer to it disappeared (slower: it follows the blocks)")
+    boolean findLost;
+
+    @Option(names = "--find-lost-limit", paramLabel = "N", defaultValue = "5",
+            description = "follow at most N loss records, largest first (default 5; implies --find-lost)")
+    int findLostLimit;
 
     @Parameters(paramLabel = "PROG", arity = "1..*", description = "the program and its arguments (after --)")
     List<String> command;
@@ -162,6 +171,15 @@ final class CheckCommand implements Callable<Integer> {
             spec = spec.withMode(CaseMode.NATIVE);
         } else if (onError) {
             spec = spec.withOnError(ErrorStops.defaults());
+        }
+        if (findLost || findLostLimit != FindLost.defaults().limit()) {
+            if (nativeMode) {
+                throw new ExitCodes.UsageException("--find-lost needs Memcheck: it cannot be combined with --native");
+            }
+            if (findLostLimit < 1) {
+                throw new ExitCodes.UsageException("--find-lost-limit: " + findLostLimit + " is not at least 1");
+            }
+            spec = spec.withFindLost(new FindLost(findLostLimit, FindLost.defaults().kinds()));
         }
         return new Plan(1, name, Path.of(command.get(0)), cwd, Optional.empty(), List.of(spec));
     }

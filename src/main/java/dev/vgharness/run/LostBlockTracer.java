@@ -279,9 +279,16 @@ final class LostBlockTracer {
                 .filter(p -> Long.compareUnsigned(p.address() - b.address, b.length) >= 0)
                 .filter(p -> b.candidate == null || !b.stale(p))
                 .toList();
-        boolean inRegisters = search.pointers().stream().anyMatch(p -> p.kind() == PointerLocation.REGISTER);
-        if (!memory.isEmpty()) {
-            anchor(b, memory, thread);
+        List<GdbFrame> stack = memory.stream().anyMatch(p -> p.kind() == PointerLocation.STACK) ? stackOf(thread)
+                : List.of();
+        // A local of library code (std::unique_ptr::release's __p) is a pointer in transit, like a register.
+        List<PointerOwner> own = memory.stream().filter(p -> p.kind() != PointerLocation.STACK
+                || LostNames.frame(p).getAsInt() >= stack.size()
+                || LostNames.ownCode(stack.get(LostNames.frame(p).getAsInt()))).toList();
+        boolean inRegisters = own.size() < memory.size()
+                || search.pointers().stream().anyMatch(p -> p.kind() == PointerLocation.REGISTER);
+        if (!own.isEmpty()) {
+            anchor(b, own, stack);
             return;
         }
         if (b.candidate == null) {
@@ -296,7 +303,8 @@ final class LostBlockTracer {
         }
     }
 
-    private void anchor(FollowedBlock b, List<PointerOwner> memory, int thread) throws MiSessionException {
+    private void anchor(FollowedBlock b, List<PointerOwner> memory, List<GdbFrame> stack)
+            throws MiSessionException {
         b.candidate = null;
         Map<Long, PointerOwner> now = new LinkedHashMap<>();
         memory.forEach(p -> now.put(p.address(), p));
@@ -306,16 +314,12 @@ final class LostBlockTracer {
                 traps.unhold(old);
             }
         }
-        List<GdbFrame> stack = null;
         for (PointerOwner p : now.values()) {
             if (b.holders.containsKey(p.address())) {
                 continue;
             }
-            if (stack == null && p.kind() == PointerLocation.STACK) {
-                stack = stackOf(p.thread() == null ? thread : p.thread());
-            }
-            Holder h = namer.holder(p, stack == null ? List.of() : stack);
-            long framePc = stack != null && h.frame() < stack.size() ? stack.get(h.frame()).address() : 0;
+            Holder h = namer.holder(p, stack);
+            long framePc = h.frame() < stack.size() ? stack.get(h.frame()).address() : 0;
             b.holders.put(h.slot(), h);
             traps.hold(h, framePc);
         }
@@ -423,9 +427,7 @@ final class LostBlockTracer {
         dev.vgharness.result.LostAt lostAt(String heldBy) {
             List<GdbFrame> from = stack.subList(Math.min(frame, stack.size()), stack.size());
             // The program's own line: not one in a library or a system header (std::unique_ptr::release).
-            GdbFrame top = from.stream().filter(f -> f.line().isPresent()
-                    && !f.fullname().or(f::file).orElse("/usr/").startsWith("/usr/"))
-                    .findFirst().orElse(from.isEmpty() ? null : from.get(0));
+            GdbFrame top = from.stream().filter(f -> f.line().isPresent() && LostNames.ownCode(f)).findFirst().orElse(from.isEmpty() ? null : from.get(0));
             List<dev.vgharness.memcheck.StackFrame> backtrace = from.stream().map(LostBlockTracer::frameOf).toList();
             return new dev.vgharness.result.LostAt(top == null ? "???" : top.function(),
                     top == null ? null : top.fullname().or(top::file).orElse(null),

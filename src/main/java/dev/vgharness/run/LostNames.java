@@ -17,6 +17,15 @@ final class LostNames {
     private LostNames() {
     }
 
+    /**
+     * Whether a frame runs the program's own code: with a source file by absolute path, not under /usr (libraries,
+     * system headers such as {@code bits/unique_ptr.h}).
+     */
+    static boolean ownCode(dev.vgharness.vgdb.GdbFrame frame) {
+        String file = frame.fullname().orElse("");
+        return file.startsWith("/") && !file.startsWith("/usr/");
+    }
+
     /** {@code parse_header (lost.c:24)}, or the function alone without a line. */
     static String place(String function, String file, Integer line) {
         String name = function == null ? "???" : function;

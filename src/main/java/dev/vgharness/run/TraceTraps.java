@@ -107,8 +107,8 @@ final class TraceTraps {
         }
         if (releases == null) {
             releases = new ArrayList<>();
-            for (long start : TraceCommands.releaseFunctions(gdb)) {
-                releases.add(TraceCommands.breakAt(gdb, start, Optional.of("0")));
+            for (String name : TraceCommands.releaseFunctions(gdb)) {
+                releases.add(GdbCommands.breakInsert(gdb, name, Optional.of("0"), 0, false).number());
             }
         }
         String condition = blocks.isEmpty() ? "0" : blocks.stream().map(b -> "$rdi == " + TraceCommands.hex(b))

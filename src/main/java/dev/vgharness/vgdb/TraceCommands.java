@@ -106,22 +106,31 @@ public final class TraceCommands {
     }
 
     /**
-     * Where valgrind's replacements of free, cfree and operator delete start, once its preload library is loaded:
-     * {@code -symbol-info-functions --include-nondebug --name ZU_} →
-     * {@code ^done,symbols={nondebug=[{address="0x0000000004844070",name="_vgr10050ZU_libcZdsoZa_free"},...]}}.
+     * The names of valgrind's replacements of free, cfree and operator delete, once its preload library is loaded:
+     * {@code -symbol-info-functions --include-nondebug --name ZU_} lists them as
+     * {@code nondebug=[{address="0x0000000004844070",name="_vgr10050ZU_libcZdsoZa_free"},...]} where the library has no
+     * debug information (3.19 here) and as {@code debug=[{filename="vg_replace_malloc.c",symbols=[{line="1050",
+     * name="_vgr10050ZU_libcZdsoZa_free",...}]}]} where it has (3.27).
      */
-    public static List<Long> releaseFunctions(MiSession gdb) throws MiSessionException {
+    public static List<String> releaseFunctions(MiSession gdb) throws MiSessionException {
         MiTuple symbols = gdb.send("-symbol-info-functions --include-nondebug --name ZU_").result().tuple("symbols");
-        List<Long> starts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         if (symbols.has("nondebug")) {
-            for (MiValue s : symbols.list("nondebug").values()) {
-                MiTuple t = (MiTuple) s;
-                if (RELEASE.matcher(t.string("name")).matches()) {
-                    starts.add(t.address("address"));
-                }
+            symbols.list("nondebug").values().forEach(s -> addRelease(names, (MiTuple) s));
+        }
+        if (symbols.has("debug")) {
+            for (MiValue file : symbols.list("debug").values()) {
+                ((MiTuple) file).list("symbols").values().forEach(s -> addRelease(names, (MiTuple) s));
             }
         }
-        return starts;
+        return names;
+    }
+
+    private static void addRelease(List<String> names, MiTuple symbol) {
+        String name = symbol.string("name");
+        if (RELEASE.matcher(name).matches() && !names.contains(name)) {
+            names.add(name);
+        }
     }
 
     public static String hex(long address) {

@@ -13,6 +13,8 @@ final class LostNames {
     private static final Pattern GLOBAL = Pattern.compile("is (\\d+) bytes inside (?:data symbol|global var) \"([^\"]+)\"");
     /** {@code Address 0x1fff000638 is on thread 1's stack, in frame #1}: no frame number in the red zone. */
     private static final Pattern FRAME = Pattern.compile("in frame #(\\d+)");
+    /** A function of the C++ library, with or without its return type: {@code void std::vector<int>::_M_fill...}. */
+    private static final Pattern LIBRARY = Pattern.compile("(\\S+ )?(std|__gnu_cxx|__cxxabiv1)::");
 
     private LostNames() {
     }
@@ -69,12 +71,18 @@ final class LostNames {
         return "inside the " + owner.blockSize() + "-byte block" + (at.isEmpty() ? "" : " allocated at " + at);
     }
 
-    /** The first frame below the allocator of an allocation stack, as a place, or "" for no stack. */
+    /**
+     * The first frame below the allocator of an allocation stack that is not the C++ library's own (a map's node is
+     * allocated by {@code std::__new_allocator<...>::allocate}, called from {@code Inventory::restock}), as a place;
+     * "" for no stack.
+     */
     static String allocatedAt(List<StackFrame> stack) {
         if (stack.isEmpty()) {
             return "";
         }
-        StackFrame f = stack.size() > 1 ? stack.get(1) : stack.get(0);
+        List<StackFrame> below = stack.subList(Math.min(1, stack.size() - 1), stack.size());
+        StackFrame f = below.stream().filter(frame -> frame.function() != null
+                && !LIBRARY.matcher(frame.function()).lookingAt()).findFirst().orElse(below.get(0));
         return place(f.function(), f.file(), f.line());
     }
 }

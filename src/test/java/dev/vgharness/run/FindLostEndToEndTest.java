@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vgharness.Fixtures;
+import dev.vgharness.TestTools;
 import dev.vgharness.plan.PlanLoader;
 import dev.vgharness.result.CaseResult;
 import dev.vgharness.result.LossRecordResult;
@@ -40,7 +41,8 @@ class FindLostEndToEndTest {
                     command: [%s%s]
                     find_lost: %s
                 """.formatted(program, args, findLost));
-        RunResult run = new PlanRunner(RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(90)),
+        RunResult run = new PlanRunner(RunOptions.defaults().withTools(TestTools.valgrind(), TestTools.gdb())
+                .withDefaultTimeout(Duration.ofSeconds(90)),
                 Clock.systemUTC(), "test").run(PlanLoader.load(plan));
         return run.cases().get(0);
     }

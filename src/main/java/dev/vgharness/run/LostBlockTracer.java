@@ -5,6 +5,7 @@ import dev.vgharness.memcheck.PointerOwner;
 import dev.vgharness.memcheck.PointerSearch;
 import dev.vgharness.memcheck.WhoPointsAtParser;
 import dev.vgharness.mi.MiRecord;
+import dev.vgharness.result.LostAt;
 import dev.vgharness.result.LostHow;
 import dev.vgharness.vgdb.GdbCommands;
 import dev.vgharness.vgdb.GdbFrame;
@@ -58,9 +59,38 @@ final class LostBlockTracer {
 
     /** Follows the sites' blocks until each record's blocks are lost, the program ends or time is up. */
     List<SiteProgress> follow(List<AllocationSite> toFollow) throws MiSessionException {
+        stopAtAllocations(toFollow);
+        while (progress.stream().anyMatch(s -> !s.done())) {
+            boolean settling = blocks.stream().anyMatch(b -> b.candidate != null);
+            gdb.send(settling ? "-exec-next" : "-exec-continue");
+            Optional<MiRecord.Async> stopped = awaitStop();
+            if (stopped.isEmpty()) {
+                progress.forEach(s -> s.giveUp("the case timeout ended the second run"));
+                break;
+            }
+            StopEvent stop = StopEvent.of(stopped.get());
+            if (stop.isExit()) {
+                // A pointer still only in registers when the program ends was never stored again.
+                for (FollowedBlock b : List.copyOf(blocks)) {
+                    if (b.candidate != null) {
+                        b.site.lost(b.candidate);
+                    }
+                }
+                break;
+            }
+            settle(onStop(stop, stopped.get()), Math.max(1, stop.threadId()));
+        }
+        List<SiteProgress> all = List.copyOf(progress);
+        if (!freesSeen) {
+            all.forEach(s -> s.note("valgrind's free was not found: a block freed while holding a pointer was not seen"));
+        }
+        return all;
+    }
+
+    /** One breakpoint per allocating instruction: records allocated by one line through other callers share it. */
+    private void stopAtAllocations(List<AllocationSite> toFollow) throws MiSessionException {
         Map<Long, String> numbers = new HashMap<>();
         for (AllocationSite site : toFollow) {
-            // Records allocated by one line through different callers share its breakpoint.
             String number = numbers.get(site.returnAddress());
             if (number == null) {
                 number = TraceCommands.breakAt(gdb, site.returnAddress(), Optional.empty());
@@ -70,26 +100,6 @@ final class LostBlockTracer {
             sites.computeIfAbsent(number, n -> new ArrayList<>()).add(p);
             progress.add(p);
         }
-        while (progress.stream().anyMatch(s -> !s.done())) {
-            boolean settling = blocks.stream().anyMatch(b -> b.candidate != null);
-            gdb.send(settling ? "-exec-next" : "-exec-continue");
-            Optional<MiRecord.Async> stopped = awaitStop();
-            if (stopped.isEmpty()) {
-                progress.forEach(s -> s.giveUp("the case timeout ended the second run before"));
-                break;
-            }
-            StopEvent stop = StopEvent.of(stopped.get());
-            if (stop.isExit()) {
-                break;
-            }
-            Set<FollowedBlock> asked = onStop(stop, stopped.get());
-            settle(asked, stop.threadId());
-        }
-        List<SiteProgress> all = List.copyOf(progress);
-        if (!freesSeen) {
-            all.forEach(s -> s.note("valgrind's free was not found: a block freed while holding a pointer was not seen"));
-        }
-        return all;
     }
 
     private Optional<MiRecord.Async> awaitStop() throws MiSessionException {
@@ -143,7 +153,7 @@ final class LostBlockTracer {
         FollowedBlock block = new FollowedBlock(site, address, length);
         blocks.add(block);
         // The new block's pointer is in a register until the caller stores it: that is where it is lost if never.
-        block.candidate = Loss.at(LostHow.OVERWRITTEN, stack, 0).lostAt("the allocator's return value, never stored");
+        block.candidate = LossEvent.at(LostHow.OVERWRITTEN, stack, 0).lostAt("the allocator's return value, never stored");
         block.settleLines = 0;
         block.settleSp = stackPointer(thread);
         ask(block, null, thread);
@@ -156,12 +166,12 @@ final class LostBlockTracer {
             return Set.of();
         }
         List<GdbFrame> stack = writingLine(GdbCommands.stack(gdb));
-        Loss event = Loss.at(LostHow.OVERWRITTEN, stack, 0);
+        LossEvent event = LossEvent.at(LostHow.OVERWRITTEN, stack, 0);
         Set<FollowedBlock> affected = new LinkedHashSet<>();
         for (FollowedBlock b : List.copyOf(blocks)) {
             Holder h = b.holders.get(slot.get());
             if (h != null) {
-                event.names.put(h.slot(), namer.field(thread, 0, h).orElse(h.heldBy()));
+                event.names().put(h.slot(), namer.field(thread, 0, h).orElse(h.heldBy()));
                 affected.add(b);
             }
         }
@@ -194,14 +204,14 @@ final class LostBlockTracer {
 
     /** At a return instruction of a frame holding a stack slot: the frame's line, then one step out of it. */
     private Set<FollowedBlock> onReturn(int thread) throws MiSessionException {
-        Loss event = Loss.at(LostHow.OUT_OF_SCOPE, GdbCommands.stack(gdb), 0);
+        LossEvent event = LossEvent.at(LostHow.OUT_OF_SCOPE, GdbCommands.stack(gdb), 0);
         TraceCommands.stepInstruction(gdb, commandTimeout);
         long sp = stackPointer(thread);
         Set<FollowedBlock> affected = new LinkedHashSet<>();
         for (FollowedBlock b : List.copyOf(blocks)) {
             for (Holder h : b.holders.values()) {
                 if (h.kind() == PointerLocation.STACK && h.thread() == thread && Long.compareUnsigned(h.slot(), sp) < 0) {
-                    event.names.putIfAbsent(h.slot(), h.heldBy());
+                    event.names().putIfAbsent(h.slot(), h.heldBy());
                     affected.add(b);
                 }
             }
@@ -221,12 +231,12 @@ final class LostBlockTracer {
             }
         }
         List<GdbFrame> stack = GdbCommands.stack(gdb);
-        Loss event = Loss.at(LostHow.CONTAINER_FREED, stack, Math.min(1, stack.size() - 1));
+        LossEvent event = LossEvent.at(LostHow.CONTAINER_FREED, stack, Math.min(1, stack.size() - 1));
         Set<FollowedBlock> affected = new LinkedHashSet<>();
         for (FollowedBlock b : blocks) {
             for (Holder h : b.holders.values()) {
                 if (h.container() != null && h.container() == freed) {
-                    event.names.putIfAbsent(h.slot(), namer.field(thread, 1, h).orElse(h.heldBy()));
+                    event.names().putIfAbsent(h.slot(), namer.field(thread, 1, h).orElse(h.heldBy()));
                     affected.add(b);
                 }
             }
@@ -261,16 +271,16 @@ final class LostBlockTracer {
      * Searches for the block's pointers after {@code event} (null: a step). Pointers in memory: they are its holders
      * now. None: lost at the event, unless registers still hold it, which gets a few lines to store it somewhere.
      */
-    private void ask(FollowedBlock b, Loss event, int thread) throws MiSessionException {
+    private void ask(FollowedBlock b, LossEvent event, int thread) throws MiSessionException {
         if (!b.site.spend()) {
-            b.site.giveUp("the step budget (" + stepBudget + " stops) ran out before");
+            b.site.giveUp("its step budget (" + stepBudget + " pointer searches) ran out");
             dropSite(b.site);
             return;
         }
         String text = gdb.monitor("who_points_at " + TraceCommands.hex(b.address) + " " + b.length, commandTimeout);
         PointerSearch search = WhoPointsAtParser.parse(text).search();
         if (search == null) {
-            b.site.giveUp("valgrind did not search for pointers (" + text.strip() + ") before");
+            b.site.giveUp("valgrind did not search for pointers (" + text.strip() + ")");
             dropSite(b.site);
             return;
         }
@@ -279,20 +289,22 @@ final class LostBlockTracer {
                 .filter(p -> Long.compareUnsigned(p.address() - b.address, b.length) >= 0)
                 .filter(p -> b.candidate == null || !b.stale(p))
                 .toList();
-        List<GdbFrame> stack = memory.stream().anyMatch(p -> p.kind() == PointerLocation.STACK) ? stackOf(thread)
-                : List.of();
-        // A local of library code (std::unique_ptr::release's __p) is a pointer in transit, like a register.
-        List<PointerOwner> own = memory.stream().filter(p -> p.kind() != PointerLocation.STACK
-                || LostNames.frame(p).getAsInt() >= stack.size()
-                || LostNames.ownCode(stack.get(LostNames.frame(p).getAsInt()))).toList();
+        Map<Integer, List<GdbFrame>> stacks = new HashMap<>();
+        List<PointerOwner> own = new ArrayList<>();
+        for (PointerOwner p : memory) {
+            // A local of library code (std::unique_ptr::release's __p) is a pointer in transit, like a register.
+            if (p.kind() != PointerLocation.STACK || ownFrame(p, stacks, thread)) {
+                own.add(p);
+            }
+        }
         boolean inRegisters = own.size() < memory.size()
                 || search.pointers().stream().anyMatch(p -> p.kind() == PointerLocation.REGISTER);
         if (!own.isEmpty()) {
-            anchor(b, own, stack);
+            anchor(b, own, stacks, thread);
             return;
         }
         if (b.candidate == null) {
-            b.candidate = (event == null ? Loss.at(LostHow.OVERWRITTEN, GdbCommands.stack(gdb), 0) : event)
+            b.candidate = (event == null ? LossEvent.at(LostHow.OVERWRITTEN, GdbCommands.stack(gdb), 0) : event)
                     .lostAt(b.vanishedName(event));
             b.settleLines = 0;
             b.settleSp = stackPointer(thread);
@@ -303,7 +315,26 @@ final class LostBlockTracer {
         }
     }
 
-    private void anchor(FollowedBlock b, List<PointerOwner> memory, List<GdbFrame> stack)
+    /** Whether a stack pointer is in a frame of the program's own code; {@code stacks} caches each thread's stack. */
+    private boolean ownFrame(PointerOwner p, Map<Integer, List<GdbFrame>> stacks, int thread)
+            throws MiSessionException {
+        List<GdbFrame> stack = stackOf(stacks, p, thread);
+        int frame = LostNames.frame(p).orElse(0);
+        return frame >= stack.size() || LostNames.ownCode(stack.get(frame));
+    }
+
+    private List<GdbFrame> stackOf(Map<Integer, List<GdbFrame>> stacks, PointerOwner p, int thread)
+            throws MiSessionException {
+        int t = p.thread() == null ? thread : p.thread();
+        List<GdbFrame> stack = stacks.get(t);
+        if (stack == null) {
+            stack = stackOf(t);
+            stacks.put(t, stack);
+        }
+        return stack;
+    }
+
+    private void anchor(FollowedBlock b, List<PointerOwner> memory, Map<Integer, List<GdbFrame>> stacks, int thread)
             throws MiSessionException {
         b.candidate = null;
         Map<Long, PointerOwner> now = new LinkedHashMap<>();
@@ -318,6 +349,7 @@ final class LostBlockTracer {
             if (b.holders.containsKey(p.address())) {
                 continue;
             }
+            List<GdbFrame> stack = p.kind() == PointerLocation.STACK ? stackOf(stacks, p, thread) : List.of();
             Holder h = namer.holder(p, stack);
             long framePc = h.frame() < stack.size() ? stack.get(h.frame()).address() : 0;
             b.holders.put(h.slot(), h);
@@ -376,67 +408,5 @@ final class LostBlockTracer {
         String text = gdb.monitor("check_memory addressable " + TraceCommands.hex(address) + " 1", commandTimeout);
         var m = java.util.regex.Pattern.compile("a block of size (\\d+) alloc'd").matcher(text);
         return m.find() ? Long.parseLong(m.group(1)) : 1;
-    }
-
-    /** One followed block: where its pointers are now, and where it went when none is left in memory. */
-    private static final class FollowedBlock {
-        private final SiteProgress site;
-        private final long address;
-        private final long length;
-        private final Map<Long, Holder> holders = new LinkedHashMap<>();
-        private dev.vgharness.result.LostAt candidate;
-        private int settleLines;
-        /** The stack pointer when the last pointer in memory went: slots below it held only stale copies then. */
-        private long settleSp;
-
-        FollowedBlock(SiteProgress site, long address, long length) {
-            this.site = site;
-            this.address = address;
-            this.length = length;
-        }
-
-        /**
-         * Whether a pointer found while settling is a stale copy: a stack slot below where the stack ended when the
-         * block's last pointer went is a frame called since, whose uninitialised slots still hold old values.
-         */
-        boolean stale(PointerOwner p) {
-            return p.kind() == PointerLocation.STACK && Long.compareUnsigned(p.address(), settleSp) < 0;
-        }
-
-        /** The name of the holder that the event took away, else of any holder it had. */
-        String vanishedName(Loss event) {
-            if (event != null) {
-                for (Holder h : holders.values()) {
-                    String name = event.names.get(h.slot());
-                    if (name != null) {
-                        return name;
-                    }
-                }
-            }
-            return holders.values().stream().findFirst().map(Holder::heldBy).orElse("a pointer not seen");
-        }
-    }
-
-    /** A stop that may have taken pointers away: how, where, and the names of the holders it concerned. */
-    private record Loss(LostHow how, List<GdbFrame> stack, int frame, Map<Long, String> names) {
-
-        static Loss at(LostHow how, List<GdbFrame> stack, int frame) {
-            return new Loss(how, stack, frame, new HashMap<>());
-        }
-
-        dev.vgharness.result.LostAt lostAt(String heldBy) {
-            List<GdbFrame> from = stack.subList(Math.min(frame, stack.size()), stack.size());
-            // The program's own line: not one in a library or a system header (std::unique_ptr::release).
-            GdbFrame top = from.stream().filter(f -> f.line().isPresent() && LostNames.ownCode(f)).findFirst().orElse(from.isEmpty() ? null : from.get(0));
-            List<dev.vgharness.memcheck.StackFrame> backtrace = from.stream().map(LostBlockTracer::frameOf).toList();
-            return new dev.vgharness.result.LostAt(top == null ? "???" : top.function(),
-                    top == null ? null : top.fullname().or(top::file).orElse(null),
-                    top == null ? null : top.line().orElse(null), backtrace, how, heldBy);
-        }
-    }
-
-    static dev.vgharness.memcheck.StackFrame frameOf(GdbFrame f) {
-        return new dev.vgharness.memcheck.StackFrame(f.address(), f.function(), f.fullname().or(f::file).orElse(null),
-                f.line().orElse(null), f.library().orElse(null));
     }
 }

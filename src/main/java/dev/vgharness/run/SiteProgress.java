@@ -58,26 +58,29 @@ final class SiteProgress {
         notes.add(note);
     }
 
-    /** Every block the first run lost here has been seen lost, or following stopped. */
+    /**
+     * A block allocated here was seen lost (the record's answer: its other blocks need not be followed), or following
+     * stopped.
+     */
     boolean done() {
-        return lost.size() >= site.record().blocks() || gaveUp != null;
+        return !lost.isEmpty() || gaveUp != null;
     }
 
-    /** Where the record's first block was lost, when one was seen lost. */
+    /** Where the first of the record's blocks seen lost was lost. */
     Optional<LostAt> lostAt() {
         return lost.stream().findFirst();
     }
 
-    /** Why the record's blocks were not all seen lost, or empty when they were. */
+    /** Why no block of the record was seen lost, or empty when one was (then any notes). */
     Optional<String> unknown() {
         long expected = site.record().blocks();
         String at = "the allocation at " + site.label();
-        if (lost.size() >= expected) {
+        if (!lost.isEmpty()) {
             return notes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", notes));
         }
         String seen = lost.size() + " of its " + expected + " blocks were seen lost";
         if (gaveUp != null) {
-            return Optional.of(gaveUp + " " + seen + " (" + at + " ran " + hits + " times)");
+            return Optional.of(gaveUp + ": " + seen + " (" + at + " ran " + hits + " times)");
         }
         if (hits < expected) {
             return Optional.of(at + " ran " + hits + " times in the second run, fewer than the " + expected

@@ -74,6 +74,10 @@ final class LostBlockTracer {
                 for (FollowedBlock b : List.copyOf(blocks)) {
                     if (b.candidate != null) {
                         b.site.lost(b.candidate);
+                    } else {
+                        b.site.giveUp("the program ended with its blocks still pointed at from "
+                                + b.holders.values().stream().findFirst().map(Holder::heldBy).orElse("memory") + " (lost with a block that holds"
+                                + " them, as in a cycle: a whole lost structure is not followed)");
                     }
                 }
                 break;

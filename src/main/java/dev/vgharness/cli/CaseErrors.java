@@ -4,7 +4,7 @@ import dev.vgharness.result.CaseResult;
 import dev.vgharness.result.RunResult;
 import dev.vgharness.result.RunStatus;
 
-/** Infrastructure problems also go to stderr, one line each, where CI logs and people look for them. */
+/** Infrastructure problems and warnings also go to stderr, one line each, where CI logs and people look for them. */
 final class CaseErrors {
 
     private CaseErrors() {
@@ -19,6 +19,7 @@ final class CaseErrors {
             if (c.status() == RunStatus.ERROR && c.error() != null) {
                 System.err.println("vgharness: case '" + c.name() + "': " + c.error());
             }
+            c.warnings().forEach(w -> System.err.println("vgharness: case '" + c.name() + "': warning: " + w));
         }
         System.err.flush();
     }

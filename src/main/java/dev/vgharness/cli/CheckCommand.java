@@ -79,6 +79,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "follow at most N loss records, largest first (default 5; implies --find-lost)")
     int findLostLimit;
 
+    @Option(names = "--stdin", paramLabel = "FILE", description = "the program's standard input (default: ours, as"
+            + " it comes, unless it is a terminal)")
+    Path stdin;
+
     @Parameters(paramLabel = "PROG", arity = "1..*", description = "the program and its arguments (after --)")
     List<String> command;
 
@@ -93,11 +97,25 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Plan plan = plan(expectations());
+        List<Expectation> expectations = expectations();
+        if (stdin != null && !java.nio.file.Files.isRegularFile(stdin)) {
+            throw new ExitCodes.UsageException("--stdin " + stdin + ": no such file");
+        }
+        Optional<StdinRelay> relay = stdin != null ? Optional.empty()
+                : findLostAsked() ? StdinRelay.kept(System.in) : StdinRelay.start(System.in);
+        try {
+            return check(expectations,
+                    stdin != null ? Optional.of(stdin.toAbsolutePath()) : relay.map(StdinRelay::fifo));
+        } finally {
+            relay.ifPresent(StdinRelay::close);
+        }
+    }
+
+    private int check(List<Expectation> expectations, Optional<Path> input) {
+        Plan plan = plan(expectations, input);
         PlanExecution execution = new PlanExecution(reports, leaks, reports.roots(plan.folder()));
         RunResult result = execution.run(plan, harness.apply(RunOptions.defaults()));
-        printTables(result.cases().get(0));
-        execution.report(result, !harness.quiet);
+        execution.report(result, !harness.quiet, () -> printTables(result.cases().get(0)));
         return ExitCodes.of(result);
     }
 
@@ -146,7 +164,7 @@ final class CheckCommand implements Callable<Integer> {
         return words;
     }
 
-    private Plan plan(List<Expectation> expectations) {
+    private Plan plan(List<Expectation> expectations, Optional<Path> input) {
         LeakCheckAction.Mode leakMode = switch (mode) {
             case "full" -> LeakCheckAction.Mode.FULL;
             case "summary" -> LeakCheckAction.Mode.SUMMARY;
@@ -165,14 +183,14 @@ final class CheckCommand implements Callable<Integer> {
             argv.set(0, cwd.resolve(argv.get(0)).normalize().toString());
         }
         String name = Path.of(command.get(0)).getFileName().toString();
-        CaseSpec spec = new CaseSpec(name, argv, cwd, Map.of(), Optional.empty(), Optional.empty(), List.of(),
+        CaseSpec spec = new CaseSpec(name, argv, cwd, Map.of(), input, Optional.empty(), List.of(),
                 List.of(), breakpoints, expectations);
         if (nativeMode) {
             spec = spec.withMode(CaseMode.NATIVE);
         } else if (onError) {
             spec = spec.withOnError(ErrorStops.defaults());
         }
-        if (findLost || findLostLimit != FindLost.defaults().limit()) {
+        if (findLostAsked()) {
             if (nativeMode) {
                 throw new ExitCodes.UsageException("--find-lost needs Memcheck: it cannot be combined with --native");
             }
@@ -182,6 +200,11 @@ final class CheckCommand implements Callable<Integer> {
             spec = spec.withFindLost(new FindLost(findLostLimit, FindLost.defaults().kinds()));
         }
         return new Plan(1, name, Path.of(command.get(0)), cwd, Optional.empty(), List.of(spec));
+    }
+
+    /** {@code --find-lost}, or a {@code --find-lost-limit} other than the default. */
+    private boolean findLostAsked() {
+        return findLost || findLostLimit != FindLost.defaults().limit();
     }
 
     private static void printTables(CaseResult c) {

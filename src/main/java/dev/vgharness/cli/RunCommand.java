@@ -54,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
         RunResult result = execution.run(selected, harness.apply(RunOptions.defaults())
                 .withJobs(jobs != null ? jobs : Runtime.getRuntime().availableProcessors())
                 .withProgress(new ProgressLine(harness.quiet)));
-        execution.report(result, true);
+        execution.report(result, true, () -> { });
         return ExitCodes.of(result);
     }
 

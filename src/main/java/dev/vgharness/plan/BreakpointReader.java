@@ -8,6 +8,7 @@ import dev.vgharness.plan.YamlNode.YamlScalar;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads one entry of a case's {@code breakpoints:} list ({@code - id: after_request, at: server.c:217, ...}). */
 final class BreakpointReader {
@@ -43,14 +44,15 @@ final class BreakpointReader {
         Optional<String> condition = f.get("condition").flatMap(n -> values.nonEmptyString(n, f.what("condition")));
         int ignore = f.get("ignore").flatMap(n -> values.integer(n, f.what("ignore"), 0)).orElse(0L).intValue();
         int maxHits = f.get("max_hits").flatMap(n -> values.integer(n, f.what("max_hits"), 1)).orElse(1L).intValue();
-        List<Action> steps = f.get("actions").map(n -> actions.read(n, f.context()))
-                .orElse(List.of(LeakCheckAction.defaults()));
+        ActionReader.Steps steps = f.get("actions").map(n -> actions.read(n, f.context()))
+                .orElse(new ActionReader.Steps(List.of(LeakCheckAction.defaults()), Set.of()));
         List<Expectation> expect = f.get("expect")
                 .map(n -> List.copyOf(expectations.read(n, f.context(), Scope.BREAKPOINT).values())).orElse(List.of());
         if (id.isEmpty() || at.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new BreakpointSpec(id.get(), at.get(), condition, ignore, maxHits, steps, expect));
+        return Optional.of(new BreakpointSpec(id.get(), at.get(), condition, ignore, maxHits, steps.actions(), expect,
+                steps.failuresAllowed()));
     }
 
     private static String context(YamlMap map, int number) {

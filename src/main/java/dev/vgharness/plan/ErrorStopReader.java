@@ -4,6 +4,7 @@ import dev.vgharness.plan.ExpectationReader.Scope;
 import dev.vgharness.plan.YamlNode.YamlMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads a case's {@code on_error:} map (an empty map, or {@code on_error: {}}, takes every default). */
 final class ErrorStopReader {
@@ -30,9 +31,10 @@ final class ErrorStopReader {
         int frames = f.get("frames").flatMap(n -> values.integer(n, f.what("frames"), 0))
                 .map(Long::intValue).orElse(d.frames());
         boolean locals = f.get("locals").flatMap(n -> values.bool(n, f.what("locals"))).orElse(d.locals());
-        List<Action> steps = f.get("actions").map(n -> actions.read(n, f.context())).orElse(d.actions());
+        ActionReader.Steps steps = f.get("actions").map(n -> actions.read(n, f.context()))
+                .orElse(new ActionReader.Steps(d.actions(), Set.of()));
         List<Expectation> expect = f.get("expect")
                 .map(n -> List.copyOf(expectations.read(n, f.context(), Scope.BREAKPOINT).values())).orElse(List.of());
-        return Optional.of(new ErrorStops(maxStops, steps, locals, frames, expect));
+        return Optional.of(new ErrorStops(maxStops, steps.actions(), locals, frames, expect, steps.failuresAllowed()));
     }
 }

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
 final class LeakOptionReader {
 
     static final List<String> LEAK_CHECK_KEYS = List.of("mode", "kinds", "delta", "limit", "heuristics");
-    static final List<String> BLOCK_LIST_KEYS = List.of("kinds", "records");
-    static final List<String> WHO_POINTS_AT_KEYS = List.of("kinds", "address", "length");
+    static final List<String> BLOCK_LIST_KEYS = List.of("kinds", "records", "limit");
+    static final List<String> WHO_POINTS_AT_KEYS = List.of("kinds", "address", "length", "limit");
     private static final Pattern HEX_ADDRESS = Pattern.compile("0x[0-9a-fA-F]{1,16}");
 
     private final Values values;
@@ -44,7 +44,8 @@ final class LeakOptionReader {
         Set<LossKind> kinds = fields.get("kinds").flatMap(n -> kinds(n, fields.what("kinds"))).orElse(d.kinds());
         Delta delta = fields.get("delta").flatMap(n -> values.choice(n, fields.what("delta"), words(Delta.values(), Delta::word)))
                 .map(w -> Delta.valueOf(w.toUpperCase(Locale.ROOT))).orElse(d.delta());
-        OptionalInt limit = fields.get("limit").map(n -> limit(n, fields.what("limit"))).orElse(d.limit());
+        OptionalInt limit = fields.get("limit").map(n -> limit(n, fields.what("limit"), "loss records"))
+                .orElse(d.limit());
         Set<Heuristic> heuristics = fields.get("heuristics").flatMap(n -> heuristics(n, fields.what("heuristics")))
                 .orElse(d.heuristics());
         return new LeakCheckAction(mode, kinds, delta, limit, heuristics);
@@ -55,10 +56,14 @@ final class LeakOptionReader {
         if (!exactlyOne(fields, "kinds", "records")) {
             return Optional.empty();
         }
+        OptionalInt limit = fields.get("limit").map(n -> limit(n, fields.what("limit"), "blocks per record"))
+                .orElse(OptionalInt.of(BlockListAction.DEFAULT_LIMIT));
         if (fields.get("kinds").isPresent()) {
-            return kinds(fields.get("kinds").get(), fields.what("kinds")).map(k -> new BlockListAction(k, List.of()));
+            return kinds(fields.get("kinds").get(), fields.what("kinds"))
+                    .map(k -> new BlockListAction(k, List.of(), limit));
         }
-        return records(fields.get("records").get(), fields.what("records")).map(r -> new BlockListAction(Set.of(), r));
+        return records(fields.get("records").get(), fields.what("records"))
+                .map(r -> new BlockListAction(Set.of(), r, limit));
     }
 
     Optional<Action> whoPointsAt(YamlMap map, String context) {
@@ -69,9 +74,13 @@ final class LeakOptionReader {
         if (fields.get("kinds").isPresent()) {
             fields.get("length").ifPresent(n -> values.problems().add(n.location(),
                     fields.what("length") + " goes with 'address'; with 'kinds' each block is searched over its size"));
+            OptionalInt limit = fields.get("limit").map(n -> limit(n, fields.what("limit"), "blocks per stop"))
+                    .orElse(OptionalInt.of(WhoPointsAtAction.DEFAULT_LIMIT));
             return kinds(fields.get("kinds").get(), fields.what("kinds"))
-                    .map(k -> new WhoPointsAtAction(k, OptionalLong.empty(), 1));
+                    .map(k -> new WhoPointsAtAction(k, OptionalLong.empty(), 1, limit));
         }
+        fields.get("limit").ifPresent(n -> values.problems().add(n.location(),
+                fields.what("limit") + " goes with 'kinds'; with 'address' one address is searched"));
         Optional<Long> address = address(fields.get("address").get(), fields.what("address"));
         Optional<Long> length = fields.get("length").map(n -> values.integer(n, fields.what("length"), 1))
                 .orElse(Optional.of(1L));
@@ -126,14 +135,15 @@ final class LeakOptionReader {
         return read == list.items().size() ? Optional.of(chosen) : Optional.empty();
     }
 
-    private OptionalInt limit(YamlNode node, String what) {
+    /** {@code unlimited} (empty) or a number of at least 1; {@code unit} says what it counts. */
+    private OptionalInt limit(YamlNode node, String what, String unit) {
         if (node instanceof YamlScalar s && s.kind() == Kind.STRING && s.text().equals("unlimited")) {
             return OptionalInt.empty();
         }
         if (node instanceof YamlScalar s && s.kind() == Kind.INTEGER) {
             return values.integer(node, what, 1).map(n -> OptionalInt.of(n.intValue())).orElse(OptionalInt.empty());
         }
-        values.wrong(node, what, "unlimited or a number of loss records");
+        values.wrong(node, what, "unlimited or a number of " + unit);
         return OptionalInt.empty();
     }
 

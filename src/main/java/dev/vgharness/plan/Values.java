@@ -58,6 +58,14 @@ final class Values {
         return string(node, what);
     }
 
+    /** {@code true} or {@code false}. */
+    Optional<Boolean> bool(YamlNode node, String what) {
+        if (node instanceof YamlScalar s && s.kind() == Kind.BOOLEAN) {
+            return Optional.of(List.of("true", "yes", "on", "y").contains(s.text().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return wrong(node, what, "true or false");
+    }
+
     Optional<String> nonEmptyString(YamlNode node, String what) {
         Optional<String> text = string(node, what);
         if (text.isPresent() && text.get().isBlank()) {
@@ -81,13 +89,6 @@ final class Values {
             return Optional.empty();
         }
         return Optional.of(value.longValue());
-    }
-
-    Optional<Boolean> bool(YamlNode node, String what) {
-        if (node instanceof YamlScalar s && s.kind() == Kind.BOOLEAN) {
-            return Optional.of(Boolean.parseBoolean(s.text().toLowerCase(java.util.Locale.ROOT)));
-        }
-        return wrong(node, what, "true or false");
     }
 
     Optional<YamlMap> map(YamlNode node, String what) {

@@ -6,8 +6,6 @@ import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.RunResult;
 import dev.vgharness.result.StopResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +30,7 @@ public final class HtmlReport {
     }
 
     public static void write(RunResult result, SourceRoots roots, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, html(result, roots), StandardCharsets.UTF_8);
+        ReportFiles.writeString(file, html(result, roots));
     }
 
     public static String html(RunResult result, SourceRoots roots) {
@@ -112,7 +106,7 @@ public final class HtmlReport {
         html.append("<section class=\"case\"><h2>").append(Html.escape(c.name())).append(' ').append(status(c.status()))
                 .append("</h2><p class=\"muted\"><code>").append(Html.escape(String.join(" ", c.command())))
                 .append("</code> · pid ").append(c.pid()).append(" · ").append(TextSummary.seconds(c.durationMs()))
-                .append(" · ").append(Html.escape(TextSummary.exit(c.exit()))).append("</p>\n");
+                .append(" · ").append(Html.escape(TextSummary.exit(c))).append("</p>\n");
         html.append(HtmlChart.svg(HtmlStops.points(c))).append('\n');
         html.append(HtmlMemoryChart.forCase(c));
         html.append(HtmlStops.table(c));

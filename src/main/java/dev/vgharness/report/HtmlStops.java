@@ -44,7 +44,7 @@ final class HtmlStops {
                     .append(stop.passed() ? "ok" : "<b class=\"bad\">failed</b>").append("</td></tr>\n");
         }
         if (c.finalResults() != null) {
-            html.append("<tr class=\"exit\"><td>exit</td><td>").append(Html.escape(TextSummary.exit(c.exit())))
+            html.append("<tr class=\"exit\"><td>exit</td><td>").append(Html.escape(TextSummary.exit(c)))
                     .append("</td>");
             kinds(html, c.finalResults().summary());
             boolean ok = c.assertions().stream().allMatch(dev.vgharness.result.Assertion::passed);

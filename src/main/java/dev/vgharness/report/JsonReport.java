@@ -3,7 +3,6 @@ package dev.vgharness.report;
 import dev.vgharness.result.RunResult;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The canonical JSON report (docs/report.md), pretty-printed; every other report is made from the same result. */
@@ -12,14 +11,9 @@ public final class JsonReport {
     private JsonReport() {
     }
 
+    /** Writes the report whole or not at all ({@link ReportFiles}). */
     public static void write(RunResult result, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (OutputStream out = Files.newOutputStream(file)) {
-            write(result, out);
-        }
+        ReportFiles.write(file, out -> write(result, out));
     }
 
     public static void write(RunResult result, OutputStream out) throws IOException {

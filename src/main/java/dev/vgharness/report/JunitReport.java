@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -30,13 +29,7 @@ public final class JunitReport {
 
     public static void write(RunResult result, SourceRoots roots, Path file) throws IOException {
         requireNonNull(result, "result is null");
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(result, roots, out);
-        }
+        ReportFiles.write(file, out -> write(result, roots, out));
     }
 
     public static void write(RunResult result, SourceRoots roots, Writer out) throws IOException {

@@ -94,7 +94,7 @@ final class JunitXmlWriter {
         xml.writeStartElement("properties");
         property("command", String.join(" ", c.command()));
         property("pid", Long.toString(c.pid()));
-        property("exit", TextSummary.exit(c.exit()));
+        property("exit", TextSummary.exit(c));
         for (var e : run.environment().entrySet()) {
             property(e.getKey(), e.getValue() == null ? "unknown" : e.getValue());
         }
@@ -117,7 +117,7 @@ final class JunitXmlWriter {
             }
         }
         String error = stop.reason() == StopReason.ERROR ? ErrorStopText.details(stop) : "";
-        writeSystemOut(error + transcript(stop.transcript()));
+        writeSystemOut(error + stopNotes(stop) + transcript(stop.transcript()));
         xml.writeEndElement();
         newLine();
     }
@@ -200,6 +200,16 @@ final class JunitXmlWriter {
             candidate = name + " (" + n + ")";
         }
         return candidate;
+    }
+
+    /** Failed actions (the case's error names the first), what limits left out, what the harness did itself. */
+    private static String stopNotes(StopResult stop) {
+        StringBuilder text = new StringBuilder();
+        stop.failures().forEach(f -> text.append(f.allowed() ? "allowed: " : "error: ").append(f.describe())
+                .append('\n'));
+        stop.leftOut().forEach(l -> text.append("left out: ").append(l.describe()).append('\n'));
+        stop.notes().forEach(n -> text.append("note: ").append(n).append('\n'));
+        return text.toString();
     }
 
     private static String transcript(List<CommandOutput> commands) {

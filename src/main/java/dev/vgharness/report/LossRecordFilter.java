@@ -34,9 +34,9 @@ public final class LossRecordFilter {
     private static CaseResult keep(CaseResult c, Predicate<LossRecord> keep) {
         List<StopResult> stops = c.stops().stream().map(s -> keep(s, keep)).toList();
         FinalResults fin = c.finalResults() == null ? null : new FinalResults(c.finalResults().summary(),
-                keep(c.finalResults().lossRecords(), keep), c.finalResults().errors(), c.finalResults().complete());
-        return new CaseResult(c.name(), c.status(), c.error(), c.command(), c.pid(), c.durationMs(), stops, c.exit(),
-                fin, c.assertions(), c.stdout(), c.samples());
+                keep(c.finalResults().lossRecords(), keep), c.finalResults().errors(), c.finalResults().complete(),
+                c.finalResults().note());
+        return c.withStops(stops, fin);
     }
 
     private static StopResult keep(StopResult s, Predicate<LossRecord> keep) {

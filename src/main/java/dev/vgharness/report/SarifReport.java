@@ -13,7 +13,6 @@ import dev.vgharness.result.LeakFinding;
 import dev.vgharness.result.LostAt;
 import dev.vgharness.result.RunResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -52,11 +51,9 @@ public final class SarifReport {
     }
 
     public static void write(RunResult result, SourceRoots roots, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), toJson(result, roots));
+        ObjectNode log = toJson(result, roots);
+        ReportFiles.write(file, out -> new ObjectMapper().writerWithDefaultPrettyPrinter()
+                .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, log));
     }
 
     /** The SARIF log as a JSON tree. */

@@ -6,7 +6,6 @@ import dev.vgharness.memcheck.Suppressions;
 import dev.vgharness.result.LeakFinding;
 import dev.vgharness.result.RunResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -64,7 +63,7 @@ public final class SuppressionFile {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, text(run), StandardCharsets.UTF_8);
+        ReportFiles.writeString(file, text(run));
     }
 
     private static String name(LeakIdentity identity) {

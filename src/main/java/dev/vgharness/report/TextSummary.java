@@ -28,6 +28,8 @@ import java.util.Locale;
  */
 public final class TextSummary {
 
+    private static final int STDERR_LINES = 10;
+
     private TextSummary() {
     }
 
@@ -50,10 +52,11 @@ public final class TextSummary {
 
     private static void printCase(CaseResult c, SourceRoots roots, PrintStream out) {
         out.printf(Locale.ROOT, "%-6s %s (%s, %d stop%s, %s)%n", mark(c.status()), c.name(), seconds(c.durationMs()),
-                c.stops().size(), c.stops().size() == 1 ? "" : "s", exit(c.exit()));
+                c.stops().size(), c.stops().size() == 1 ? "" : "s", exit(c));
         if (c.error() != null) {
             out.println("       error: " + c.error());
         }
+        c.warnings().forEach(w -> out.println("       warning: " + w));
         for (StopResult stop : c.stops()) {
             if (stop.reason() == StopReason.ERROR) {
                 out.println("       " + stop.label() + " " + ErrorStopText.line(stop));
@@ -62,10 +65,14 @@ public final class TextSummary {
                         + stop.thread() + (stop.leakCheck() == null ? "" : ": " + leaks(stop.leakCheck().summary())));
             }
             failed(stop.assertions(), out);
+            stopDetails(stop, out);
         }
         if (c.finalResults() != null && c.finalResults().summary() != null) {
             out.println("       exit: " + leaks(c.finalResults().summary()) + " | errors "
                     + c.finalResults().errorCount());
+        }
+        if (c.finalResults() != null && c.finalResults().note() != null) {
+            out.println("       note: " + c.finalResults().note());
         }
         if (c.finalResults() != null) {
             c.finalResults().errors().forEach(e -> out.println("       " + error(e, roots)));
@@ -73,6 +80,9 @@ public final class TextSummary {
         }
         failed(c.assertions(), out);
         c.notes().forEach(note -> out.println("       note: " + note));
+        if (c.status() != RunStatus.PASSED || c.exit() != null && c.exit().signal() != null) {
+            stderrTail(c.stderr(), out);
+        }
     }
 
     /** {@code error InvalidRead (2 times) at bad_read errs.c:10: Invalid read of size 4}. */
@@ -80,6 +90,25 @@ public final class TextSummary {
         String where = roots.bestFrame(e.stack()).map(f -> " at " + f.function()
                 + (f.file() == null ? "" : " " + f.file() + ":" + f.line())).orElse("");
         return "error " + e.kind() + (e.count() > 1 ? " (" + e.count() + " times)" : "") + where + ": " + e.what();
+    }
+
+    /** The last lines the target wrote to stderr: why a failed or crashed program failed, in its own words. */
+    private static void stderrTail(String stderr, PrintStream out) {
+        if (stderr == null || stderr.isBlank()) {
+            return;
+        }
+        java.util.List<String> lines = stderr.strip().lines().toList();
+        java.util.List<String> tail = lines.subList(Math.max(0, lines.size() - STDERR_LINES), lines.size());
+        out.println("       stderr of the target" + (lines.size() > tail.size() ? " (last " + tail.size() + " lines)" : "")
+                + ":");
+        tail.forEach(line -> out.println("       | " + line));
+    }
+
+    /** Failed actions, what the limits left out, what the harness did on its own. */
+    private static void stopDetails(StopResult stop, PrintStream out) {
+        stop.failures().forEach(f -> out.println("         " + (f.allowed() ? "allowed: " : "ERROR ") + f.describe()));
+        stop.leftOut().forEach(l -> out.println("         left out: " + l.describe()));
+        stop.notes().forEach(n -> out.println("         note: " + n));
     }
 
     private static void failed(java.util.List<Assertion> assertions, PrintStream out) {
@@ -98,6 +127,20 @@ public final class TextSummary {
         };
     }
 
+    /**
+     * How the target ended: {@code exited 0}, {@code killed by SIGSEGV}, {@code timeout}, {@code detached}; a case
+     * whose end was not seen is {@code ended early} when it ran (it stopped or was sampled), else {@code not started}.
+     */
+    static String exit(CaseResult c) {
+        CaseExit exit = c.exit();
+        if (exit == null) {
+            boolean ran = !c.stops().isEmpty() || c.samples() != null && !c.samples().samples().isEmpty();
+            return ran ? "ended early" : "not started";
+        }
+        return exit(exit);
+    }
+
+    /** {@code exited 0}, {@code killed by SIGSEGV}, {@code timeout}, {@code detached}. */
     static String exit(CaseExit exit) {
         if (exit == null) {
             return "not started";

@@ -38,7 +38,7 @@ public final class WatchHtml {
     }
 
     public static void write(WatchResult result, Path file) throws IOException {
-        Files.writeString(ReportFiles.withFolder(file), html(result), StandardCharsets.UTF_8);
+        ReportFiles.writeString(file, html(result));
     }
 
     public static String html(WatchResult r) {

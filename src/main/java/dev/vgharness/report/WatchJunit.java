@@ -32,13 +32,15 @@ public final class WatchJunit {
     }
 
     public static void write(WatchResult result, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(ReportFiles.withFolder(file), StandardCharsets.UTF_8)) {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            write(result, xml);
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
-        }
+        ReportFiles.write(file, out -> {
+            try {
+                XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+                write(result, xml);
+                xml.close();
+            } catch (XMLStreamException e) {
+                throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
+            }
+        });
     }
 
     private static void write(WatchResult r, XMLStreamWriter xml) throws XMLStreamException {

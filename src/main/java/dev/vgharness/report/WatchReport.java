@@ -1,8 +1,8 @@
 package dev.vgharness.report;
 
 import dev.vgharness.plan.Metric;
-import dev.vgharness.result.CaseExit;
 import dev.vgharness.result.Assertion;
+import dev.vgharness.result.CaseExit;
 import dev.vgharness.result.Rate;
 import dev.vgharness.result.WatchResult;
 import java.io.IOException;
@@ -29,9 +29,8 @@ public final class WatchReport {
     }
 
     public static void writeJson(WatchResult result, Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(ReportFiles.withFolder(file))) {
-            ReportJson.mapper().writerWithDefaultPrettyPrinter().writeValue(out, result);
-        }
+        ReportFiles.write(file, out -> ReportJson.mapper().writerWithDefaultPrettyPrinter()
+                .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, result));
     }
 
     /** The rates by their metric names, in report order. */

@@ -14,19 +14,38 @@ import java.util.List;
  * @param finalResults valgrind's exit-time results ({@code "final"} in JSON), or null when there are none
  * @param stdout the target's standard output as captured
  * @param samples the samples of a {@code sample:} case and their growth rates, or null
+ * @param stderr the target's standard error as captured, without valgrind's own log;
+ *     both streams are capped with the cut said in the text
+ * @param warnings what in the plan will not do what it seems to (a breakpoint on malloc under Memcheck), in words
  * @param notes what a reader should know about how the case ran that is not a failure, e.g. that error stops ended
  *     at {@code max_stops}
  */
 public record CaseResult(String name, RunStatus status, String error, List<String> command, long pid,
         long durationMs, List<StopResult> stops, CaseExit exit, FinalResults finalResults, List<Assertion> assertions,
-        String stdout, SampleSeries samples, List<String> notes) {
+        String stdout, String stderr, SampleSeries samples, List<String> warnings, List<String> notes) {
 
-    /** A case without notes. */
+    /** A case without stderr, warnings or notes. */
     public CaseResult(String name, RunStatus status, String error, List<String> command, long pid, long durationMs,
             List<StopResult> stops, CaseExit exit, FinalResults finalResults, List<Assertion> assertions,
             String stdout, SampleSeries samples) {
         this(name, status, error, command, pid, durationMs, stops, exit, finalResults, assertions, stdout, samples,
                 List.of());
+    }
+
+    /** A case without stderr or warnings. */
+    public CaseResult(String name, RunStatus status, String error, List<String> command, long pid, long durationMs,
+            List<StopResult> stops, CaseExit exit, FinalResults finalResults, List<Assertion> assertions,
+            String stdout, SampleSeries samples, List<String> notes) {
+        this(name, status, error, command, pid, durationMs, stops, exit, finalResults, assertions, stdout, null,
+                samples, List.of(), notes);
+    }
+
+    /** A case without notes. */
+    public CaseResult(String name, RunStatus status, String error, List<String> command, long pid, long durationMs,
+            List<StopResult> stops, CaseExit exit, FinalResults finalResults, List<Assertion> assertions,
+            String stdout, String stderr, SampleSeries samples, List<String> warnings) {
+        this(name, status, error, command, pid, durationMs, stops, exit, finalResults, assertions, stdout, stderr,
+                samples, warnings, List.of());
     }
 
     /** A case without samples. */
@@ -42,6 +61,13 @@ public record CaseResult(String name, RunStatus status, String error, List<Strin
         command = List.copyOf(command);
         stops = List.copyOf(stops);
         assertions = List.copyOf(assertions);
+        warnings = List.copyOf(warnings);
         notes = List.copyOf(notes);
+    }
+
+    /** The same case with other stops and exit-time results (a report's filtered view of it). */
+    public CaseResult withStops(List<StopResult> otherStops, FinalResults otherFinal) {
+        return new CaseResult(name, status, error, command, pid, durationMs, otherStops, exit, otherFinal, assertions,
+                stdout, stderr, samples, warnings, notes);
     }
 }

@@ -1,18 +1,23 @@
 package dev.vgharness.result;
 
+import dev.vgharness.memcheck.LeakSummary;
 import dev.vgharness.plan.Metric;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The samples of a {@code sample:} case and the growth per second of the main numbers, each the least-squares slope
  * over the samples that have the number ({@link Rate}): {@code {"every_ms": 2000, "samples": [...],
- * "definitely_lost_bytes_per_s": 24000.0, "rss_kb_per_s": 12.5, "heap_in_use_bytes_per_s": 32000.0}}. A rate is null
- * with fewer than two samples that have the number. The other memory rates ({@link MemoryRates}) are computed when an
- * expectation asks for them.
+ * "definitely_lost_bytes_per_s": 24000.0, "rss_kb_per_s": 12.5, "heap_in_use_bytes_per_s": 32000.0,
+ * "indirectly_lost_bytes_per_s": 0.0, "possibly_lost_bytes_per_s": 0.0, "still_reachable_bytes_per_s": 170000.0,
+ * "suppressed_bytes_per_s": 0.0}}: every kind of the leak summary under Memcheck (a program whose reachable memory
+ * grows 170 kB/s leaks nothing, yet grows). A rate is null with fewer than two samples that have the number. The
+ * other memory rates ({@link MemoryRates}) are computed when an expectation asks for them.
  */
 public record SampleSeries(long everyMs, List<Sample> samples, Double definitelyLostBytesPerS, Double rssKbPerS,
-        Double heapInUseBytesPerS) {
+        Double heapInUseBytesPerS, Double indirectlyLostBytesPerS, Double possiblyLostBytesPerS,
+        Double stillReachableBytesPerS, Double suppressedBytesPerS) {
 
     public SampleSeries {
         samples = List.copyOf(samples);
@@ -21,14 +26,24 @@ public record SampleSeries(long everyMs, List<Sample> samples, Double definitely
     /** The series with its rates. */
     public static SampleSeries of(long everyMs, List<Sample> samples) {
         MemoryRates memory = memoryRates(samples);
-        List<Rate.Point> lost = new ArrayList<>();
+        return new SampleSeries(everyMs, samples, rate(samples, Sample::definitelyLostBytes),
+                memory.rssKbPerS().perS(), memory.heapInUseBytesPerS().perS(),
+                rate(samples, s -> s.leakBytes(LeakSummary::indirectlyLost)),
+                rate(samples, s -> s.leakBytes(LeakSummary::possiblyLost)),
+                rate(samples, s -> s.leakBytes(LeakSummary::stillReachable)),
+                rate(samples, s -> s.leakBytes(LeakSummary::suppressed)));
+    }
+
+    /** The least-squares slope per second of one number over the samples that have it, or null. */
+    private static Double rate(List<Sample> samples, Function<Sample, Long> number) {
+        List<Rate.Point> points = new ArrayList<>();
         for (Sample s : samples) {
-            if (s.definitelyLostBytes() != null) {
-                lost.add(new Rate.Point(s.atMs(), s.definitelyLostBytes()));
+            Long value = number.apply(s);
+            if (value != null) {
+                points.add(new Rate.Point(s.atMs(), value));
             }
         }
-        return new SampleSeries(everyMs, samples, Rate.of(lost).perS(), memory.rssKbPerS().perS(),
-                memory.heapInUseBytesPerS().perS());
+        return Rate.of(points).perS();
     }
 
     private static MemoryRates memoryRates(List<Sample> samples) {
@@ -38,10 +53,20 @@ public record SampleSeries(long everyMs, List<Sample> samples, Double definitely
 
     /** The value of a {@code *_per_s} metric, rounded to a whole number for the comparison; null when unknown. */
     public Long value(Metric metric) {
-        if (metric == Metric.DEFINITELY_LOST_BYTES_PER_S) {
-            return definitelyLostBytesPerS == null ? null : Math.round(definitelyLostBytesPerS);
+        switch (metric) {
+            case DEFINITELY_LOST_BYTES_PER_S -> { return rounded(definitelyLostBytesPerS); }
+            case INDIRECTLY_LOST_BYTES_PER_S -> { return rounded(indirectlyLostBytesPerS); }
+            case POSSIBLY_LOST_BYTES_PER_S -> { return rounded(possiblyLostBytesPerS); }
+            case STILL_REACHABLE_BYTES_PER_S -> { return rounded(stillReachableBytesPerS); }
+            case SUPPRESSED_BYTES_PER_S -> { return rounded(suppressedBytesPerS); }
+            default -> {
+                return memoryRates(samples).rate(metric)
+                        .orElseThrow(() -> new IllegalArgumentException("not a rate: " + metric)).rounded();
+            }
         }
-        return memoryRates(samples).rate(metric)
-                .orElseThrow(() -> new IllegalArgumentException("not a rate: " + metric)).rounded();
+    }
+
+    private static Long rounded(Double rate) {
+        return rate == null ? null : Math.round(rate);
     }
 }

@@ -23,23 +23,39 @@ import java.util.List;
  * @param backtrace at an error stop, every frame of the stopped thread; empty at a breakpoint
  * @param locals at an error stop, the arguments and locals of the first own frames; empty otherwise
  * @param mallocTrim what the {@code malloc_trim} action gave back, or null when the stop had none (native mode)
+ * @param failures the actions that failed here (a failure not allowed ended the stop's actions)
+ * @param leftOut what the limits of {@code block_list} and {@code who_points_at} left out
+ * @param notes what the harness did besides the plan's actions, in words (e.g. giving valgrind's output back to gdb)
  */
 public record StopResult(String breakpoint, int hit, int thread, StopFrame frame, StopLeakCheck leakCheck,
         List<BlockList> blockLists, List<PointerSearch> whoPointsAt, List<CommandOutput> monitor, Long errors,
         Long rssKb, List<Assertion> assertions, List<CommandOutput> gdb, List<CommandOutput> transcript,
         long durationMs, MemorySnapshot memory, StopReason reason, MemcheckError error, List<StopFrame> backtrace,
-        List<FrameLocals> locals, TrimProbe mallocTrim) {
+        List<FrameLocals> locals, TrimProbe mallocTrim, List<ActionFailure> failures, List<LeftOut> leftOut,
+        List<String> notes) {
 
-    /** A breakpoint stop with a trim probe. */
+    /** A breakpoint stop with a trim probe, where every action worked in full and the harness had nothing to note. */
     public StopResult(String breakpoint, int hit, int thread, StopFrame frame, StopLeakCheck leakCheck,
             List<BlockList> blockLists, List<PointerSearch> whoPointsAt, List<CommandOutput> monitor, Long errors,
             Long rssKb, List<Assertion> assertions, List<CommandOutput> gdb, List<CommandOutput> transcript,
             long durationMs, MemorySnapshot memory, TrimProbe mallocTrim) {
         this(breakpoint, hit, thread, frame, leakCheck, blockLists, whoPointsAt, monitor, errors, rssKb, assertions,
-                gdb, transcript, durationMs, memory, StopReason.BREAKPOINT, null, List.of(), List.of(), mallocTrim);
+                gdb, transcript, durationMs, memory, StopReason.BREAKPOINT, null, List.of(), List.of(), mallocTrim,
+                List.of(), List.of(), List.of());
     }
 
-    /** A breakpoint stop. */
+    /** A breakpoint stop with what failed, what the limits left out and what the harness noted. */
+    public StopResult(String breakpoint, int hit, int thread, StopFrame frame, StopLeakCheck leakCheck,
+            List<BlockList> blockLists, List<PointerSearch> whoPointsAt, List<CommandOutput> monitor, Long errors,
+            Long rssKb, List<Assertion> assertions, List<CommandOutput> gdb, List<CommandOutput> transcript,
+            long durationMs, MemorySnapshot memory, List<ActionFailure> failures, List<LeftOut> leftOut,
+            List<String> notes) {
+        this(breakpoint, hit, thread, frame, leakCheck, blockLists, whoPointsAt, monitor, errors, rssKb, assertions,
+                gdb, transcript, durationMs, memory, StopReason.BREAKPOINT, null, List.of(), List.of(), null,
+                failures, leftOut, notes);
+    }
+
+    /** A breakpoint stop where every action worked in full and the harness had nothing to note. */
     public StopResult(String breakpoint, int hit, int thread, StopFrame frame, StopLeakCheck leakCheck,
             List<BlockList> blockLists, List<PointerSearch> whoPointsAt, List<CommandOutput> monitor, Long errors,
             Long rssKb, List<Assertion> assertions, List<CommandOutput> gdb, List<CommandOutput> transcript,
@@ -70,12 +86,16 @@ public record StopResult(String breakpoint, int hit, int thread, StopFrame frame
         assertions = List.copyOf(assertions);
         gdb = List.copyOf(gdb);
         transcript = List.copyOf(transcript);
+        failures = List.copyOf(failures);
+        leftOut = List.copyOf(leftOut);
+        notes = List.copyOf(notes);
     }
 
     /** The same stop with another leak check (a report's filtered view of it). */
     public StopResult withLeakCheck(StopLeakCheck check) {
         return new StopResult(breakpoint, hit, thread, frame, check, blockLists, whoPointsAt, monitor, errors, rssKb,
-                assertions, gdb, transcript, durationMs, memory, reason, error, backtrace, locals, mallocTrim);
+                assertions, gdb, transcript, durationMs, memory, reason, error, backtrace, locals, mallocTrim, failures,
+                leftOut, notes);
     }
 
     /** How reports name the stop: {@code after_request#2}, or {@code error#1} for the first error stop. */
@@ -85,5 +105,10 @@ public record StopResult(String breakpoint, int hit, int thread, StopFrame frame
 
     public boolean passed() {
         return assertions.stream().allMatch(Assertion::passed);
+    }
+
+    /** The first failure the plan did not allow, if any: it makes the case an error. */
+    public java.util.Optional<ActionFailure> unallowedFailure() {
+        return failures.stream().filter(f -> !f.allowed()).findFirst();
     }
 }

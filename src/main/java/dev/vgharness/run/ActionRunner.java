@@ -1,42 +1,40 @@
 package dev.vgharness.run;
 
-import dev.vgharness.memcheck.Block;
 import dev.vgharness.memcheck.BlockList;
-import dev.vgharness.memcheck.BlockListParser;
-import dev.vgharness.memcheck.BlockListResult;
 import dev.vgharness.memcheck.ErrorCountParser;
 import dev.vgharness.memcheck.ErrorCounts;
 import dev.vgharness.memcheck.LossRecord;
+import dev.vgharness.memcheck.MonitorComplaints;
 import dev.vgharness.memcheck.MonitorError;
 import dev.vgharness.memcheck.PointerSearch;
-import dev.vgharness.memcheck.WhoPointsAtParser;
-import dev.vgharness.memcheck.WhoPointsAtResult;
 import dev.vgharness.plan.Action;
 import dev.vgharness.plan.BlockListAction;
 import dev.vgharness.plan.GdbAction;
 import dev.vgharness.plan.LeakCheckAction;
 import dev.vgharness.plan.MallocTrimAction;
-import dev.vgharness.plan.LossKind;
 import dev.vgharness.plan.MonitorAction;
 import dev.vgharness.plan.WhoPointsAtAction;
 import dev.vgharness.result.CommandOutput;
+import dev.vgharness.result.LeftOut;
 import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.StopLeakCheck;
 import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs a breakpoint's actions at one stop, in order, and keeps what they found. {@code block_list} and
  * {@code who_points_at} refer to the leak search that ran last in this stop (one is run first if none did), since
- * loss-record numbers are only valid until the next search.
+ * loss-record numbers are only valid until the next search. A monitor answer that is a complaint
+ * ({@code command 'leak_chek full' not recognised}) fails its action. Before its own monitor commands the runner
+ * checks that valgrind's answers reach gdb at all: a program can send them to the log ({@code v.set log_output}).
  */
 final class ActionRunner {
+
+    /** Always prints a line, unless valgrind's output goes to its log. */
+    private static final String PROBE = "v.info n_errs_found";
 
     private final MiSession gdb;
     private final Duration timeout;
@@ -45,17 +43,25 @@ final class ActionRunner {
     private final List<CommandOutput> transcript = new ArrayList<>();
     private final List<CommandOutput> monitor = new ArrayList<>();
     private final List<CommandOutput> gdbOutput = new ArrayList<>();
-    private final Map<Integer, BlockList> blockLists = new LinkedHashMap<>();
-    private final List<PointerSearch> pointerSearches = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final BlockActions blocks = new BlockActions(this::monitor);
+    private final boolean keepTranscript;
+    private boolean outputReachesGdb;
     private StopLeakCheck leakCheck;
 
-    ActionRunner(MiSession gdb, Duration timeout, LeakCheckSeries series, KnownLeaks known) {
+    /** @param keepTranscript whether every monitor command and its raw answer is kept ({@code --transcript}) */
+    ActionRunner(MiSession gdb, Duration timeout, LeakCheckSeries series, KnownLeaks known, boolean keepTranscript) {
         this.gdb = gdb;
         this.timeout = timeout;
         this.series = series;
         this.known = known;
+        this.keepTranscript = keepTranscript;
     }
 
+    /**
+     * Runs one action. A complaint of valgrind is a {@link StopFailure}; gdb's {@code ^error} to a {@code gdb:}
+     * action a {@link MiSessionException.CommandFailed}; both leave the session usable.
+     */
     void run(Action action) throws MiSessionException, StopFailure {
         action.accept(new Action.Visitor<MiSessionException, StopFailure>() {
             @Override
@@ -65,17 +71,21 @@ final class ActionRunner {
 
             @Override
             public void blockList(BlockListAction list) throws MiSessionException, StopFailure {
-                blockLists(list);
+                ensureSearched();
+                blocks.blockLists(list, searched());
             }
 
             @Override
             public void whoPointsAt(WhoPointsAtAction who) throws MiSessionException, StopFailure {
-                ActionRunner.this.whoPointsAt(who);
+                if (who.address().isEmpty()) {
+                    ensureSearched();
+                }
+                blocks.whoPointsAt(who, searched());
             }
 
             @Override
             public void monitor(MonitorAction m) throws MiSessionException, StopFailure {
-                monitor.add(new CommandOutput(m.command(), ActionRunner.this.monitor(m.command())));
+                userMonitor(m.command());
             }
 
             @Override
@@ -86,13 +96,26 @@ final class ActionRunner {
 
             @Override
             public void gdb(GdbAction g) throws MiSessionException {
+                // The command may change anything, valgrind's output sink included (a call into the program).
+                outputReachesGdb = false;
                 gdbOutput.add(new CommandOutput(g.command(), gdb.console(g.command(), timeout)));
             }
         });
     }
 
+    private void userMonitor(String command) throws MiSessionException, StopFailure {
+        ensureOutputReachesGdb();
+        String text = send(command);
+        outputReachesGdb = false;
+        monitor.add(new CommandOutput(command, text));
+        List<MonitorError> complaints = MonitorComplaints.find(text);
+        if (!complaints.isEmpty()) {
+            throw new StopFailure(BlockActions.complaint(complaints, text));
+        }
+    }
+
     /** Memcheck errors so far, never counting leak records ({@code n_errs_found}, not {@code n_errs_shown}). */
-    Long errorsFound() throws MiSessionException {
+    Long errorsFound() throws MiSessionException, StopFailure {
         return ErrorCountParser.parse(monitor("v.info n_errs_found")).map(ErrorCounts::found).orElse(null);
     }
 
@@ -106,11 +129,20 @@ final class ActionRunner {
     }
 
     List<BlockList> blockLists() {
-        return List.copyOf(blockLists.values());
+        return blocks.blockLists();
     }
 
     List<PointerSearch> pointerSearches() {
-        return pointerSearches;
+        return blocks.pointerSearches();
+    }
+
+    List<LeftOut> leftOut() {
+        return blocks.leftOut();
+    }
+
+    /** What the runner did besides the plan's actions. */
+    List<String> notes() {
+        return notes;
     }
 
     List<CommandOutput> monitorOutputs() {
@@ -125,67 +157,59 @@ final class ActionRunner {
         return transcript;
     }
 
-    private String monitor(String command) throws MiSessionException {
+    private String monitor(String command) throws MiSessionException, StopFailure {
+        ensureOutputReachesGdb();
+        return send(command);
+    }
+
+    /** One monitor command, in the transcript when one is kept. */
+    private String send(String command) throws MiSessionException {
         long start = System.nanoTime();
         String text = gdb.monitor(command, timeout);
-        transcript.add(new CommandOutput(command, text, (System.nanoTime() - start) / 1_000_000));
+        if (keepTranscript) {
+            transcript.add(new CommandOutput(command, TextCap.cap(text, TextCap.TRANSCRIPT_ENTRY),
+                    (System.nanoTime() - start) / 1_000_000));
+        }
         return text;
     }
 
+    /**
+     * {@code v.info n_errs_found} always prints a line; nothing means the program sent valgrind's output to the log
+     * ({@code VALGRIND_MONITOR_COMMAND("v.set log_output")}, as Valgrind's leak_cpp_interior test does). Then
+     * {@code v.set mixed_output} gives the answers of monitor commands back to gdb.
+     */
+    private void ensureOutputReachesGdb() throws MiSessionException, StopFailure {
+        if (outputReachesGdb) {
+            return;
+        }
+        if (send(PROBE).isBlank()) {
+            send("v.set mixed_output");
+            if (send(PROBE).isBlank()) {
+                throw new StopFailure("valgrind's monitor output does not reach gdb, even after 'v.set mixed_output'");
+            }
+            notes.add("the program had sent valgrind's output to its log ('v.set log_output'): vgharness gave monitor"
+                    + " output back to gdb ('v.set mixed_output') before its own commands");
+        }
+        outputReachesGdb = true;
+    }
+
     private void leakCheck(LeakCheckAction action) throws MiSessionException, StopFailure {
+        ensureOutputReachesGdb();
+        StopLeakCheck check;
         try {
-            leakCheck = series.check(action.monitorCommand(), action, known, this::monitor);
+            check = series.check(action.monitorCommand(), action, known, this::send);
         } catch (LeakCheckFailure e) {
             throw new StopFailure(e.getMessage());
         }
-        blockLists.clear();
+        blocks.searchedAgain();
+        leakCheck = keepTranscript ? check
+                : new StopLeakCheck(check.command(), check.summary(), check.lossRecords(), null);
     }
 
-    private void blockLists(BlockListAction action) throws MiSessionException, StopFailure {
-        ensureSearched();
-        List<Integer> numbers = action.records().isEmpty() ? recordsOfKinds(action.kinds()) : action.records();
-        for (int number : numbers) {
-            blockList(number);
-        }
-    }
-
-    private BlockList blockList(int number) throws MiSessionException, StopFailure {
-        BlockList known = blockLists.get(number);
-        if (known != null) {
-            return known;
-        }
-        String text = monitor(BlockListAction.monitorCommand(number));
-        BlockListResult result = BlockListParser.parse(text);
-        if (result.blockLists().isEmpty()) {
-            throw new StopFailure("'block_list " + number + "' failed: " + complaint(result.errors(), text));
-        }
-        BlockList list = result.blockLists().get(0);
-        blockLists.put(number, list);
-        return list;
-    }
-
-    private void whoPointsAt(WhoPointsAtAction action) throws MiSessionException, StopFailure {
-        if (action.address().isPresent()) {
-            search(action.address().getAsLong(), action.length());
-            return;
-        }
-        ensureSearched();
-        for (int number : recordsOfKinds(action.kinds())) {
-            for (Block block : blockList(number).blocks()) {
-                // The whole block, so that interior pointers count too.
-                search(block.address(), Math.max(1, block.size()));
-            }
-        }
-    }
-
-    private void search(long address, long length) throws MiSessionException, StopFailure {
-        String text = monitor(WhoPointsAtAction.monitorCommand(address, length));
-        WhoPointsAtResult result = WhoPointsAtParser.parse(text);
-        if (result.search() == null) {
-            throw new StopFailure("'who_points_at 0x" + Long.toHexString(address) + "' failed: "
-                    + complaint(result.errors(), text));
-        }
-        pointerSearches.add(result.search());
+    /** The records the stop's check showed, with blocks now (their numbers are the latest search's). */
+    private List<LossRecord> searched() {
+        return leakCheck == null ? List.of() : leakCheck.lossRecords().stream().filter(r -> !r.gone())
+                .map(LossRecordResult::record).toList();
     }
 
     private void ensureSearched() throws MiSessionException, StopFailure {
@@ -193,24 +217,4 @@ final class ActionRunner {
             leakCheck(LeakCheckAction.defaults());
         }
     }
-
-    /** The records of these kinds the stop's check showed, with blocks (their numbers are the latest search's). */
-    private List<Integer> recordsOfKinds(Set<LossKind> kinds) {
-        List<Integer> numbers = new ArrayList<>();
-        for (LossRecordResult r : leakCheck.lossRecords()) {
-            if (!r.gone() && LeakView.ofKinds(kinds, r.record())) {
-                numbers.add(r.record().number());
-            }
-        }
-        return numbers;
-    }
-
-    private static String complaint(List<MonitorError> errors, String text) {
-        if (!errors.isEmpty()) {
-            return String.join("; ", errors.stream().map(MonitorError::text).toList());
-        }
-        return text.isBlank() ? "no answer" : text.strip().lines().findFirst().orElse("");
-    }
-
-
 }

@@ -3,6 +3,7 @@ package dev.vgharness.run;
 import dev.vgharness.memcheck.LeakSummary;
 import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.memcheck.ValgrindXmlParser;
+import dev.vgharness.memcheck.ValgrindXmlReport;
 import dev.vgharness.plan.BreakpointSpec;
 import dev.vgharness.plan.CaseSpec;
 import dev.vgharness.plan.DurationText;
@@ -45,6 +46,9 @@ final class CaseState {
     private FinalResults finalResults;
     private String stdout;
     private final List<String> notes = new ArrayList<>();
+    private String stderr;
+    private boolean running;
+    private final List<String> warnings = new ArrayList<>();
 
     synchronized LeakCheckSeries leakChecks() {
         return leakChecks;
@@ -64,8 +68,12 @@ final class CaseState {
         return hits.merge(breakpoint, 1, Integer::sum);
     }
 
+    /** A stop; an action failure the plan does not allow makes the case an error (the target runs on). */
     synchronized void addStop(StopResult stop) {
         stops.add(stop);
+        stop.unallowedFailure().ifPresent(f -> fail("stop " + stop.breakpoint() + "#" + stop.hit() + ": "
+                + f.describe() + (f.sessionLost() ? ""
+                        : " (if that is expected, say 'allow_failure: true' on the action)")));
         if (stop.memory() != null) {
             lastMemory = stop.memory();
         }
@@ -130,21 +138,50 @@ final class CaseState {
         }
     }
 
+    /** The target was let run (the first continue): before that its exit-time results would be of nothing. */
+    synchronized void running() {
+        running = true;
+    }
+
+    /** Valgrind's exit-time results, when the target ran (a case that never started shows no summary of zeros). */
     synchronized void readFinal(Path xml, KnownLeaks known) {
-        if (!Files.exists(xml)) {
+        if (!running || !Files.exists(xml)) {
             return;
         }
         try {
-            finalResults = leakChecks.finalResults(ValgrindXmlParser.parse(xml), known);
+            ValgrindXmlReport report = ValgrindXmlParser.parse(xml);
+            finalResults = leakChecks.finalResults(report, known).withNote(numberingNote(report.lossRecords()));
         } catch (IOException | RuntimeException e) {
             fail("cannot read valgrind's XML report: " + e.getMessage());
         }
     }
 
-    synchronized void readStdout(Path file) {
-        stdout = TargetOutput.read(file);
+    /**
+     * Valgrind keeps the records of earlier searches whose blocks were freed since, and counts them in "of N" at
+     * exit: the plain run of the same program says a smaller N. Said when the case searched at stops or samples.
+     */
+    private String numberingNote(List<LossRecord> records) {
+        long searches = stops.stream().filter(s -> s.leakCheck() != null).count()
+                + (samples == null ? 0 : samples.samples().size());
+        int of = records.stream().mapToInt(LossRecord::of).max().orElse(0);
+        if (searches == 0 || of <= records.size()) {
+            return null;
+        }
+        return "valgrind numbers these loss records 'of " + of + "' while it lists " + records.size() + ": the "
+                + (of - records.size()) + " others are suppressed records and records left from the leak "
+                + (searches == 1 ? "search" : searches + " searches") + " at stops and samples (all their blocks were"
+                + " freed since); a run without stops numbers the same records 'of' fewer";
     }
 
+    /** The target's stdout and stderr as captured (capped). */
+    synchronized void readOutput(Path stdoutFile, Path stderrFile) {
+        stdout = TargetOutput.read(stdoutFile);
+        stderr = TargetOutput.read(stderrFile);
+    }
+
+    synchronized void warn(String warning) {
+        warnings.add(warning);
+    }
 
     /** What a case has so far, when the harness itself is stopped (SIGINT, SIGTERM) in the middle of it. */
     synchronized CaseResult interrupted(CaseSpec spec, long durationMs) {
@@ -167,7 +204,7 @@ final class CaseState {
                         ? RunStatus.PASSED : RunStatus.FAILED;
         List<String> command = attachedCommand != null ? attachedCommand : spec.command();
         return new CaseResult(spec.name(), status, error, command, pid, durationMs, stops, exit, finalResults,
-                assertions, stdout, samples, notes);
+                assertions, stdout, stderr, samples, warnings, notes);
     }
 
     private Expectations.Measured measured() {

@@ -64,7 +64,7 @@ final class MemcheckCaseRunner implements RunningCase {
     public CaseResult run() {
         long start = started;
         try (PrivateDir capture = PrivateDir.create()) {
-            try {
+            try (OutputFollower shown = OutputFollower.of(options, spec.name(), capture.path())) {
                 if (needsGdb(spec)) {
                     runTarget(capture.path());
                 } else {
@@ -72,7 +72,7 @@ final class MemcheckCaseRunner implements RunningCase {
                 }
             } catch (CaseTimeout e) {
                 state.timedOut(timeout());
-            } catch (HarnessException | MiSessionException | StopFailure | CaseProblem e) {
+            } catch (HarnessException | MiSessionException | StopFailure | CaseProblem | TargetStuck e) {
                 state.fail(e.getMessage());
             } catch (MemcheckTextException e) {
                 state.fail("cannot read valgrind's answer: " + e.getMessage());
@@ -81,7 +81,7 @@ final class MemcheckCaseRunner implements RunningCase {
                 state.fail("internal error: " + e + " (please report it, with the -v output)");
             } finally {
                 state.readFinal(capture.path().resolve("final.xml"), options.knownLeaks());
-                state.readStdout(capture.path().resolve("target.stdout"));
+                state.readOutput(capture.path().resolve("target.stdout"), capture.path().resolve("target.stderr"));
             }
         } catch (HarnessException e) {
             state.fail(e.getMessage());
@@ -102,6 +102,7 @@ final class MemcheckCaseRunner implements RunningCase {
     private void runValgrindAlone(Path capture) throws CaseTimeout {
         try (ValgrindProcess valgrind = ValgrindProcess.start(launch(capture).withoutGdbserver())) {
             state.started(valgrind.pid());
+            state.running();
             ownTimes.ranWithoutGdb();
             options.traffic().accept("[" + spec.name() + "] valgrind alone (pid " + valgrind.pid()
                     + "): nothing stops this case, so no gdb");
@@ -114,21 +115,27 @@ final class MemcheckCaseRunner implements RunningCase {
     }
 
     private void runTarget(Path capture) throws MiSessionException, StopFailure, CaseProblem,
-            CaseTimeout {
+            CaseTimeout, TargetStuck {
         try (VgdbTarget target = VgdbTarget.start(launch(capture), gdbLaunch(), options.commandTimeout())) {
             state.started(target.valgrind().pid());
             MiSession gdb = target.gdb();
             Breakpoints breakpoints = Breakpoints.insert(gdb, spec.breakpoints());
+            spec.breakpoints().forEach(bp -> AllocatorBreakpoints.warning(bp).ifPresent(state::warn));
             long pid = target.valgrind().pid();
             Sampler sampler = spec.sample().map(s -> new Sampler(gdb, s,
                     (at, previous) -> sample(gdb, pid, at, previous), false)).orElse(null);
             ErrorStopper errorStops = spec.onError().map(e -> new ErrorStopper(e, options.commandTimeout()))
                     .orElse(null);
+            state.running();
             try {
                 new StopLoop(gdb, pid, breakpoints, sampler, errorStops).run();
             } catch (Sampler.SamplingOver e) {
                 state.detached();
                 return; // closing the target ends valgrind, which would run on
+            } catch (MiSessionException e) {
+                state.fail(e.getMessage() + "; vgharness let the target run to its end without gdb");
+                runToEndWithoutGdb(target);
+                return;
             } finally {
                 if (sampler != null) {
                     state.sampled(sampler.series());
@@ -142,16 +149,32 @@ final class MemcheckCaseRunner implements RunningCase {
         }
     }
 
+    /**
+     * gdb stopped answering (a monitor command past its deadline) or died: ending gdb and vgdb makes valgrind reset
+     * its output to the log and run on without breakpoints, so the target ends by itself and valgrind writes its
+     * exit-time results. Killing it instead would lose them.
+     */
+    private void runToEndWithoutGdb(VgdbTarget target) throws CaseTimeout {
+        target.gdb().close();
+        long left = deadline - System.nanoTime();
+        Optional<ProcessExit> status = left > 0 ? target.valgrind().waitFor(Duration.ofNanos(left)) : Optional.empty();
+        if (status.isEmpty()) {
+            throw new CaseTimeout();
+        }
+        state.exitedAs(status);
+    }
+
     /** One sample under Memcheck: {@code leak_check summary} and the valgrind process's /proc memory. */
     private Sample sample(MiSession gdb, long pid, long atMs, MemorySnapshot previous)
             throws MiSessionException, StopFailure {
-        ActionRunner actions = new ActionRunner(gdb, options.commandTimeout(), state.leakChecks(), options.knownLeaks());
+        ActionRunner actions = new ActionRunner(gdb, options.commandTimeout(), state.leakChecks(), options.knownLeaks(),
+                false);
         actions.run(sampleCheck());
         StopLeakCheck leak = actions.leakCheck();
         Long lost = leak == null ? null
                 : LeakMetrics.value(Metric.DEFINITELY_LOST_BYTES, leak.summary(), actions.leakRecords());
         MemorySnapshot memory = KernelMemory.read(pid).map(p -> MemorySnapshot.of(null, p, previous)).orElse(null);
-        return new Sample(atMs, lost, memory);
+        return new Sample(atMs, lost, memory, leak == null ? null : leak.summary());
     }
 
     /** The leak check of a sample: the summary of the plan's default check. */
@@ -197,7 +220,7 @@ final class MemcheckCaseRunner implements RunningCase {
             this.errorStops = errorStops;
         }
 
-        void run() throws MiSessionException, StopFailure, CaseTimeout, Sampler.SamplingOver {
+        void run() throws MiSessionException, StopFailure, CaseTimeout, Sampler.SamplingOver, TargetStuck {
             String timed = null;
             while (true) {
                 if (timed != null) {
@@ -232,22 +255,22 @@ final class MemcheckCaseRunner implements RunningCase {
         }
 
         /** Acts on a plan's breakpoint; returns the stop's time line for -v, or null for any other stop. */
-        private String onHit(StopEvent stop) throws MiSessionException, StopFailure {
+        private String onHit(StopEvent stop) throws MiSessionException, TargetStuck {
             OwnTimes.Stop timing = ownTimes.stopped(gdb);
             BreakpointSpec bp = breakpoints.hitBy(stop);
             if (bp == null) {
                 return null;
             }
             int hit = state.hit(bp.id());
-            new StopRecorder(gdb, options, state.leakChecks(), pid, state.lastMemory())
+            new StopRecorder(gdb, options, state.leakChecks(), pid, state.lastMemory(), deadline)
                     .act(bp, hit, stop, state::addStop);
             breakpoints.retireIfDone(gdb, bp, hit);
             return "[" + spec.name() + "] stop " + bp.id() + "#" + hit + ": " + timing.end();
         }
 
-        private void onError(StopEvent stop) throws MiSessionException, StopFailure {
+        private void onError(StopEvent stop) throws MiSessionException, TargetStuck, StopFailure {
             int number = errorStops.count();
-            new StopRecorder(gdb, options, state.leakChecks(), pid, state.lastMemory())
+            new StopRecorder(gdb, options, state.leakChecks(), pid, state.lastMemory(), deadline)
                     .actAtError(errorStops, number, stop, state::addStop);
             if (errorStops.exhausted()) {
                 state.note("on_error: stopped at the first " + number + " errors (max_stops); later errors were"

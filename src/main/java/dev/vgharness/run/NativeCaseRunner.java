@@ -1,16 +1,17 @@
 package dev.vgharness.run;
 
-import dev.vgharness.plan.Action;
 import dev.vgharness.plan.BreakpointSpec;
 import dev.vgharness.plan.CaseSpec;
 import dev.vgharness.plan.GdbAction;
 import dev.vgharness.plan.MallocTrimAction;
+import dev.vgharness.result.ActionFailure;
 import dev.vgharness.result.Assertion;
 import dev.vgharness.result.CaseResult;
 import dev.vgharness.result.CommandOutput;
 import dev.vgharness.result.MemorySnapshot;
 import dev.vgharness.result.Sample;
 import dev.vgharness.result.StopFrame;
+import dev.vgharness.result.StopReason;
 import dev.vgharness.result.StopResult;
 import dev.vgharness.result.TrimProbe;
 import dev.vgharness.vgdb.AttachPermission;
@@ -28,7 +29,6 @@ import dev.vgharness.vgdb.NativeTarget;
 import dev.vgharness.vgdb.PrivateDir;
 import dev.vgharness.vgdb.StopEvent;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,7 +63,7 @@ final class NativeCaseRunner implements RunningCase {
     @Override
     public CaseResult run() {
         try (PrivateDir capture = PrivateDir.create()) {
-            try {
+            try (OutputFollower shown = OutputFollower.of(options, spec.name(), capture.path())) {
                 runTarget(capture.path());
             } catch (CaseTimeout e) {
                 if (spec.attach().isPresent()) {
@@ -76,7 +76,7 @@ final class NativeCaseRunner implements RunningCase {
             } catch (RuntimeException e) {
                 state.fail("internal error: " + e + " (please report it, with the -v output)");
             } finally {
-                state.readStdout(capture.path().resolve("target.stdout"));
+                state.readOutput(capture.path().resolve("target.stdout"), capture.path().resolve("target.stderr"));
             }
         } catch (HarnessException e) {
             state.fail(e.getMessage());
@@ -177,14 +177,17 @@ final class NativeCaseRunner implements RunningCase {
         long start = System.nanoTime();
         int hit = state.hit(bp.id());
         MemorySnapshot memory = measure(gdb, state.lastMemory());
-        List<CommandOutput> gdbOutputs = gdbActions(gdb, bp);
-        TrimProbe trim = bp.actions().stream().anyMatch(a -> a instanceof MallocTrimAction)
+        List<CommandOutput> gdbOutputs = new ArrayList<>();
+        List<ActionFailure> failures = new ArrayList<>();
+        boolean goOn = gdbActions(gdb, bp, gdbOutputs, failures);
+        TrimProbe trim = goOn && bp.actions().stream().anyMatch(a -> a instanceof MallocTrimAction)
                 ? TrimProbing.probeStopped(gdb, pid, options.commandTimeout()) : null;
         List<Assertion> assertions = Expectations.check(bp.expectations(),
                 new Expectations.Measured(null, List.of(), null, null, Optional.empty(), memory, null));
         state.addStop(new StopResult(bp.id(), hit, stop.threadId(), StopFrame.of(stop.frame()), null, List.of(),
                 List.of(), List.of(), null, memory == null ? null : memory.proc().rssKb(), assertions, gdbOutputs,
-                List.of(), (System.nanoTime() - start) / 1_000_000, memory, trim));
+                List.of(), (System.nanoTime() - start) / 1_000_000, memory, StopReason.BREAKPOINT, null, List.of(),
+                List.of(), trim, failures, List.of(), List.of()));
         breakpoints.retireIfDone(gdb, bp, hit);
     }
 
@@ -200,15 +203,26 @@ final class NativeCaseRunner implements RunningCase {
         return proc.isEmpty() ? null : MemorySnapshot.of(mallinfo, proc.get(), previous);
     }
 
-    private static List<CommandOutput> gdbActions(MiSession gdb, BreakpointSpec bp) throws MiSessionException {
-        List<CommandOutput> outputs = new ArrayList<>();
-        for (Action action : bp.actions()) {
-            if (action instanceof GdbAction g) {
+    /**
+     * The {@code gdb:} actions; one gdb refuses is recorded and, unless allowed to fail, ends the stop's actions
+     * (false then).
+     */
+    private boolean gdbActions(MiSession gdb, BreakpointSpec bp, List<CommandOutput> outputs,
+            List<ActionFailure> failures) throws MiSessionException {
+        for (int i = 0; i < bp.actions().size(); i++) {
+            if (bp.actions().get(i) instanceof GdbAction g) {
                 long start = System.nanoTime();
-                String text = gdb.console(g.command(), Duration.ofSeconds(60));
-                outputs.add(new CommandOutput(g.command(), text, (System.nanoTime() - start) / 1_000_000));
+                try {
+                    String text = gdb.console(g.command(), options.commandTimeout());
+                    outputs.add(new CommandOutput(g.command(), text, (System.nanoTime() - start) / 1_000_000));
+                } catch (MiSessionException.CommandFailed e) {
+                    failures.add(new ActionFailure(StopRecorder.describe(g), e.gdbMessage(), bp.allowsFailure(i)));
+                    if (!bp.allowsFailure(i)) {
+                        return false;
+                    }
+                }
             }
         }
-        return outputs;
+        return true;
     }
 }

@@ -83,12 +83,16 @@ public final class PlanRunner {
 
     /**
      * The run as far as it got: finished cases as they ended, running ones with what they gathered (status error,
-     * "interrupted"), cases not started left out. For a report written when the harness is stopped mid-run.
+     * "interrupted"), cases not started left out; before {@link #run} began, {@code plan} with no case. For a report
+     * written when the harness is stopped mid-run.
      */
-    public RunResult partial() {
+    public RunResult partial(Plan plan) {
         Snapshot s = snapshot;
         if (s == null) {
-            return null;
+            return new RunResult(new RunResult.Tool("vgharness", version),
+                    new RunResult.PlanInfo(plan.name(), plan.path().toString()), Map.of(),
+                    clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), 0, RunStatus.ERROR, null,
+                    List.of());
         }
         List<CaseResult> cases = new ArrayList<>();
         for (CaseSpec spec : s.plan().cases()) {
@@ -101,7 +105,8 @@ public final class PlanRunner {
             }
         }
         return new RunResult(new RunResult.Tool("vgharness", version),
-                new RunResult.PlanInfo(s.plan().name(), s.plan().path().toString()), s.environment().getNow(Map.of()), s.started(),
+                new RunResult.PlanInfo(s.plan().name(), s.plan().path().toString()),
+                s.environment().exceptionally(e -> Map.of()).getNow(Map.of()), s.started(),
                 (System.nanoTime() - s.startNanos()) / 1_000_000, RunStatus.ERROR, null, cases);
     }
 
@@ -188,7 +193,12 @@ public final class PlanRunner {
     }
 
     private static String version(String tool, String prefix) {
-        Optional<String> line = Executables.find(tool).flatMap(path -> Toolchain.versionLine(path, null));
+        Optional<String> line;
+        try {
+            line = Executables.find(tool).flatMap(path -> Toolchain.versionLine(path, null));
+        } catch (RuntimeException e) {
+            return null; // the harness is shutting down: no version, no spurious error
+        }
         if (line.isEmpty()) {
             return null;
         }

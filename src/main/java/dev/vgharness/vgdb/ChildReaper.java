@@ -1,25 +1,55 @@
 package dev.vgharness.vgdb;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The JVM-wide list of the processes vgharness started (valgrind, gdb, vgdb), with one shutdown hook that
- * SIGKILLs every one still registered and runs its cleanup (removing a private FIFO directory), so that
- * Ctrl-C or SIGTERM to the harness leaves nothing behind. A child unregisters by closing its registration.
+ * The JVM-wide list of the processes vgharness started (valgrind, gdb, vgdb, build commands) and of its private
+ * directories, with the one shutdown hook that ends them when the harness is stopped (Ctrl-C, SIGTERM), in order:
+ * <ol>
+ * <li>the {@link Release}s run: gdb detaches from a process vgharness watches but must not end;</li>
+ * <li>no process or directory is started any more (a case thread runs on during shutdown and would start the next
+ * case), and starts under way are waited for, each ended as soon as it is registered;</li>
+ * <li>the {@link ShutdownTask}s take what they need from the run as it is ({@code beforeReaping});</li>
+ * <li>every child and every process whose command line names a private directory (the vgdb that gdb started, a
+ * valgrind whose start was cut short) gets SIGKILL;</li>
+ * <li>the tasks finish ({@code afterReaping}: the partial report is written) while those die;</li>
+ * <li>the directories are removed.</li>
+ * </ol>
+ * A child unregisters by closing its registration.
  */
 public final class ChildReaper {
 
+    private static final long START_WAIT_MS = 5_000;
+    private static final long DEATH_WAIT_MS = 2_000;
+    private static final Object LOCK = new Object();
     private static final Map<Registration, Boolean> LIVE = new ConcurrentHashMap<>();
-    private static final Map<java.nio.file.Path, Boolean> DIRECTORIES = new ConcurrentHashMap<>();
+    private static final Set<Path> DIRECTORIES = ConcurrentHashMap.newKeySet();
+    private static final List<ShutdownTask> TASKS = new CopyOnWriteArrayList<>();
+    private static int starting;
+    private static boolean closing;
     private static final Map<Release, Boolean> RELEASES = new ConcurrentHashMap<>();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(ChildReaper::reapAll, "vgharness-child-reaper"));
+        Runtime.getRuntime().addShutdownHook(new Thread(ChildReaper::shutDown, "vgharness-child-reaper"));
     }
 
     private ChildReaper() {
+    }
+
+    /** What else the harness does when it is stopped, around the ending of its children. */
+    public interface ShutdownTask {
+        /** Called with every child still running: take a snapshot of the run. */
+        void beforeReaping();
+
+        /** Called once the children are ended and the directories removed: write what was taken. */
+        void afterReaping();
     }
 
     /** A registered child; {@link #close()} removes it from the list (it does not kill it). */
@@ -66,6 +96,49 @@ public final class ChildReaper {
         return release;
     }
 
+    /** A start under way: from before the fork until the child is registered. */
+    public static final class Start implements AutoCloseable {
+        private boolean closed;
+
+        private Start() {
+        }
+
+        /** Registers the started child; if the harness began shutting down meanwhile, it is killed at once. */
+        public Registration register(ProcessHandle process, Runnable cleanup) {
+            Registration registration = ChildReaper.register(process, cleanup);
+            synchronized (LOCK) {
+                if (closing) {
+                    ProcessTree.kill(process);
+                    LIVE.remove(registration);
+                    throw shuttingDown();
+                }
+            }
+            return registration;
+        }
+
+        @Override
+        public void close() {
+            synchronized (LOCK) {
+                if (!closed) {
+                    closed = true;
+                    starting--;
+                    LOCK.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** Announces a start; refused once the harness is shutting down. Close it when the child is registered. */
+    public static Start beginStart() {
+        synchronized (LOCK) {
+            if (closing) {
+                throw shuttingDown();
+            }
+            starting++;
+            return new Start();
+        }
+    }
+
     /** Registers a child process; {@code cleanup} runs after it is killed at JVM exit (may be a no-op). */
     public static Registration register(ProcessHandle process, Runnable cleanup) {
         Objects.requireNonNull(process, "process is null");
@@ -75,16 +148,40 @@ public final class ChildReaper {
         return registration;
     }
 
+    /** Adds a task to the shutdown sequence until the returned handle is closed. */
+    public static AutoCloseable whenShuttingDown(ShutdownTask task) {
+        Objects.requireNonNull(task, "task is null");
+        TASKS.add(task);
+        return () -> TASKS.remove(task);
+    }
+
+    /** True once the harness is shutting down (nothing new is started). */
+    public static boolean shuttingDownNow() {
+        synchronized (LOCK) {
+            return closing;
+        }
+    }
+
     /**
      * A private directory to remove at exit, after ending every process whose command line names it: the vgdb that
      * gdb started ({@code vgdb --vgdb-prefix=DIR/vgdb}) is gdb's child only until gdb dies, then nobody's.
      */
-    static void registerDirectory(java.nio.file.Path dir) {
-        DIRECTORIES.put(dir, Boolean.TRUE);
+    static void registerDirectory(Path dir) {
+        synchronized (LOCK) {
+            if (closing) {
+                throw shuttingDown();
+            }
+            DIRECTORIES.add(dir);
+        }
     }
 
-    static void unregisterDirectory(java.nio.file.Path dir) {
+    static void unregisterDirectory(Path dir) {
         DIRECTORIES.remove(dir);
+    }
+
+    /** Whether the directory is one of this JVM's (its owner lock is ours: never to be touched by a sweep). */
+    static boolean owns(Path dir) {
+        return DIRECTORIES.contains(dir);
     }
 
     /** The number of children registered now. */
@@ -92,49 +189,90 @@ public final class ChildReaper {
         return LIVE.size();
     }
 
-    private static void reapAll() {
+    private static HarnessException shuttingDown() {
+        return HarnessException.failed("vgharness is shutting down: nothing new is started", null);
+    }
+
+    private static void shutDown() {
+        // Gently first, while starts are still allowed (detaching may need one): gdb detached from a process
+        // vgharness watches but must not take down with it.
         for (Release release : RELEASES.keySet()) {
-            try {
-                release.action.run();
-            } catch (RuntimeException e) {
-                // The JVM is going down: the children are still ended below.
-            }
+            run(release.action);
         }
-        for (Registration child : LIVE.keySet()) {
-            ProcessTree.kill(child.process);
+        awaitStarts();
+        for (ShutdownTask task : TASKS) {
+            run(task::beforeReaping);
         }
-        reapDirectories();
-        for (Registration child : LIVE.keySet()) {
-            try {
-                child.process.onExit().get(2, java.util.concurrent.TimeUnit.SECONDS);
-                child.cleanup.run();
-            } catch (Exception e) {
-                // The JVM is going down: a child that will not die or a directory that will not go is not worth a hang.
+        List<ProcessHandle> doomed = killAll();
+        // The reports do not need the children dead: written while they die (a valgrind takes a moment).
+        for (ShutdownTask task : TASKS) {
+            run(task::afterReaping);
+        }
+        awaitDeaths(doomed);
+        removeDirectories();
+    }
+
+    /** No new start from now on; the ones under way get a few seconds to register (and be killed). */
+    private static void awaitStarts() {
+        synchronized (LOCK) {
+            closing = true;
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_WAIT_MS);
+            while (starting > 0 && System.nanoTime() < end) {
+                try {
+                    LOCK.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         }
     }
 
-    private static void reapDirectories() {
-        if (DIRECTORIES.isEmpty()) {
-            return;
-        }
-        ProcessHandle.allProcesses().filter(p -> p.pid() != ProcessHandle.current().pid())
-                .filter(p -> DIRECTORIES.keySet().stream().anyMatch(dir -> commandLine(p.pid()).contains(dir.toString())))
-                .forEach(ProcessHandle::destroyForcibly);
-        for (java.nio.file.Path dir : DIRECTORIES.keySet()) {
-            try {
-                PrivateDir.deleteTree(dir);
-            } catch (RuntimeException e) {
-                // The JVM is going down: a directory that will not go is not worth a hang.
+    /** SIGKILL to every child, its descendants and group, and every process naming a private directory. */
+    private static List<ProcessHandle> killAll() {
+        List<Long> roots = LIVE.keySet().stream().map(r -> r.process.pid()).toList();
+        List<String> dirs = DIRECTORIES.stream().map(dir -> dir + "/").toList();
+        Set<ProcessHandle> doomed = new java.util.HashSet<>();
+        // A process may fork between reading /proc and its SIGKILL (gdb starting vgdb): read again until none is new.
+        for (int pass = 0; pass < 3; pass++) {
+            List<ProcessHandle> found = ProcessTable.read().ofHarness(roots, dirs);
+            found.forEach(ProcessHandle::destroyForcibly);
+            if (!doomed.addAll(found)) {
+                break;
             }
+        }
+        return List.copyOf(doomed);
+    }
+
+    private static void awaitDeaths(List<ProcessHandle> doomed) {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DEATH_WAIT_MS);
+        while (doomed.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < end) {
+            ProcessTree.sleepQuietly(10);
+        }
+    }
+
+    private static void removeDirectories() {
+        for (Path dir : DIRECTORIES) {
+            run(() -> PrivateDir.deleteTree(dir));
+        }
+        for (Registration child : LIVE.keySet()) {
+            run(child.cleanup);
+        }
+    }
+
+    /** The JVM is going down: one step that fails must not keep the others from running. */
+    private static void run(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            // Nothing to report to: the next step still runs.
         }
     }
 
     /** /proc/PID/cmdline with its NULs as spaces; empty when the process is gone. */
     static String commandLine(long pid) {
         try {
-            return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc", Long.toString(pid),
-                    "cmdline")), java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+            return new String(java.nio.file.Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
         } catch (java.io.IOException e) {
             return "";
         }

@@ -61,6 +61,7 @@ public final class Doctor {
         valgrind.ifPresent(v -> checks.add(valgrindRunsCheck(setup, v, path)));
         checks.add(ptraceCheck(setup.yamaScope()));
         checks.add(tmpDirCheck(setup, path));
+        checks.add(leftoversCheck(setup.tmpDir()));
         return List.copyOf(checks);
     }
 
@@ -165,6 +166,18 @@ public final class Doctor {
             return false;
         }
         return false;
+    }
+
+    /** Private folders of harnesses killed outright (SIGKILL): not in the way, but a valgrind may wait there. */
+    private static DoctorCheck leftoversCheck(Path tmpDir) {
+        List<StaleDirs.Stale> stale = StaleDirs.find(tmpDir);
+        if (stale.isEmpty()) {
+            return DoctorCheck.ok("leftovers", "no private folder of a killed harness in " + tmpDir);
+        }
+        int processes = stale.stream().mapToInt(StaleDirs.Stale::processes).sum();
+        return DoctorCheck.ok("leftovers", stale.size() + " private folder(s) of killed harnesses in " + tmpDir
+                + " (harness pid " + String.join(", ", stale.stream().map(s -> Long.toString(s.ownerPid())).toList())
+                + "; " + processes + " of their processes still running): the next run or check removes them");
     }
 
     private static DoctorCheck tmpDirCheck(Setup setup, String path) {

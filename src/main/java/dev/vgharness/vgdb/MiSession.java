@@ -57,15 +57,18 @@ public final class MiSession implements AutoCloseable {
     private volatile boolean gone;
     private boolean closed;
 
-    /** A command waiting for its result, and what arrived for it so far. */
-    private record Pending(long token, String command, List<MiRecord> records, CompletableFuture<MiOutput> answer) {
+    /** A command waiting for its result, and what arrived for it so far (nothing kept when it only resyncs). */
+    private record Pending(long token, String command, List<MiRecord> records, CompletableFuture<MiOutput> answer,
+            boolean keeps) {
     }
 
     private MiSession(GdbLaunch launch) throws MiSessionException {
         this.launch = launch;
         this.watchdog = new TreeWatchdog(Duration.ofDays(365));
-        this.process = startGdb();
-        this.registration = ChildReaper.register(process.toHandle(), () -> { });
+        try (ChildReaper.Start start = ChildReaper.beginStart()) {
+            this.process = startGdb();
+            this.registration = start.register(process.toHandle(), () -> { });
+        }
         this.reader = new Thread(this::readLoop, "vgharness-gdb-reader-" + process.pid());
         reader.setDaemon(true);
         reader.start();
@@ -120,12 +123,24 @@ public final class MiSession implements AutoCloseable {
 
     /** Like {@link #send(String, Duration)}, but an {@code ^error} answer is returned, not thrown. */
     public synchronized MiOutput exchange(String command, Duration timeout) throws MiSessionException {
+        return exchange(command, timeout, true);
+    }
+
+    /**
+     * After a command timed out: waits until gdb answers again, within the deadline. gdb answers in order, so the
+     * answer to a no-op comes after the late one, whose records (a monitor command's long text) are dropped.
+     */
+    public synchronized void resync(Duration timeout) throws MiSessionException {
+        exchange("-gdb-show confirm", timeout, false);
+    }
+
+    private MiOutput exchange(String command, Duration timeout, boolean keeps) throws MiSessionException {
         if (gone) {
             throw gdbGone("before '" + command + "' could be sent");
         }
         long token = tokens.incrementAndGet();
         Pending p = new Pending(token, command, java.util.Collections.synchronizedList(new ArrayList<>()),
-                new CompletableFuture<>());
+                new CompletableFuture<>(), keeps);
         pending = p;
         long start = System.nanoTime();
         try {
@@ -277,7 +292,9 @@ public final class MiSession implements AutoCloseable {
             events.add(async);
         }
         if (p != null && !(record instanceof MiRecord.Output)) {
-            p.records().add(record);
+            if (p.keeps()) {
+                p.records().add(record);
+            }
         } else if (!(record instanceof MiRecord.Async)) {
             launch.unsolicited().accept(record);
         }

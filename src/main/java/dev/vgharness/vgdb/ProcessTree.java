@@ -86,6 +86,24 @@ public final class ProcessTree {
         return true;
     }
 
+    /**
+     * The CPU time a live process used so far, in clock ticks (utime + stime of all its threads, fields 14 and 15 of
+     * /proc/PID/stat); empty once it has ended. A process stopped by a signal (state T) counts as not progressing:
+     * empty too.
+     */
+    public static OptionalLong cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            if (fields[0].equals("T") || fields[0].equals("Z")) {
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
     /** The resident set size of a live process in kB ({@code VmRSS:   123456 kB} in /proc/PID/status). */
     public static OptionalLong rssKb(long pid) {
         try {

@@ -66,8 +66,7 @@ public final class ShortCommand {
             executor.setWorkingDirectory(cwd.toFile());
         }
         DefaultExecuteResultHandler done = new DefaultExecuteResultHandler();
-        try {
-            executor.execute(commandLine(argv), environment, done);
+        try (ChildReaper.Registration registration = started(executor, argv, environment, done, watchdog)) {
             // The watchdog ends the process at the deadline; the extra time covers reaping and the pumps.
             done.waitFor(deadline.plusSeconds(5));
         } catch (IOException e) {
@@ -86,6 +85,21 @@ public final class ShortCommand {
         }
         return new Result(argv, done.getExitValue(), watchdog.killedProcess(),
                 out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Starts the command, registered with the reaper so that stopping the harness ends it too (a long build). */
+    private static ChildReaper.Registration started(DefaultExecutor executor, List<String> argv,
+            Map<String, String> environment, DefaultExecuteResultHandler done, TreeWatchdog watchdog)
+            throws IOException, InterruptedException {
+        try (ChildReaper.Start start = ChildReaper.beginStart()) {
+            executor.execute(commandLine(argv), environment, done);
+            Process process = watchdog.started().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            return start.register(process.toHandle(), () -> { });
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException("it did not start within 30 s", e);
+        }
     }
 
     /** A commons-exec command line that passes every argument as it is (no quoting, no splitting). */

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * What to start under valgrind: {@code valgrind --vgdb=yes --vgdb-error=0 --vgdb-prefix=<private>/vgdb
  * <options> -- <argv>} in {@code cwd}, with {@code environment} added to the inherited one, stdin from a file
- * (or none), and the target's stdout and stderr (valgrind's log included) captured to files.
+ * (or none), the target's stdout and stderr captured to files, and valgrind's own log ({@code --log-file}) to a
+ * third, so that the target's stderr holds only what the target wrote.
  *
  * @param valgrind     the valgrind binary: a path, or a name looked up on PATH
  * @param options      extra valgrind options, for example {@code --leak-check=full}
@@ -29,6 +30,7 @@ public record ValgrindLaunch(
         Optional<Path> stdin,
         Path stdout,
         Path stderr,
+        Path log,
         Duration readyTimeout,
         Duration deadline,
         boolean gdbserver) {
@@ -45,53 +47,55 @@ public record ValgrindLaunch(
         Objects.requireNonNull(stdin, "stdin is null");
         Objects.requireNonNull(stdout, "stdout is null");
         Objects.requireNonNull(stderr, "stderr is null");
+        Objects.requireNonNull(log, "log is null");
         Objects.requireNonNull(readyTimeout, "readyTimeout is null");
         Objects.requireNonNull(deadline, "deadline is null");
     }
 
     /**
      * {@code valgrind} from PATH, no extra options, the current directory, no stdin, output into
-     * {@code captureDir/target.stdout} and {@code captureDir/valgrind.stderr}, 30 s to get ready, 10 min in all.
+     * {@code captureDir/target.stdout} and {@code captureDir/target.stderr}, valgrind's log into
+     * {@code captureDir/valgrind.log}, 30 s to get ready, 10 min in all.
      */
     public static ValgrindLaunch of(List<String> argv, Path captureDir) {
         return new ValgrindLaunch("valgrind", List.of(), argv, Path.of("").toAbsolutePath(), Map.of(), Optional.empty(),
-                captureDir.resolve("target.stdout"), captureDir.resolve("valgrind.stderr"), Duration.ofSeconds(30),
-                Duration.ofMinutes(10), true);
+                captureDir.resolve("target.stdout"), captureDir.resolve("target.stderr"),
+                captureDir.resolve("valgrind.log"), Duration.ofSeconds(30), Duration.ofMinutes(10), true);
     }
 
     public ValgrindLaunch withValgrind(String binary) {
-        return new ValgrindLaunch(binary, options, argv, cwd, environment, stdin, stdout, stderr,
+        return new ValgrindLaunch(binary, options, argv, cwd, environment, stdin, stdout, stderr, log,
                 readyTimeout, deadline, gdbserver);
     }
 
     public ValgrindLaunch withOptions(List<String> extra) {
-        return new ValgrindLaunch(valgrind, extra, argv, cwd, environment, stdin, stdout, stderr,
+        return new ValgrindLaunch(valgrind, extra, argv, cwd, environment, stdin, stdout, stderr, log,
                 readyTimeout, deadline, gdbserver);
     }
 
     public ValgrindLaunch withCwd(Path dir) {
-        return new ValgrindLaunch(valgrind, options, argv, dir, environment, stdin, stdout, stderr,
+        return new ValgrindLaunch(valgrind, options, argv, dir, environment, stdin, stdout, stderr, log,
                 readyTimeout, deadline, gdbserver);
     }
 
     public ValgrindLaunch withEnvironment(Map<String, String> added) {
-        return new ValgrindLaunch(valgrind, options, argv, cwd, added, stdin, stdout, stderr,
+        return new ValgrindLaunch(valgrind, options, argv, cwd, added, stdin, stdout, stderr, log,
                 readyTimeout, deadline, gdbserver);
     }
 
     public ValgrindLaunch withStdin(Path file) {
         return new ValgrindLaunch(valgrind, options, argv, cwd, environment, Optional.of(file), stdout, stderr,
-                readyTimeout, deadline, gdbserver);
+                log, readyTimeout, deadline, gdbserver);
     }
 
     public ValgrindLaunch withTimeouts(Duration ready, Duration whole) {
-        return new ValgrindLaunch(valgrind, options, argv, cwd, environment, stdin, stdout, stderr, ready, whole,
+        return new ValgrindLaunch(valgrind, options, argv, cwd, environment, stdin, stdout, stderr, log, ready, whole,
                 gdbserver);
     }
 
     /** Valgrind alone ({@code --vgdb=no}): nothing will attach, so it neither waits for gdb nor makes FIFOs. */
     public ValgrindLaunch withoutGdbserver() {
-        return new ValgrindLaunch(valgrind, options, argv, cwd, environment, stdin, stdout, stderr, readyTimeout,
+        return new ValgrindLaunch(valgrind, options, argv, cwd, environment, stdin, stdout, stderr, log, readyTimeout,
                 deadline, false);
     }
 }

@@ -118,7 +118,7 @@ public final class ValgrindProcess implements AutoCloseable {
     private static Started launchProcess(ValgrindLaunch launch, PrivateDir dir, Path valgrind, Path program,
             Map<String, String> environment) {
         List<String> argv = commandLine(launch, dir, valgrind, program, environment.get("PATH"));
-        try {
+        try (ChildReaper.Start start = ChildReaper.beginStart()) {
             createParent(launch.stdout());
             createParent(launch.stderr());
             OutputStream out = Files.newOutputStream(launch.stdout());
@@ -135,7 +135,7 @@ public final class ValgrindProcess implements AutoCloseable {
             long startNanos = System.nanoTime();
             executor.execute(ShortCommand.commandLine(argv), environment, result);
             Process process = watchdog.started().get(launch.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            ChildReaper.Registration registration = ChildReaper.register(process.toHandle(), dir::close);
+            ChildReaper.Registration registration = start.register(process.toHandle(), dir::close);
             Path vgdb = Toolchain.vgdbFor(valgrind, environment.get("PATH"));
             return new Started(launch, dir, vgdb, environment, process, result, registration, startNanos);
         } catch (IOException | ExecutionException | TimeoutException e) {
@@ -147,8 +147,8 @@ public final class ValgrindProcess implements AutoCloseable {
     }
 
     /**
-     * {@code [setsid --wait] valgrind --vgdb=yes --vgdb-error=0 --vgdb-prefix=P <options> -- <program> <args>}, or
-     * {@code --vgdb=no} instead of the three for valgrind alone.
+     * {@code [setsid --wait] valgrind --vgdb=yes --vgdb-error=0 --vgdb-prefix=P --log-file=L <options> -- <program>
+     * <args>}, or {@code --vgdb=no} instead of the three vgdb options for valgrind alone.
      */
     private static List<String> commandLine(ValgrindLaunch launch, PrivateDir dir, Path valgrind, Path program,
             String path) {
@@ -159,6 +159,7 @@ public final class ValgrindProcess implements AutoCloseable {
         argv.add(valgrind.toString());
         argv.addAll(launch.gdbserver() ? List.of("--vgdb=yes", "--vgdb-error=0", "--vgdb-prefix=" + dir.vgdbPrefix())
                 : List.of("--vgdb=no"));
+        argv.add("--log-file=" + launch.log());
         argv.addAll(launch.options());
         argv.add("--");
         argv.add(program.toString());
@@ -177,12 +178,12 @@ public final class ValgrindProcess implements AutoCloseable {
                 awaitPumps(started.result);
                 throw HarnessException.failed("valgrind ended before its gdbserver was ready ("
                         + ProcessExit.fromJava(started.process.exitValue()) + "): "
-                        + stderrTail(started.launch.stderr()), null);
+                        + stderrTail(started.launch), null);
             }
             if (System.nanoTime() > end) {
                 throw HarnessException.timeout("valgrind's gdbserver FIFO did not appear in "
                         + started.dir.path() + " within " + started.launch.readyTimeout().toMillis()
-                        + " ms (raise the start-up timeout): " + stderrTail(started.launch.stderr()));
+                        + " ms (raise the start-up timeout): " + stderrTail(started.launch));
             }
             ProcessTree.sleepQuietly(5);
         }
@@ -205,15 +206,23 @@ public final class ValgrindProcess implements AutoCloseable {
         }
     }
 
-    /** The last lines of valgrind's stderr, on one line, for error messages. */
-    static String stderrTail(Path stderr) {
-        try {
-            List<String> lines = Files.readAllLines(stderr, StandardCharsets.UTF_8);
-            List<String> tail = lines.subList(Math.max(0, lines.size() - 5), lines.size());
-            return tail.isEmpty() ? "(valgrind printed nothing)" : "valgrind said: " + String.join(" | ", tail).strip();
-        } catch (IOException e) {
-            return "(valgrind's stderr " + stderr + " is unreadable)";
+    /**
+     * The last lines of valgrind's log and stderr (bad options are reported before the log is opened), on one line,
+     * for error messages.
+     */
+    static String stderrTail(ValgrindLaunch launch) {
+        List<String> lines = new ArrayList<>();
+        for (Path file : List.of(launch.log(), launch.stderr())) {
+            try {
+                if (Files.exists(file)) {
+                    lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                lines.add("(" + file + " is unreadable)");
+            }
         }
+        List<String> tail = lines.subList(Math.max(0, lines.size() - 5), lines.size());
+        return tail.isEmpty() ? "(valgrind printed nothing)" : "valgrind said: " + String.join(" | ", tail).strip();
     }
 
     /** Valgrind's pid, the {@code N} of {@code vgdb --pid=N}. */
@@ -257,6 +266,11 @@ public final class ValgrindProcess implements AutoCloseable {
 
     public Path stderrFile() {
         return launch.stderr();
+    }
+
+    /** Valgrind's own log ({@code --log-file}). */
+    public Path logFile() {
+        return launch.log();
     }
 
     public boolean isAlive() {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vgharness.DocSchemas;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vgharness.DocSchemas;
 import dev.vgharness.EndToEnd;
 import dev.vgharness.Fixtures;
 import dev.vgharness.RunProcesses;
@@ -175,7 +175,11 @@ class FaultMatrixTest {
         Fault f = run(oneCase(leaky, bp("first", Fixtures.location("src/leaky.c", "after_request"),
                 "        max_hits: 2\n        actions: [leak_check, {gdb: \"shell kill -9 $PPID\"}]\n"), ""));
         assertEquals(3, f.outcome().code());
-        assertStderr(f.outcome(), "vgharness: case 'faulty': gdb exited");
+        assertStderr(f.outcome(), "vgharness: case 'faulty': stop first#1: gdb 'shell kill -9 $PPID' failed: gdb exited");
+        assertTrue(f.outcome().stderr().strip().endsWith("vgharness let the target run to its end without gdb"),
+                f.outcome().stderr());
+        assertEquals(0, f.firstCase().at("/exit/code").asInt(), "the target ran to its end");
+        assertTrue(f.firstCase().at("/final/summary/definitely_lost/bytes").asLong() > 0, "exit results are kept");
     }
 
     @Test
@@ -196,7 +200,10 @@ class FaultMatrixTest {
         Fault f = run(oneCase(leaky, bp("first", Fixtures.location("src/leaky.c", "after_request"),
                 "        actions: [{gdb: \"" + stop + "\"}, leak_check]\n"), ""), "--command-timeout", "3s");
         assertEquals(3, f.outcome().code());
-        assertStderr(f.outcome(), "vgharness: case 'faulty': vgdb did not answer 'monitor leak_check");
+        assertStderr(f.outcome(), "vgharness: case 'faulty': stop first#1: leak_check failed: vgdb did not answer"
+                + " 'monitor ");
+        assertTrue(f.outcome().stderr().contains("valgrind is stopped: it is stuck, and vgharness ended it"),
+                f.outcome().stderr());
     }
 
     @Test

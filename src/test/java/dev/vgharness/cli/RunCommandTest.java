@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vgharness.DocSchemas;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vgharness.DocSchemas;
 import dev.vgharness.EndToEnd;
 import dev.vgharness.Fixtures;
 import dev.vgharness.TestTools;
@@ -34,11 +34,16 @@ class RunCommandTest {
     record Outcome(int code, String stdout, String stderr) {
     }
 
+    static Outcome main(String... args) {
+        return mainWithStdin(new byte[0], args);
+    }
+
     /**
-     * Runs the command line with System.out and System.err captured (the caller holds their {@link ResourceLock});
-     * {@code run} and {@code check} get the valgrind and gdb under test.
+     * Runs the command line in this JVM with {@code stdin} as its standard input (never the test JVM's own) and
+     * System.out and System.err captured (the caller holds their {@link ResourceLock}); {@code run} and
+     * {@code check} get the valgrind and gdb under test.
      */
-    static synchronized Outcome main(String... args) {
+    static synchronized Outcome mainWithStdin(byte[] stdin, String... args) {
         List<String> argv = new ArrayList<>(List.of(args));
         if (argv.get(0).equals("run") || argv.get(0).equals("check")) {
             // unless the test names its own (a missing valgrind, say)
@@ -51,17 +56,20 @@ class RunCommandTest {
         }
         PrintStream out = System.out;
         PrintStream err = System.err;
+        java.io.InputStream in = System.in;
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+            System.setIn(new java.io.ByteArrayInputStream(stdin));
             int code = Main.run(argv.toArray(String[]::new));
             DocSchemas.assertValidReports(List.of(args));
             return new Outcome(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
             System.setErr(err);
+            System.setIn(in);
         }
     }
 
@@ -156,5 +164,45 @@ class RunCommandTest {
         String second = o.stdout().lines().filter(l -> l.startsWith("request_done hit 2: ")).findFirst().orElse("");
         assertTrue(second.contains(", mmap 532480 B (+266240), ") && second.endsWith(": large blocks via mmap"),
                 o.stdout());
+    }
+
+    @Test
+    void checkHandsItsOwnStdinToTheProgramAndShowsItsOutputLive() throws Exception {
+        Path json = dir.resolve("check.json");
+        Outcome o = mainWithStdin("{\"requests\": 3}\n".getBytes(StandardCharsets.UTF_8), "check", "--show-output",
+                "--json", json.toString(), "--", Fixtures.compile("src/robust.c").toString(), "echo", "complain");
+
+        assertEquals(0, o.code(), o.stdout() + o.stderr());
+        assertTrue(o.stdout().startsWith("{\"requests\": 3}\n"), "passed through live, before the summary: "
+                + o.stdout());
+        assertTrue(o.stderr().contains("robust: parse error at 1:7: unexpected '}'\n"), o.stderr());
+        com.fasterxml.jackson.databind.JsonNode c = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.toFile()).at("/cases/0");
+        assertEquals("{\"requests\": 3}\n", c.at("/stdout").asText());
+        assertEquals("robust: parse error at 1:7: unexpected '}'\n", c.at("/stderr").asText());
+    }
+
+    @Test
+    void runKeepsThePlansStdinAndNotItsOwn() throws Exception {
+        Path input = Files.writeString(dir.resolve("input.txt"), "from the plan\n");
+        Path json = dir.resolve("run.json");
+        Outcome o = mainWithStdin("from the harness\n".getBytes(StandardCharsets.UTF_8), "run", plan("""
+                cases:
+                  - name: echo
+                    command: [%s, echo]
+                    stdin: %s
+                """.formatted(Fixtures.compile("src/robust.c"), input)).toString(), "--json", json.toString());
+
+        assertEquals(0, o.code(), o.stdout() + o.stderr());
+        assertEquals("from the plan\n", new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile())
+                .at("/cases/0/stdout").asText());
+    }
+
+    @Test
+    void aStopRecordsLimitThatIsNotANumberIsAUsageError() {
+        Outcome o = main("check", "--stop-records", "0", "--", "/bin/true");
+
+        assertEquals(2, o.code(), o.stderr());
+        assertEquals("vgharness: --stop-records: '0' is not a number of at least 1 or 'all'\n", o.stderr());
     }
 }

@@ -41,7 +41,8 @@ class ActionWordsTest {
 
     @Test
     void writesBlockListAndWhoPointsAtCommands() {
-        assertEquals("block_list 3", BlockListAction.monitorCommand(3));
+        assertEquals("block_list 3", BlockListAction.monitorCommand(3, java.util.OptionalInt.empty()));
+        assertEquals("block_list 3 limited 100", BlockListAction.monitorCommand(3, java.util.OptionalInt.of(100)));
         assertEquals("who_points_at 0x4a5a040 16", WhoPointsAtAction.monitorCommand(0x4a5a040L, 16));
     }
 }

@@ -21,7 +21,9 @@ class MetricTest {
                 "rss_minus_shared_kb", "heap_rss_kb", "mmap_rss_kb");
         expected.addAll(memory);
         memory.forEach(m -> expected.add("new_" + m));
-        expected.addAll(List.of("definitely_lost_bytes_per_s", "rss_kb_per_s", "heap_in_use_bytes_per_s"));
+        expected.addAll(List.of("definitely_lost_bytes_per_s", "rss_kb_per_s", "heap_in_use_bytes_per_s",
+                "indirectly_lost_bytes_per_s", "possibly_lost_bytes_per_s", "still_reachable_bytes_per_s",
+                "suppressed_bytes_per_s"));
         // The rates of `vgharness watch` (docs/memory-trend.md), an extension of the plan spec.
         expected.addAll(List.of("mmap_in_use_bytes_per_s", "heap_free_bytes_per_s", "shared_kb_per_s",
                 "rss_minus_shared_kb_per_s", "heap_rss_kb_per_s", "mmap_rss_kb_per_s", "swap_kb_per_s"));

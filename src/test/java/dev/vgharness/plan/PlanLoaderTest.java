@@ -183,6 +183,36 @@ class PlanLoaderTest {
         assertEquals(List.of(new SignalExpectation(Optional.empty())), only.expectations());
     }
 
+    @Test
+    void readsTheLimitsOfBlockListAndWhoPointsAtAndWhichActionsMayFail() throws IOException {
+        Path plan = write("""
+                cases:
+                  - name: c
+                    command: [prog]
+                    breakpoints:
+                      - id: b
+                        at: f
+                        actions:
+                          - block_list: {kinds: [definite]}
+                          - block_list: {records: [2], limit: unlimited}
+                          - {who_points_at: {kinds: [possible], limit: 5}, allow_failure: true}
+                          - who_points_at: {kinds: [possible]}
+                          - monitor: "v.info n_errs_found"
+                            allow_failure: false
+                          - gdb: "print x"
+                            allow_failure: true
+                """);
+
+        BreakpointSpec b = PlanLoader.load(plan).cases().get(0).breakpoints().get(0);
+
+        assertEquals(List.of(new BlockListAction(Set.of(DEFINITE), List.of(), OptionalInt.of(100)),
+                new BlockListAction(Set.of(), List.of(2), OptionalInt.empty()),
+                new WhoPointsAtAction(Set.of(POSSIBLE), OptionalLong.empty(), 1, OptionalInt.of(5)),
+                new WhoPointsAtAction(Set.of(POSSIBLE), OptionalLong.empty(), 1, OptionalInt.of(20)),
+                new MonitorAction("v.info n_errs_found"), new GdbAction("print x")), b.actions());
+        assertEquals(Set.of(2, 5), b.failuresAllowed());
+    }
+
     private static MetricExpectation equal(Metric metric, long value) {
         return new MetricExpectation(metric, Comparison.equalTo(value));
     }

@@ -66,7 +66,18 @@ class PlanValidationTest {
             actions: [block_list]                          | 7:19: action 'block_list' in breakpoint 'b' of case 'g' needs 'kinds' or 'records', e.g. block_list: {kinds: [definite]}
             actions: [who_points_at]                       | 7:19: action 'who_points_at' in breakpoint 'b' of case 'g' needs 'kinds' or 'address', e.g. who_points_at: {kinds: [possible]}
             actions: [monitor]                             | 7:19: action 'monitor' in breakpoint 'b' of case 'g' needs the command text, e.g. monitor: "v.info n_errs_found"
-            actions: [{monitor: v.info, gdb: bt}]          | 7:19: an action in breakpoint 'b' of case 'g' must be an action name or a map with one key (the action's name), not a map
+            actions: [{monitor: v.info, gdb: bt}]          | 7:37: unknown key 'gdb' in action 'monitor' of breakpoint 'b' of case 'g': an action takes its name and 'allow_failure'
+            actions: [{allow_failure: true}]               | 7:19: an action in breakpoint 'b' of case 'g' must be an action name or a map whose first key is the action's name, not a map
+            actions: [{monitor: v.info, allow_failure: maybe}] | 7:52: 'allow_failure' of an action in breakpoint 'b' of case 'g' must be true or false, not "maybe"
+            actions: [{monitor: v.info, alow_failure: true}] | 7:37: unknown key 'alow_failure' in action 'monitor' of breakpoint 'b' of case 'g': an action takes its name and 'allow_failure' (did you mean 'allow_failure'?)
+            actions: [{gdb: next}]                         | 7:25: gdb action 'next' in breakpoint 'b' of case 'g' would resume or end the target, which the runner drives itself ('next'): put a breakpoint where the target should stop next instead
+            actions: [{gdb: "cont 2"}]                     | 7:25: gdb action 'cont 2' in breakpoint 'b' of case 'g' would resume or end the target, which the runner drives itself ('continue'): put a breakpoint where the target should stop next instead
+            actions: [{gdb: fin}]                          | 7:25: gdb action 'fin' in breakpoint 'b' of case 'g' would resume or end the target, which the runner drives itself ('fin'): put a breakpoint where the target should stop next instead
+            actions: [{monitor: v.kill}]                   | 7:29: monitor action 'v.kill' in breakpoint 'b' of case 'g' would end the target without its exit-time leak check: let it end by itself
+            actions: [{block_list: {kinds: [definite], limit: 0}}] | 7:59: 'limit' in block_list of breakpoint 'b' of case 'g' must be 1 or more, not 0
+            actions: [{block_list: {kinds: [definite], limit: lots}}] | 7:59: 'limit' in block_list of breakpoint 'b' of case 'g' must be unlimited or a number of blocks per record, not "lots"
+            actions: [{who_points_at: {kinds: [possible], limit: some}}] | 7:62: 'limit' in who_points_at of breakpoint 'b' of case 'g' must be unlimited or a number of blocks per stop, not "some"
+            actions: [{who_points_at: {address: "0x10", limit: 5}}] | 7:60: 'limit' in who_points_at of breakpoint 'b' of case 'g' goes with 'kinds'; with 'address' one address is searched
             actions: [{monitor: ""}]                       | 7:29: 'monitor' in breakpoint 'b' of case 'g' must not be empty
             actions: [{gdb: [bt]}]                         | 7:25: 'gdb' in breakpoint 'b' of case 'g' must be a string, not a list
             actions: [{leak_check: {mode: fll}}]           | 7:39: 'mode' in leak_check of breakpoint 'b' of case 'g' must be one of full, summary, xtleak, not "fll" (did you mean 'full'?)

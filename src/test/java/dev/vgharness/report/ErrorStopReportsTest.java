@@ -40,7 +40,8 @@ class ErrorStopReportsTest {
                 new FrameLocals.Variable("parts", "int [4]", null, false),
                 new FrameLocals.Variable("i", "int", "16", false)));
         StopResult stop = new StopResult(null, 2, 1, AT, null, List.of(), List.of(), List.of(), 2L, null, List.of(),
-                List.of(), List.of(), 5, null, StopReason.ERROR, write, List.of(AT), List.of(locals), null);
+                List.of(), List.of(), 5, null, StopReason.ERROR, write, List.of(AT), List.of(locals), null, List.of(),
+                List.of(), List.of());
         FinalResults fin = new FinalResults(null, List.of(), List.of(write), true);
         CaseResult c = new CaseResult("names", RunStatus.PASSED, null, List.of("./names"), 7, 100, List.of(stop),
                 CaseExit.exited(0), fin, List.of(), "", null, List.of("on_error: stopped at the first 2 errors"));

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vgharness.Fixtures;
+import dev.vgharness.result.ActionFailure;
 import dev.vgharness.result.Assertion;
 import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.LeftOut;
 import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.RunResult;
 import dev.vgharness.result.RunStatus;
 import dev.vgharness.result.SampleRuns;
+import dev.vgharness.result.StopResult;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -145,5 +148,25 @@ class JunitReportTest {
         assertEquals("cc: error <here>\n", doc.getElementsByTagName("error").item(0).getTextContent());
         SchemaValidation.assertValidJunit(xml);
         assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"), xml);
+    }
+
+    @Test
+    void aStopSaysInItsOutputWhichActionsFailedWhatLimitsLeftOutAndWhatTheHarnessDid() throws Exception {
+        StopResult s = SampleRuns.growth().stops().get(0);
+        StopResult stop = new StopResult(s.breakpoint(), s.hit(), s.thread(), s.frame(), s.leakCheck(), s.blockLists(),
+                s.whoPointsAt(), s.monitor(), s.errors(), s.rssKb(), s.assertions(), s.gdb(), List.of(), 5, null,
+                List.of(new ActionFailure("monitor 'leak_chek full'", "command 'leak_chek full' not recognised", false)),
+                List.of(new LeftOut("block_list", 2, 100, 100, 900)), List.of("output given back to gdb"));
+        CaseResult c = new CaseResult("c", RunStatus.ERROR, "stop after_request#1: ...", List.of("./x"), 1, 10,
+                List.of(stop), null, null, List.of(), null);
+        RunResult sample = SampleRuns.run();
+        String xml = xml(new RunResult(sample.tool(), sample.plan(), sample.environment(), sample.startedAt(), 10,
+                RunStatus.ERROR, null, List.of(c)));
+
+        assertEquals("error: monitor 'leak_chek full' failed: command 'leak_chek full' not recognised\n"
+                + "left out: block_list of loss record 2: 100 of 1000 blocks listed (limit 100)\n"
+                + "note: output given back to gdb\n",
+                parse(xml).getElementsByTagName("system-out").item(0).getTextContent());
+        SchemaValidation.assertValidJunit(xml);
     }
 }

@@ -16,13 +16,13 @@ import dev.vgharness.memcheck.Block;
 import dev.vgharness.memcheck.BlockList;
 import dev.vgharness.memcheck.IndirectBlock;
 import dev.vgharness.memcheck.LeakKind;
+import dev.vgharness.memcheck.LeakSummary;
 import dev.vgharness.memcheck.LeakTotals;
 import dev.vgharness.memcheck.PointerLocation;
 import dev.vgharness.memcheck.PointerOwner;
 import dev.vgharness.memcheck.PointerSearch;
 import dev.vgharness.plan.PlanLoader;
 import dev.vgharness.result.Assertion;
-import dev.vgharness.memcheck.LeakSummary;
 import dev.vgharness.result.CaseExit;
 import dev.vgharness.result.CaseResult;
 import dev.vgharness.result.CommandOutput;
@@ -47,14 +47,22 @@ class PlanRunnerEndToEndTest {
     Path dir;
 
     private RunResult run(String yaml) throws Exception {
-        return run(dir, yaml);
+        return run(dir, yaml, RunOptions.defaults());
+    }
+
+    private RunResult run(String yaml, RunOptions options) throws Exception {
+        return run(dir, yaml, options);
     }
 
     /** Writes the plan into {@code dir} and runs it, each case with a 60 s timeout. */
     static RunResult run(Path dir, String yaml) throws Exception {
+        return run(dir, yaml, RunOptions.defaults());
+    }
+
+    static RunResult run(Path dir, String yaml, RunOptions options) throws Exception {
         Path plan = dir.resolve("plan.yaml");
         Files.writeString(plan, yaml);
-        return DocSchemas.valid(new PlanRunner(RunOptions.defaults().withTools(TestTools.valgrind(), TestTools.gdb())
+        return DocSchemas.valid(new PlanRunner(options.withTools(TestTools.valgrind(), TestTools.gdb())
                 .withDefaultTimeout(Duration.ofSeconds(60)), Clock.systemUTC(), "test").run(PlanLoader.load(plan)));
     }
 
@@ -305,9 +313,10 @@ class PlanRunnerEndToEndTest {
                       - id: end
                         at: leaky.c:%d
                         actions: [{leak_check: {limit: 2}}]
-                """.formatted(exe, line));
+                """.formatted(exe, line), RunOptions.defaults().withTranscript(true));
         StopResult stop = run.cases().get(0).stops().get(0);
-        assertEquals(List.of("leak_check full reachable changed heuristics all", "v.info n_errs_found"),
+        assertEquals(List.of("v.info n_errs_found", "leak_check full reachable changed heuristics all",
+                "v.info n_errs_found"),
                 stop.transcript().stream().map(CommandOutput::command).toList());
         PlainGdbSession.Answer limited = PlainGdbSession.leakCheckAt(exe, List.of("2"), "leaky.c:" + line,
                 "leak_check full reachable any limited 2 heuristics all");

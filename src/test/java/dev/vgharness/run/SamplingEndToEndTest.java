@@ -108,4 +108,22 @@ class SamplingEndToEndTest {
         }
         return num / den;
     }
+
+    @Test
+    void memcheckSamplesKeepEveryKindSoReachableGrowthShows() throws Exception {
+        CaseResult c = PlanFiles.run(dir, "hoard.yaml", """
+                cases:
+                  - name: hoards
+                    command: [%s, hoard, "600"]
+                    sample: {every: 1s, for: 4s}
+                    expect: {still_reachable_bytes_per_s: "> 5000", definitely_lost_bytes_per_s: 0}
+                """.formatted(Fixtures.compile("src/robust.c")), RunOptions.defaults()).cases().get(0);
+
+        assertEquals(RunStatus.PASSED, c.status(), c.error() + " " + c.assertions());
+        // 100 blocks of 24 bytes every 100 ms, less the time the target spends stopped for the samples.
+        assertTrue(c.samples().stillReachableBytesPerS() <= 24_000, () -> "rate " + c.samples());
+        assertEquals(0.0, c.samples().indirectlyLostBytesPerS());
+        assertTrue(c.samples().samples().stream().allMatch(s -> s.leakSummary() != null
+                && s.leakSummary().stillReachable().bytes() % 24 == 0), c::toString);
+    }
 }

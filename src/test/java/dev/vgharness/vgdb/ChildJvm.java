@@ -11,15 +11,21 @@ import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.PumpStreamHandler;
 
 /** A second JVM on the test's classpath, started through commons-exec, for tests that signal the harness itself. */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     private final TreeWatchdog watchdog;
     private final DefaultExecuteResultHandler done = new DefaultExecuteResultHandler();
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
     /** Starts {@code java -cp <the test classpath> mainClass args...}, killed at the latest after {@code limit}. */
-    ChildJvm(String mainClass, List<String> args, Duration limit) throws IOException {
-        this(mainClass, args, limit, false);
+    public ChildJvm(String mainClass, List<String> args, Duration limit) throws IOException {
+        this(List.of(), mainClass, args, limit, false);
+    }
+
+    /** Likewise with JVM options ({@code -Djava.io.tmpdir=...}) before the class. */
+    public ChildJvm(List<String> jvmOptions, String mainClass, List<String> args, Duration limit) throws IOException {
+        this(jvmOptions, mainClass, args, limit, false);
     }
 
     /**
@@ -27,38 +33,54 @@ final class ChildJvm implements AutoCloseable {
      *     a whole, as a terminal does on Ctrl-C (setsid execs in place: the pid is the JVM's)
      */
     ChildJvm(String mainClass, List<String> args, Duration limit, boolean ownSession) throws IOException {
+        this(List.of(), mainClass, args, limit, ownSession);
+    }
+
+    private ChildJvm(List<String> jvmOptions, String mainClass, List<String> args, Duration limit, boolean ownSession)
+            throws IOException {
         List<String> argv = new ArrayList<>(ownSession ? List.of("setsid") : List.of());
-        argv.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                System.getProperty("java.class.path"), mainClass));
+        argv.add(ProcessHandle.current().info().command().orElse("java"));
+        argv.addAll(jvmOptions);
+        argv.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         argv.addAll(args);
         watchdog = new TreeWatchdog(limit);
-        DefaultExecutor executor = DefaultExecutor.builder().setExecuteStreamHandler(new PumpStreamHandler(output)).get();
+        DefaultExecutor executor = DefaultExecutor.builder().setExecuteStreamHandler(new PumpStreamHandler(stdout, stderr)).get();
         executor.setWatchdog(watchdog);
         executor.setExitValues(null);
         executor.execute(ShortCommand.commandLine(argv), done);
     }
 
-    ProcessHandle process() throws InterruptedException, ExecutionException {
+    public ProcessHandle process() throws InterruptedException, ExecutionException {
         return watchdog.started().get().toHandle();
     }
 
-    boolean hasEnded() {
+    public boolean hasEnded() {
         return done.hasResult();
     }
 
     /** Waits for the end; true when it came in time. */
-    boolean awaitEnd(Duration limit) throws InterruptedException {
+    public boolean awaitEnd(Duration limit) throws InterruptedException {
         done.waitFor(limit);
         return done.hasResult();
     }
 
-    /** The exit status once ended (128 + the signal for a JVM ended by one). */
-    int exitValue() {
+    /** Its stdout, then its stderr (captured apart: two pumps into one buffer would mix their lines). */
+    public String output() {
+        return stdout() + stderr.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public String stdout() {
+        return stdout.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The JVM's exit code, once it has ended. */
+    public int exitCode() {
         return done.getExitValue();
     }
 
-    String output() {
-        return output.toString(java.nio.charset.StandardCharsets.UTF_8);
+    /** The exit status once ended (128 + the signal for a JVM ended by one). */
+    int exitValue() {
+        return exitCode();
     }
 
     @Override

@@ -29,7 +29,7 @@ class DoctorTest {
         List<DoctorCheck> checks = Doctor.check(Doctor.Setup.of(TestTools.valgrind(), TestTools.gdb()));
 
         assertTrue(Doctor.canWork(checks), checks.toString());
-        assertEquals(List.of("valgrind", "vgdb", "gdb", "valgrind-runs", "ptrace", "tmpdir"),
+        assertEquals(List.of("valgrind", "vgdb", "gdb", "valgrind-runs", "ptrace", "tmpdir", "leftovers"),
                 checks.stream().map(DoctorCheck::name).toList());
         assertTrue(checks.get(2).detail().startsWith("GNU gdb"), checks.get(2).detail());
     }
@@ -51,7 +51,8 @@ class DoctorTest {
                 DoctorCheck.problem("gdb", "'gdb' not found or not executable",
                         "install gdb (apt-get install gdb) or pass --gdb PATH"),
                 DoctorCheck.ok("ptrace", "no Yama ptrace restrictions"),
-                DoctorCheck.ok("tmpdir", "private 0700 directories and FIFOs work in " + tmp)), checks);
+                DoctorCheck.ok("tmpdir", "private 0700 directories and FIFOs work in " + tmp),
+                DoctorCheck.ok("leftovers", "no private folder of a killed harness in " + tmp)), checks);
     }
 
     @Test

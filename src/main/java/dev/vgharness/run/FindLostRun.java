@@ -110,8 +110,8 @@ final class FindLostRun {
         List<String> notes = new ArrayList<>(c.notes());
         notes.add(note);
         return new CaseResult(c.name(), c.status(), c.error(), c.command(), c.pid(), c.durationMs(), c.stops(),
-                c.exit(), new FinalResults(f.summary(), records, f.errors(), f.complete()), c.assertions(),
-                c.stdout(), c.samples(), notes);
+                c.exit(), new FinalResults(f.summary(), records, f.errors(), f.complete(), f.note()), c.assertions(),
+                c.stdout(), c.stderr(), c.samples(), c.warnings(), notes);
     }
 
     /** The case's program under valgrind again, with precise stops for watchpoints ({@code --vgdb=full}). */

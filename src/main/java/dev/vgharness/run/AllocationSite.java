@@ -57,6 +57,15 @@ record AllocationSite(LossRecord record, long returnAddress, List<Long> callers,
         return n == callers.size() || n == pcs.size() ? pcs.subList(0, n).equals(callers.subList(0, n)) : false;
     }
 
+    /** A function's name without its parameters ({@code Inventory::restock(...)}); "" for none or {@code ???}. */
+    static String bareName(String function) {
+        if (function == null || function.equals("???")) {
+            return "";
+        }
+        int paren = function.indexOf('(');
+        return (paren < 0 ? function : function.substring(0, paren)).strip();
+    }
+
     /** {@code parse_header (lost.c:24)}: the line that allocates. */
     String label() {
         StackFrame caller = record.stack().size() > 1 ? record.stack().get(1) : record.stack().get(0);

@@ -7,6 +7,7 @@ import dev.vgharness.memcheck.WhoPointsAtParser;
 import dev.vgharness.mi.MiRecord;
 import dev.vgharness.result.LostAt;
 import dev.vgharness.result.LostHow;
+import dev.vgharness.vgdb.GdbBreakpoint;
 import dev.vgharness.vgdb.GdbCommands;
 import dev.vgharness.vgdb.GdbFrame;
 import dev.vgharness.vgdb.MiSession;
@@ -93,17 +94,38 @@ final class LostBlockTracer {
 
     /** One breakpoint per allocating instruction: records allocated by one line through other callers share it. */
     private void stopAtAllocations(List<AllocationSite> toFollow) throws MiSessionException {
-        Map<Long, String> numbers = new HashMap<>();
+        Map<Long, GdbBreakpoint> inserted = new HashMap<>();
         for (AllocationSite site : toFollow) {
-            String number = numbers.get(site.returnAddress());
-            if (number == null) {
-                number = TraceCommands.breakAt(gdb, site.returnAddress(), Optional.empty());
-                numbers.put(site.returnAddress(), number);
+            GdbBreakpoint bp = inserted.get(site.returnAddress());
+            if (bp == null) {
+                bp = GdbCommands.breakInsert(gdb, "*" + TraceCommands.hex(site.returnAddress()), Optional.empty(), 0,
+                        false);
+                inserted.put(site.returnAddress(), bp);
             }
-            SiteProgress p = new SiteProgress(site, number, stepBudget);
-            sites.computeIfAbsent(number, n -> new ArrayList<>()).add(p);
+            SiteProgress p = new SiteProgress(site, bp.number(), stepBudget);
+            sites.computeIfAbsent(bp.number(), n -> new ArrayList<>()).add(p);
             progress.add(p);
+            movedCode(site, bp).ifPresent(p::giveUp);
         }
+    }
+
+    /**
+     * Why the record's allocating code is not where the first run had it, if it is not: the breakpoint lands in
+     * another function (valgrind placed the code elsewhere this time). Code not loaded yet names no function: it is
+     * trusted.
+     */
+    static Optional<String> movedCode(AllocationSite site, GdbBreakpoint bp) {
+        String expected = AllocationSite.bareName(site.record().stack().get(1).function());
+        List<String> found = bp.locations().stream().map(GdbFrame::function).filter(f -> !f.equals("??"))
+                .map(AllocationSite::bareName).toList();
+        // Valgrind may print a template function with its return type (void std::...::_M_construct<char*>), gdb not.
+        if (expected.isEmpty() || found.isEmpty()
+                || found.stream().anyMatch(f -> f.endsWith(expected) || expected.endsWith(f))) {
+            return Optional.empty();
+        }
+        return Optional.of("the second run has other code at the allocation's address ("
+                + TraceCommands.hex(site.returnAddress()) + " is in " + found.get(0) + ", not " + expected
+                + "): valgrind placed the program elsewhere, so its blocks cannot be followed");
     }
 
     private Optional<MiRecord.Async> awaitStop() throws MiSessionException {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vgharness.memcheck.LeakKind;
 import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.memcheck.StackFrame;
+import dev.vgharness.vgdb.GdbBreakpoint;
 import dev.vgharness.vgdb.GdbFrame;
 import java.util.List;
 import java.util.Optional;
@@ -55,5 +56,28 @@ class AllocationSiteTest {
 
         assertTrue(site.calledFrom(List.of(frame(0, 0x109205L), frame(1, 0x109327L), frame(2, 0x4001234L))));
         assertFalse(site.calledFrom(List.of(frame(0, 0x109205L), frame(1, 0x109317L))));
+    }
+
+    @Test
+    void codeThatValgrindPlacedElsewhereInTheSecondRunIsSaidNotFollowed() {
+        AllocationSite site = AllocationSite.of(record(LeakKind.DEFINITELY_LOST, MALLOC,
+                new StackFrame(0x109204L, "queue_push", "lost.c", 37, null))).orElseThrow();
+        GdbFrame same = new GdbFrame(0, 0x109205L, "queue_push", Optional.of("lost.c"), Optional.empty(),
+                Optional.of(37), Optional.empty());
+        GdbFrame other = new GdbFrame(0, 0x109205L, "session_close", Optional.of("lost.c"), Optional.empty(),
+                Optional.of(22), Optional.empty());
+
+        assertEquals(Optional.empty(), LostBlockTracer.movedCode(site, new GdbBreakpoint("3", "*0x109205",
+                List.of(same), List.of(), false)));
+        assertEquals(Optional.of("the second run has other code at the allocation's address (0x109205 is in"
+                + " session_close, not queue_push): valgrind placed the program elsewhere, so its blocks cannot be"
+                + " followed"), LostBlockTracer.movedCode(site, new GdbBreakpoint("3", "*0x109205", List.of(other),
+                List.of(), false)));
+    }
+
+    @Test
+    void aFunctionIsComparedWithoutItsParametersOrReturnType() {
+        assertEquals("Inventory::restock", AllocationSite.bareName("Inventory::restock(std::string const&, int)"));
+        assertEquals("", AllocationSite.bareName("???"));
     }
 }

@@ -7,6 +7,7 @@ import dev.vgharness.plan.CaseSpec;
 import dev.vgharness.plan.Comparison;
 import dev.vgharness.plan.ErrorStops;
 import dev.vgharness.plan.ExitCodeExpectation;
+import dev.vgharness.plan.FindLost;
 import dev.vgharness.plan.Expectation;
 import dev.vgharness.plan.LeakCheckAction;
 import dev.vgharness.plan.Metric;
@@ -70,6 +71,14 @@ final class CheckCommand implements Callable<Integer> {
             + " backtrace and the locals of your own frames go into the summary and the reports")
     boolean onError;
 
+    @Option(names = "--find-lost", description = "run PROG a second time to find where each definitely lost block"
+            + " was lost: the line where the last pointer to it disappeared (slower: it follows the blocks)")
+    boolean findLost;
+
+    @Option(names = "--find-lost-limit", paramLabel = "N", defaultValue = "5",
+            description = "follow at most N loss records, largest first (default 5; implies --find-lost)")
+    int findLostLimit;
+
     @Option(names = "--stdin", paramLabel = "FILE", description = "the program's standard input (default: ours, as"
             + " it comes, unless it is a terminal)")
     Path stdin;
@@ -92,7 +101,8 @@ final class CheckCommand implements Callable<Integer> {
         if (stdin != null && !java.nio.file.Files.isRegularFile(stdin)) {
             throw new ExitCodes.UsageException("--stdin " + stdin + ": no such file");
         }
-        Optional<StdinRelay> relay = stdin == null ? StdinRelay.start(System.in) : Optional.empty();
+        Optional<StdinRelay> relay = stdin != null ? Optional.empty()
+                : findLostAsked() ? StdinRelay.kept(System.in) : StdinRelay.start(System.in);
         try {
             return check(expectations,
                     stdin != null ? Optional.of(stdin.toAbsolutePath()) : relay.map(StdinRelay::fifo));
@@ -180,7 +190,21 @@ final class CheckCommand implements Callable<Integer> {
         } else if (onError) {
             spec = spec.withOnError(ErrorStops.defaults());
         }
+        if (findLostAsked()) {
+            if (nativeMode) {
+                throw new ExitCodes.UsageException("--find-lost needs Memcheck: it cannot be combined with --native");
+            }
+            if (findLostLimit < 1) {
+                throw new ExitCodes.UsageException("--find-lost-limit: " + findLostLimit + " is not at least 1");
+            }
+            spec = spec.withFindLost(new FindLost(findLostLimit, FindLost.defaults().kinds()));
+        }
         return new Plan(1, name, Path.of(command.get(0)), cwd, Optional.empty(), List.of(spec));
+    }
+
+    /** {@code --find-lost}, or a {@code --find-lost-limit} other than the default. */
+    private boolean findLostAsked() {
+        return findLost || findLostLimit != FindLost.defaults().limit();
     }
 
     private static void printTables(CaseResult c) {

@@ -31,6 +31,32 @@ final class StdinRelay implements AutoCloseable {
         copier.start();
     }
 
+    /** A relay that already holds all of our stdin in a file, {@link #fifo()}: read whole before the program starts. */
+    private StdinRelay(PrivateDir dir, Path file) {
+        this.dir = dir;
+        this.fifo = file;
+        this.copier = new Thread(() -> { });
+    }
+
+    /**
+     * Our stdin read whole into a private file, unless fd 0 is a terminal: for a program run twice
+     * ({@code --find-lost}), which a FIFO read once cannot feed again.
+     */
+    static Optional<StdinRelay> kept(InputStream from) {
+        if (stdinIsTerminal()) {
+            return Optional.empty();
+        }
+        PrivateDir dir = PrivateDir.create();
+        Path file = dir.path().resolve("stdin");
+        try (OutputStream to = Files.newOutputStream(file)) {
+            from.transferTo(to);
+        } catch (IOException e) {
+            dir.close();
+            throw new IllegalStateException("cannot keep our stdin for the program: " + e.getMessage());
+        }
+        return Optional.of(new StdinRelay(dir, file));
+    }
+
     /** Relays {@code from} (our stdin) unless fd 0 is a terminal. */
     static Optional<StdinRelay> start(InputStream from) {
         if (stdinIsTerminal()) {
@@ -47,7 +73,7 @@ final class StdinRelay implements AutoCloseable {
         return Optional.of(new StdinRelay(dir, fifo, from));
     }
 
-    /** The FIFO to give the program as its stdin. */
+    /** The FIFO (or the kept file) to give the program as its stdin. */
     Path fifo() {
         return fifo;
     }

@@ -22,7 +22,7 @@ final class CaseReader {
 
     static final List<String> CASE_KEYS =
             List.of("name", "command", "cwd", "env", "stdin", "timeout", "valgrind", "breakpoints", "expect", "mode",
-                    "malloc", "sample", "on_error", "attach");
+                    "malloc", "sample", "on_error", "attach", "find_lost");
     static final List<String> DEFAULT_KEYS =
             List.of("command", "cwd", "env", "stdin", "timeout", "valgrind", "expect", "mode", "malloc");
     static final List<String> SAMPLE_KEYS = List.of("every", "for");
@@ -33,6 +33,7 @@ final class CaseReader {
     private final BreakpointReader breakpoints;
     private final ErrorStopReader errorStops;
     private final AttachReader attachments;
+    private final FindLostReader findLost;
     private final Map<String, Location> names = new HashMap<>();
 
     CaseReader(Values values) {
@@ -41,6 +42,7 @@ final class CaseReader {
         this.breakpoints = new BreakpointReader(values);
         this.errorStops = new ErrorStopReader(values);
         this.attachments = new AttachReader(values);
+        this.findLost = new FindLostReader(values);
     }
 
     CaseDraft defaults(YamlNode node) {
@@ -49,7 +51,8 @@ final class CaseReader {
                 "breakpoints", "'breakpoints' cannot be set in defaults, only in a case",
                 "sample", "'sample' cannot be set in defaults, only in a case",
                 "on_error", "'on_error' cannot be set in defaults, only in a case",
-                "attach", "'attach' cannot be set in defaults, only in a case"), values.problems())))
+                "attach", "'attach' cannot be set in defaults, only in a case",
+                "find_lost", "'find_lost' cannot be set in defaults, only in a case"), values.problems())))
                 .orElse(CaseDraft.EMPTY);
     }
 
@@ -67,10 +70,16 @@ final class CaseReader {
         Optional<SampleSchedule> sample = fields.get("sample").flatMap(n -> sample(n, fields));
         Optional<ErrorStops> onError = fields.get("on_error")
                 .flatMap(n -> errorStops.read(n, fields.what("on_error"), fields.context()));
+        Optional<FindLost> find = fields.get("find_lost")
+                .flatMap(n -> findLost.read(n, fields.what("find_lost"), fields.context()));
         CaseMode mode = merged.mode().orElse(CaseMode.MEMCHECK);
         nativeOnlyActions(fields, mode, stops);
         if (fields.get("attach").isPresent()) {
             attachments.check(fields, mode, sample);
+            if (find.isPresent()) {
+                values.problems().add(fields.get("find_lost").get().location(), fields.what("find_lost")
+                        + " runs the program a second time: it needs a command, not an attached process");
+            }
             Optional<AttachSpec> attach = attachments.read(fields.get("attach").get(), fields);
             return name.flatMap(n -> attach.map(a -> new CaseSpec(n, List.of(), values.folder(), Map.of(),
                     Optional.empty(), merged.timeout(), List.of(), List.of(), stops,
@@ -84,13 +93,17 @@ final class CaseReader {
             values.problems().add(fields.get("on_error").get().location(), fields.what("on_error")
                     + " needs Memcheck: a case in mode native has no Memcheck errors to stop at");
         }
+        if (find.isPresent() && merged.mode().orElse(CaseMode.MEMCHECK) == CaseMode.NATIVE) {
+            values.problems().add(fields.get("find_lost").get().location(), fields.what("find_lost")
+                    + " needs Memcheck: a case in mode native finds no leaks to follow");
+        }
         if (name.isEmpty() || merged.command().isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new CaseSpec(name.get(), resolved(merged.command().get()),
                 merged.cwd().orElse(values.folder()), merged.env(), merged.stdin(), merged.timeout(),
                 merged.valgrindOptions(), merged.suppressions(), stops, List.copyOf(merged.expectations().values()),
-                mode, merged.malloc(), sample, onError, Optional.empty()));
+                mode, merged.malloc(), sample, onError, Optional.empty(), find));
     }
 
     /** {@code malloc_trim} calls glibc's malloc in the target: under valgrind there is none to call. */

@@ -39,11 +39,22 @@ import java.util.Optional;
  * @param sample periodic samples instead of (or besides) breakpoints ({@code sample:}), case only
  * @param onError stops at Memcheck errors ({@code on_error:}), case only
  * @param attach a running process to watch instead of starting {@code command} (then empty), case only
+ * @param findLost a second run that finds where the exit's leaks were lost ({@code find_lost:}), case only
  */
 public record CaseSpec(String name, List<String> command, Path cwd, Map<String, String> env, Optional<Path> stdin,
         Optional<Duration> timeout, List<String> valgrindOptions, List<Path> suppressions,
         List<BreakpointSpec> breakpoints, List<Expectation> expectations, CaseMode mode, MallocTuning malloc,
-        Optional<SampleSchedule> sample, Optional<ErrorStops> onError, Optional<AttachSpec> attach) {
+        Optional<SampleSchedule> sample, Optional<ErrorStops> onError, Optional<AttachSpec> attach,
+        Optional<FindLost> findLost) {
+
+    /** A case that does not look for where its leaks were lost. */
+    public CaseSpec(String name, List<String> command, Path cwd, Map<String, String> env, Optional<Path> stdin,
+            Optional<Duration> timeout, List<String> valgrindOptions, List<Path> suppressions,
+            List<BreakpointSpec> breakpoints, List<Expectation> expectations, CaseMode mode, MallocTuning malloc,
+            Optional<SampleSchedule> sample, Optional<ErrorStops> onError, Optional<AttachSpec> attach) {
+        this(name, command, cwd, env, stdin, timeout, valgrindOptions, suppressions, breakpoints, expectations, mode,
+                malloc, sample, onError, attach, Optional.empty());
+    }
 
     /** A case that starts its program and does not stop at errors. */
     public CaseSpec(String name, List<String> command, Path cwd, Map<String, String> env, Optional<Path> stdin,
@@ -72,6 +83,7 @@ public record CaseSpec(String name, List<String> command, Path cwd, Map<String, 
         requireNonNull(sample, "sample is null");
         requireNonNull(onError, "onError is null");
         requireNonNull(attach, "attach is null");
+        requireNonNull(findLost, "findLost is null");
         command = List.copyOf(command);
         // Map.copyOf would lose the written order, which reports and tests rely on.
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
@@ -92,13 +104,19 @@ public record CaseSpec(String name, List<String> command, Path cwd, Map<String, 
     /** The same case in another mode (the CLI's {@code --native}). */
     public CaseSpec withMode(CaseMode newMode) {
         return new CaseSpec(name, command, cwd, env, stdin, timeout, valgrindOptions, suppressions, breakpoints,
-                expectations, newMode, malloc, sample, onError, attach);
+                expectations, newMode, malloc, sample, onError, attach, findLost);
     }
 
     /** The same case stopping at Memcheck errors (the CLI's {@code check --on-error}). */
     public CaseSpec withOnError(ErrorStops stops) {
         return new CaseSpec(name, command, cwd, env, stdin, timeout, valgrindOptions, suppressions, breakpoints,
-                expectations, mode, malloc, sample, Optional.of(stops), attach);
+                expectations, mode, malloc, sample, Optional.of(stops), attach, findLost);
+    }
+
+    /** The same case with a second run finding where its leaks were lost (the CLI's {@code check --find-lost}). */
+    public CaseSpec withFindLost(FindLost find) {
+        return new CaseSpec(name, command, cwd, env, stdin, timeout, valgrindOptions, suppressions, breakpoints,
+                expectations, mode, malloc, sample, onError, attach, Optional.of(find));
     }
 
     /** The target's environment: {@code env}, plus GLIBC_TUNABLES when {@code malloc} sets any. */

@@ -16,6 +16,7 @@ enum PlanMap {
     SAMPLE("/$defs/sample", CaseReader.SAMPLE_KEYS),
     ON_ERROR("/$defs/on_error", ErrorStops.KEYS),
     ATTACH("/$defs/attach", AttachReader.KEYS),
+    FIND_LOST("/$defs/find_lost", FindLost.KEYS),
     BREAKPOINT("/$defs/breakpoint", BreakpointReader.KEYS),
     LEAK_CHECK("/$defs/leak_check", LeakOptionReader.LEAK_CHECK_KEYS),
     BLOCK_LIST("/$defs/block_list", LeakOptionReader.BLOCK_LIST_KEYS),

@@ -4,6 +4,7 @@ import dev.vgharness.memcheck.LeakIdentity;
 import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.memcheck.StackFrame;
 import dev.vgharness.result.LossRecordResult;
+import dev.vgharness.result.LostAt;
 import java.util.List;
 
 /**
@@ -33,9 +34,13 @@ final class HtmlLossTable {
         header(html, "Δ bytes", "num");
         header(html, "identity", "text");
         header(html, "allocated in", "text");
+        boolean followed = records.stream().anyMatch(r -> LostAtText.line(r) != null);
+        if (followed) {
+            header(html, "lost at", "text");
+        }
         html.append("</tr></thead><tbody>\n");
         for (LossRecordResult r : records) {
-            row(html, r);
+            row(html, r, followed);
         }
         return html.append("</tbody></table>\n").toString();
     }
@@ -45,7 +50,7 @@ final class HtmlLossTable {
                 .append("</th>");
     }
 
-    private void row(StringBuilder html, LossRecordResult result) {
+    private void row(StringBuilder html, LossRecordResult result, boolean followed) {
         LossRecord r = result.record();
         html.append("<tr class=\"").append(r.kind().key()).append(result.baseline() ? " baseline" : "").append("\">");
         cell(html, r.number(), Integer.toString(r.number()));
@@ -59,7 +64,35 @@ final class HtmlLossTable {
         String where = roots.bestFrame(r.stack()).map(FailureEvidence::frame).orElse("?");
         html.append("<td data-v=\"").append(Html.escape(where)).append("\"><details><summary>")
                 .append(Html.escape(where)).append("</summary>").append(stack(r.stack())).append("</details></td>");
+        if (followed) {
+            lostAt(html, result);
+        }
         html.append("</tr>\n");
+    }
+
+    /** Where {@code find_lost} found the record lost: the allocating line and the losing line with their source. */
+    private void lostAt(StringBuilder html, LossRecordResult result) {
+        String text = LostAtText.line(result);
+        if (result.lostAt() == null) {
+            cell(html, text == null ? "" : text, text == null ? "" : text);
+            return;
+        }
+        LostAt lost = result.lostAt();
+        StackFrame losing = new StackFrame(0, lost.function(), lost.file(), lost.line(), null);
+        StringBuilder both = new StringBuilder("<ol class=\"stack\">");
+        roots.bestFrame(result.record().stack()).ifPresent(f -> both.append(line("allocated: ", f)));
+        both.append(line("lost: ", losing)).append("</ol>");
+        html.append("<td data-v=\"").append(Html.escape(lost.place())).append("\"><details><summary>")
+                .append(Html.escape(text)).append("</summary>").append(both).append(stack(lost.backtrace()))
+                .append("</details></td>");
+    }
+
+    private String line(String label, StackFrame f) {
+        StringBuilder html = new StringBuilder("<li class=\"own\"><code>").append(Html.escape(label))
+                .append(Html.escape(FailureEvidence.frame(f))).append("</code>");
+        sources.line(f.file(), f.line()).ifPresent(src -> html.append("<pre class=\"src\">")
+                .append(f.line()).append(": ").append(Html.escape(src)).append("</pre>"));
+        return html.append("</li>").toString();
     }
 
     private static void cell(StringBuilder html, Object sortValue, String text) {

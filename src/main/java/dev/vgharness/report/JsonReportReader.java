@@ -18,6 +18,7 @@ import dev.vgharness.memcheck.LeakSites;
 import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.memcheck.SourceText;
 import dev.vgharness.result.LossRecordResult;
+import dev.vgharness.result.LostAt;
 import dev.vgharness.result.RunResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -146,12 +147,15 @@ public final class JsonReportReader {
             ObjectNode node = p.readValueAsTree();
             boolean baseline = node.path("baseline").asBoolean(false);
             JsonNode sites = node.path("sites");
-            List.of("baseline", "fingerprint", "sites", "gone").forEach(node::remove);
+            JsonNode lostAt = node.path("lost_at");
+            String unknown = node.path("lost_at_unknown").isTextual() ? node.path("lost_at_unknown").asText() : null;
+            List.of("baseline", "fingerprint", "sites", "gone", "lost_at", "lost_at_unknown").forEach(node::remove);
             LossRecord record = ctxt.readTreeAsValue(node, LossRecord.class);
             List<String> texts = new ArrayList<>();
             sites.forEach(site -> texts.add(site.asText()));
+            LostAt at = lostAt.isObject() ? ctxt.readTreeAsValue(lostAt, LostAt.class) : null;
             try {
-                return new LossRecordResult(record, baseline, texts);
+                return new LossRecordResult(record, baseline, texts, at, unknown);
             } catch (IllegalArgumentException e) {
                 throw JsonMappingException.from(p, "loss record " + record.number() + ": sites: " + e.getMessage());
             }

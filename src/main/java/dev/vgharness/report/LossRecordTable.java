@@ -28,6 +28,10 @@ public final class LossRecordTable {
             sb.append(String.format(Locale.ROOT, "%5d  %-16s %10d %7d %9s  %s%s%n", record.number(),
                     record.kind().key(), record.bytes(), record.blocks(), TextSummary.signed(record.bytesDelta()),
                     firstOwnFrame(record.stack()), marks(r)));
+            String lost = LostAtText.line(r);
+            if (lost != null) {
+                sb.append(String.format(Locale.ROOT, "%5s  %s%n", "", lost));
+            }
         }
         return sb.toString();
     }

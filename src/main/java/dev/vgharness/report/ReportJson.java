@@ -28,6 +28,7 @@ import dev.vgharness.result.FinalResults;
 import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.RunStatus;
 import dev.vgharness.result.StopFrame;
+import dev.vgharness.result.LostHow;
 import dev.vgharness.result.StopReason;
 import java.io.IOException;
 import java.time.Instant;
@@ -90,6 +91,7 @@ public final class ReportJson {
         module.addSerializer(RunStatus.class, new ToStringSerializer<>(ReportJson::lowerCase));
         module.addSerializer(CaseExit.Status.class, new ToStringSerializer<>(ReportJson::lowerCase));
         module.addSerializer(StopReason.class, new ToStringSerializer<>(ReportJson::lowerCase));
+        module.addSerializer(LostHow.class, new ToStringSerializer<>(LostHow::key));
         module.addSerializer(Instant.class, new ToStringSerializer<>(Instant::toString));
         module.setMixInAnnotation(CaseResult.class, CaseResultMixin.class);
         module.setMixInAnnotation(LossRecordResult.class, LossRecordResultMixin.class);

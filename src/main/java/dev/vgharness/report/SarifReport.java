@@ -10,11 +10,13 @@ import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.memcheck.MemcheckError;
 import dev.vgharness.memcheck.StackFrame;
 import dev.vgharness.result.LeakFinding;
+import dev.vgharness.result.LostAt;
 import dev.vgharness.result.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The run as SARIF 2.1.0 for code scanning: one run of tool {@code vgharness}, a result per lost leak identity
@@ -100,8 +102,9 @@ public final class SarifReport {
         result.put("ruleIndex", ruleIndex);
         result.put("level", f.failedCase() ? "error" : "warning");
         result.putObject("message").put("text", message(f));
-        roots.bestFrame(f.stacks().get(0))
-                .ifPresent(frame -> result.putArray("locations").add(locations.location(frame)));
+        Optional<StackFrame> allocated = roots.bestFrame(f.stacks().get(0));
+        allocated.ifPresent(frame -> result.putArray("locations").add(locations.location(frame)));
+        lostAt(f).ifPresent(lost -> addLostAt(result, allocated, lost));
         result.putObject("partialFingerprints").put(f.leak() != null ? LEAK_FINGERPRINT : ERROR_FINGERPRINT,
                 f.fingerprint());
         ArrayNode flows = result.putArray("codeFlows");
@@ -117,6 +120,31 @@ public final class SarifReport {
         }
         result.set("properties", properties(f));
         return result;
+    }
+
+    /** Where {@code find_lost} found the finding's first followed record lost, if it followed one. */
+    private static Optional<LostAt> lostAt(SarifFindings.Finding f) {
+        return f.leak() == null ? Optional.empty() : f.leak().records().stream().map(r -> r.result().lostAt())
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** The line that lost the block as a second location, and both lines as related ones: allocated, lost here. */
+    private void addLostAt(ObjectNode result, Optional<StackFrame> allocated, LostAt lost) {
+        StackFrame line = new StackFrame(0, lost.function(), lost.file(), lost.line(), null);
+        ObjectNode where = locations.location(line);
+        where.putObject("message").put("text", "lost here: " + lost.heldBy() + " " + lost.how().verb());
+        ((ArrayNode) result.withArray("locations")).add(where);
+        ArrayNode related = result.putArray("relatedLocations");
+        allocated.ifPresent(frame -> {
+            ObjectNode at = locations.location(frame).put("id", 1);
+            at.putObject("message").put("text", "allocated here");
+            related.add(at);
+        });
+        ObjectNode lostHere = locations.location(line).put("id", 2);
+        lostHere.putObject("message").put("text", "lost here");
+        related.add(lostHere);
+        String text = result.path("message").path("text").asText();
+        result.putObject("message").put("text", text + "; " + lost.sentence());
     }
 
     private ObjectNode codeFlow(List<StackFrame> stack) {

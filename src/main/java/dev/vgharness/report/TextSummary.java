@@ -76,6 +76,7 @@ public final class TextSummary {
         }
         if (c.finalResults() != null) {
             c.finalResults().errors().forEach(e -> out.println("       " + error(e, roots)));
+            LostAtText.lines(c.finalResults().lossRecords()).forEach(line -> out.println("       " + line));
         }
         failed(c.assertions(), out);
         c.notes().forEach(note -> out.println("       note: " + note));

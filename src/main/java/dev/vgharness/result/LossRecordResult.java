@@ -14,8 +14,16 @@ import java.util.List;
  * {@link LeakIdentity}. A record that vanished since the previous search is {@link #gone()}.
  *
  * @param sites one per frame below the allocator ({@link LeakSites}), worked out when the leak check was read
+ * @param lostAt where the record's block was lost, when {@code find_lost} followed it to that moment, else null
+ * @param lostAtUnknown why {@code find_lost} could not tell where the record's block was lost, else null
  */
-public record LossRecordResult(LossRecord record, boolean baseline, List<String> sites) {
+public record LossRecordResult(LossRecord record, boolean baseline, List<String> sites, LostAt lostAt,
+        String lostAtUnknown) {
+
+    /** A record nobody followed ({@code find_lost} off, or not chosen). */
+    public LossRecordResult(LossRecord record, boolean baseline, List<String> sites) {
+        this(record, baseline, sites, null, null);
+    }
 
     public LossRecordResult {
         requireNonNull(record, "record is null");
@@ -26,6 +34,11 @@ public record LossRecordResult(LossRecord record, boolean baseline, List<String>
             }
         }
         LeakIdentity.of(record, sites);
+    }
+
+    /** The same record with what {@code find_lost} found: where it was lost, or why that is not known. */
+    public LossRecordResult withLostAt(LostAt at, String unknown) {
+        return new LossRecordResult(record, baseline, sites, at, unknown);
     }
 
     /** The identity of this leak across runs. */

@@ -154,7 +154,7 @@ public final class PlanRunner {
             RunningCase runner = spec.mode() == CaseMode.NATIVE ? new NativeCaseRunner(spec, options)
                     : new MemcheckCaseRunner(spec, options, ownTimes);
             running.put(spec.name(), runner);
-            return runner.run();
+            return FindLostRun.after(spec, options, runner.run());
         });
         finished.put(spec.name(), result);
         running.remove(spec.name());

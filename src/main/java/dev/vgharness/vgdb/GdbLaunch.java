@@ -86,8 +86,12 @@ public record GdbLaunch(String gdb, Optional<Path> program, Map<String, String> 
         return new GdbLaunch(gdb, program, environment, workingDirectory, commandTimeout, traffic, unsolicited, true);
     }
 
+    /**
+     * gdb waits 2 s for a remote packet by default: on a loaded machine, and under {@code --vgdb=full}, vgdb can take
+     * longer to relay valgrind's first answer ("Remote replied unexpectedly to 'vMustReplyEmpty': timeout").
+     */
     private static final List<String> SETTINGS = List.of("confirm off", "pagination off", "width 0", "height 0",
-            "mi-async on", "print sevenbit-strings on", "auto-load safe-path /");
+            "mi-async on", "print sevenbit-strings on", "auto-load safe-path /", "remotetimeout 10");
 
     /**
      * The argv: MI3 (nested multi-location breakpoints), no init files, quiet, and the harness's settings (no

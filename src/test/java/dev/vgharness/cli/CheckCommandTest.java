@@ -220,6 +220,55 @@ class CheckCommandTest {
     }
 
     @Test
+    void findLostSaysWhereTheLargestLeakWasLostInTheTableTheSummaryAndEveryReport() throws Exception {
+        int mark = Fixtures.line("src/lost.c", "loop");
+        Check c = check("--find-lost-limit", "1", "--", exe("src/lost.c"));
+
+        String line = "lost at fill_cache (lost.c:" + mark + "): local item in fill_cache overwritten";
+        assertTrue(c.stdout().contains("\n       " + line + "\n"), "under its record in the table: " + c.stdout());
+        assertTrue(c.stdout().contains("(200 B): " + line + "\n"), "in the summary: " + c.stdout());
+        assertFailedLine(c, "lost", "exited 0");
+        List<JsonNode> followed = new ArrayList<>();
+        c.json().at("/cases/0/final/loss_records").forEach(r -> {
+            if (!r.path("lost_at").isNull()) {
+                followed.add(r);
+            }
+        });
+        assertEquals(1, followed.size(), "only the largest record is followed");
+        JsonNode lostAt = followed.get(0).path("lost_at");
+        assertEquals(List.of(200L, (long) mark, "overwritten", "local item in fill_cache", "fill_cache"),
+                List.of(followed.get(0).path("bytes").asLong(), lostAt.path("line").asLong(), lostAt.path("how").asText(),
+                        lostAt.path("held_by").asText(), lostAt.path("function").asText()));
+        JsonNode result = null;
+        for (JsonNode r : c.sarif().at("/runs/0/results")) {
+            if (r.has("relatedLocations")) {
+                result = r;
+            }
+        }
+        assertTrue(result != null, c.sarif().toString());
+        assertEquals(mark, result.at("/locations/1/physicalLocation/region/startLine").asInt(), result.toString());
+        assertEquals(List.of("allocated here", "lost here"), List.of(
+                result.at("/relatedLocations/0/message/text").asText(), result.at("/relatedLocations/1/message/text")
+                        .asText()));
+        String source = Fixtures.file("src/lost.c").toString();
+        assertTrue(c.html().contains("lost: fill_cache (" + source + ":" + mark + ")</code><pre class=\"src\">" + mark
+                + ": "), "the losing line with its source in HTML");
+    }
+
+    @Test
+    void findLostOptionsThatCannotWorkAreUsageErrorsAndRunNothing() {
+        RunCommandTest.Outcome limit = RunCommandTest.main("check", "--find-lost-limit", "0", "--", "/bin/true");
+        assertEquals(2, limit.code());
+        assertEquals("vgharness: --find-lost-limit: 0 is not at least 1\n", limit.stderr());
+
+        RunCommandTest.Outcome nativeMode = RunCommandTest.main("check", "--find-lost", "--native", "--", "/bin/true");
+        assertEquals(2, nativeMode.code());
+        assertEquals("vgharness: --find-lost needs Memcheck: it cannot be combined with --native\n",
+                nativeMode.stderr());
+        assertEquals("", nativeMode.stdout());
+    }
+
+    @Test
     void aFailOnWordOrExitStatusThatIsNotOneIsAUsageErrorAndRunsNothing() {
         RunCommandTest.Outcome word = RunCommandTest.main("check", "--fail-on", "definite,leaks", "--", "/bin/true");
         assertEquals(2, word.code());

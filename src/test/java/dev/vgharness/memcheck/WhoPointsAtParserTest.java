@@ -34,6 +34,36 @@ class WhoPointsAtParserTest {
     }
 
     @Test
+    void aStackPointerInALiveFrameKeepsTheFrameLineInItsDescription() {
+        for (String version : List.of("3.19", "3.27")) {
+            PointerSearch search = WhoPointsAtParser.parse(answer("lost." + version + ".who_points_at_frame.txt"))
+                    .search();
+            long block = search.address();
+            long slot = search.pointers().get(0).address();
+
+            assertEquals(new PointerSearch(block, 32, List.of(
+                    new PointerOwner(slot, PointerLocation.STACK, block, 0, false, 1, null, "Address 0x"
+                            + Long.toHexString(slot) + " is on thread 1's stack\nin frame #0, created by parse_header"
+                            + " (lost.c:26)", null, null, List.of()),
+                    new PointerOwner(null, PointerLocation.REGISTER, block, 0, false, 1, "RAX", null, null, null,
+                            List.of()),
+                    new PointerOwner(null, PointerLocation.REGISTER, block, 0, false, 1, "RDX", null, null, null,
+                            List.of())), List.of()), search, version);
+        }
+    }
+
+    @Test
+    void aStackPointerBelowTheStackPointerNamesNoFrame() {
+        PointerSearch search = WhoPointsAtParser.parse(answer("lost.3.19.who_points_at_returned.txt")).search();
+
+        assertEquals(new PointerSearch(0x4a40140, 32, List.of(
+                new PointerOwner(0x1fff0005f8L, PointerLocation.STACK, 0x4a40140, 0, false, 1, null,
+                        "Address 0x1fff0005f8 is on thread 1's stack", null, null, List.of()),
+                new PointerOwner(null, PointerLocation.REGISTER, 0x4a40140, 0, false, 1, "RDI", null, null, null,
+                        List.of())), List.of()), search);
+    }
+
+    @Test
     void classifiesStackSegmentAndDataSymbolOwners() {
         PointerSearch search = WhoPointsAtParser.parse(answer("leaks.who_points_at_nohit.txt")).search();
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -130,6 +132,10 @@ class PlanValidationTest {
             on_error: {actions: [leak_chek]}       | 4:26: unknown action 'leak_chek' in on_error of case 'g' (did you mean 'leak_check'?)
             on_error: {expect: {exit_code: 0}}     | 4:25: metric 'exit_code' is not allowed in expect of on_error of case 'g' (only in a case's expect)
             on_error: 3                            | 4:15: 'on_error' in case 'g' must be a map, not 3
+            find_lost: {limt: 3}                   | 4:17: unknown key 'limt' in find_lost of case 'g' (did you mean 'limit'?)
+            find_lost: {limit: 0}                  | 4:24: 'limit' in find_lost of case 'g' must be 1 or more, not 0
+            find_lost: {kinds: [indirect]}         | 4:24: 'kinds' in find_lost of case 'g': indirect cannot be followed to a loss (an indirect block is lost with the block holding it, a reachable one is not lost): use definite and/or possible
+            find_lost: 3                           | 4:16: 'find_lost' in case 'g' must be a map, not 3
             """)
     void reportsABadCaseSettingWhereItIs(String line, String expected) throws IOException {
         assertEquals("plan.yaml:" + expected, problems(AT_CASE.formatted(line)));
@@ -145,6 +151,21 @@ class PlanValidationTest {
             """)
     void reportsABadOrMissingCommand(String line, String expected) throws IOException {
         assertEquals("plan.yaml:" + expected, problems(AT_CASE_WITHOUT_COMMAND.formatted(line)));
+    }
+
+    @Test
+    void refusesFindLostInANativeCase() throws IOException {
+        assertEquals("plan.yaml:5:16: 'find_lost' in case 'g' needs Memcheck: a case in mode native finds no leaks to"
+                + " follow", problems(AT_CASE.formatted("mode: native\n    find_lost: {}")));
+    }
+
+    @Test
+    void readsFindLostWithItsDefaults() throws IOException {
+        Path plan = dir.resolve("plan.yaml");
+        Files.writeString(plan, AT_CASE.formatted("find_lost: {kinds: [possible, definite]}"));
+
+        assertEquals(Optional.of(new FindLost(5, Set.of(LossKind.DEFINITE, LossKind.POSSIBLE))),
+                PlanLoader.load(plan).cases().get(0).findLost());
     }
 
     @Test

@@ -80,7 +80,7 @@ class ReportJsonTest {
                  "indirect_bytes_delta": 0, "blocks_delta": -1, "new_record": false,
                  "stack": [{"address": "0x10925C", "function": "main", "file": "sites.c", "line": 47,
                             "object": null}],
-                 "baseline": false, "sites": ["#1"],
+                 "baseline": false, "sites": ["#1"], "lost_at": null, "lost_at_unknown": null,
                  "fingerprint": "still_reachable|-|main@sites.c=#1", "gone": true}"""),
                 written(freed));
     }

@@ -23,6 +23,7 @@ final class HtmlAssets {
             ol.stack li.own{color:#111}ol.stack li.own code{font-weight:600}pre.src{margin:2px 0 4px;color:#333}
             .chart{max-width:100%;height:auto;border:1px solid #eee;background:#fff}.tick{font-size:11px;fill:#555}
             details.stop{margin:4px 0}summary{cursor:pointer}
+            table.blocks code.hex,table.blocks code.text{white-space:pre-wrap;overflow-wrap:anywhere}
             """;
 
     static final String SORT_SCRIPT = """

@@ -122,6 +122,10 @@ public final class HtmlReport {
                         .append("</summary>")
                         .append(tables.table(stop.leakCheck().lossRecords())).append("</details>\n");
             }
+            if (!stop.blockLists().isEmpty()) {
+                html.append("<details class=\"stop\" open><summary>Blocks at ").append(Html.escape(stop.label()))
+                        .append("</summary>").append(HtmlBlocks.table(stop.blockLists())).append("</details>\n");
+            }
         }
         html.append("</section>\n");
     }

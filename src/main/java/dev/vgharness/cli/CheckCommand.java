@@ -19,6 +19,7 @@ import dev.vgharness.plan.Plan;
 import dev.vgharness.plan.SignalExpectation;
 import dev.vgharness.report.BlockListTable;
 import dev.vgharness.report.LossRecordTable;
+import dev.vgharness.report.SourceRoots;
 import dev.vgharness.result.CaseResult;
 import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.MemorySnapshot;
@@ -120,7 +121,9 @@ final class CheckCommand implements Callable<Integer> {
 
     private int check(List<Expectation> expectations, Optional<Path> input) {
         Plan plan = plan(expectations, input);
-        PlanExecution execution = new PlanExecution(reports, leaks, reports.roots(plan.folder()));
+        // The checkout's top, where code scanning maps paths from (a plan's default stays its folder).
+        SourceRoots roots = reports.roots(SourceRoots.checkoutOf(plan.folder()));
+        PlanExecution execution = new PlanExecution(reports, leaks, roots);
         RunResult result = execution.run(plan, harness.apply(RunOptions.defaults()));
         execution.report(result, !harness.quiet, () -> printTables(result.cases().get(0)));
         return ExitCodes.of(result);

@@ -167,6 +167,37 @@ class CheckCommandTest {
         assertTrue(help.contains("at exit the process is gone, so there is nothing to read"), help);
     }
 
+    @Test
+    void withoutSourceRootCheckAndMergePlaceSarifResultsFromTheCheckoutsTopAndWarnWhenNothingLiesUnderTheRoot()
+            throws Exception {
+        Path json = dir.resolve("default.json");
+        Path sarif = dir.resolve("default.sarif");
+        RunCommandTest.Outcome outcome = RunCommandTest.main("check", "-q", "--json", json.toString(), "--sarif",
+                sarif.toString(), "--", exe("src/leaky.c"), "1");
+        assertEquals(1, outcome.code(), outcome.stdout() + outcome.stderr());
+        Path top = dev.vgharness.report.SourceRoots.checkoutOf(Path.of(""));
+        String expectedUri = top.relativize(Fixtures.file("src/leaky.c").toAbsolutePath().normalize()).toString();
+
+        JsonNode run = new ObjectMapper().readTree(sarif.toFile()).at("/runs/0");
+        assertEquals(top.toUri().toString(), run.at("/originalUriBaseIds/SRCROOT/uri").asText());
+        JsonNode artifact = run.at("/results/0/locations/0/physicalLocation/artifactLocation");
+        assertEquals(expectedUri + " SRCROOT", artifact.path("uri").asText() + " " + artifact.path("uriBaseId").asText());
+        assertEquals("", outcome.stderr(), "every result has a frame under the root");
+
+        Path merged = dir.resolve("merged.sarif");
+        RunCommandTest.Outcome merge = RunCommandTest.main("merge", json.toString(), "--sarif", merged.toString());
+        assertEquals(artifact, new ObjectMapper().readTree(merged.toFile())
+                .at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation"), merge.stderr());
+
+        Path elsewhere = java.nio.file.Files.createDirectories(dir.resolve("elsewhere"));
+        RunCommandTest.Outcome unplaced = RunCommandTest.main("merge", json.toString(), "--sarif", merged.toString(),
+                "--source-root", elsewhere.toString());
+        assertTrue(unplaced.stderr().contains("vgharness: warning: no frame of the "), unplaced.stderr());
+        assertTrue(unplaced.stderr().contains(" is in a file under the source root " + elsewhere.toAbsolutePath()
+                + ": code scanning cannot place them in the code"), unplaced.stderr());
+        SchemaValidation.assertValidSarif(new ObjectMapper().readTree(merged.toFile()));
+    }
+
     private static String littleEndian(long value, int bytes) {
         List<String> hex = new ArrayList<>();
         for (int i = 0; i < bytes; i++) {

@@ -26,7 +26,7 @@ final class HtmlAssets {
             .wide{overflow-x:auto}table.stops td{white-space:nowrap}table.stops .delta{display:block}
             table.stops td:nth-child(-n+2){white-space:normal;overflow-wrap:anywhere;min-width:8em}
             details.stop{margin:4px 0}summary{cursor:pointer}
-            table.blocks code.hex,table.blocks code.text{white-space:pre-wrap;overflow-wrap:anywhere}
+            table.blocks code.hex{white-space:pre-wrap}table.blocks code.text{white-space:pre-wrap;word-break:break-all}
             """;
 
     static final String SORT_SCRIPT = """

@@ -22,11 +22,11 @@ final class HtmlBlocks {
                 + "<th>address</th><th>size</th>" + (contents ? "<th>hex</th><th>text</th>" : "")
                 + "</tr></thead><tbody>\n");
         for (BlockList list : lists) {
-            String kind = list.header().kind().key();
+            LeakKind kind = list.header().kind();
             for (Block block : list.blocks()) {
                 row(html, kind, list.lossRecord(), "", block.address(), block.size(), block.contents(), contents);
                 for (IndirectBlock i : block.indirect()) {
-                    row(html, LeakKind.INDIRECTLY_LOST.key(), i.lossRecord(), "\u2003".repeat(i.depth()), i.address(), i.size(),
+                    row(html, LeakKind.INDIRECTLY_LOST, i.lossRecord(), "\u2003".repeat(i.depth()), i.address(), i.size(),
                             i.contents(), contents);
                 }
             }
@@ -34,10 +34,10 @@ final class HtmlBlocks {
         return html.append("</tbody></table>\n").toString();
     }
 
-    private static void row(StringBuilder html, String kind, int record, String indent, long address, long size,
+    private static void row(StringBuilder html, LeakKind kind, int record, String indent, long address, long size,
             BlockContents c, boolean contents) {
-        html.append("<tr class=\"").append(kind).append("\"><td>").append(record).append("</td><td>").append(indent)
-                .append(kind).append("</td><td><code>").append(ReportJson.address(address))
+        html.append("<tr class=\"").append(kind.key()).append("\"><td>").append(record).append("</td><td>")
+                .append(indent).append(kind.text()).append("</td><td><code>").append(ReportJson.address(address))
                 .append("</code></td><td class=\"num\">").append(size).append(" B</td>");
         if (contents) {
             html.append("<td><code class=\"hex\">").append(c == null ? "" : Html.escape(c.hex()))

@@ -1,6 +1,9 @@
 package dev.vgharness.cli;
 
+import dev.vgharness.memcheck.BlockContents;
 import dev.vgharness.memcheck.LeakKind;
+import dev.vgharness.plan.Action;
+import dev.vgharness.plan.BlockListAction;
 import dev.vgharness.plan.BreakpointSpec;
 import dev.vgharness.plan.CaseMode;
 import dev.vgharness.plan.CaseSpec;
@@ -10,11 +13,14 @@ import dev.vgharness.plan.ExitCodeExpectation;
 import dev.vgharness.plan.FindLost;
 import dev.vgharness.plan.Expectation;
 import dev.vgharness.plan.LeakCheckAction;
+import dev.vgharness.plan.LossKind;
 import dev.vgharness.plan.Metric;
 import dev.vgharness.plan.MetricExpectation;
 import dev.vgharness.plan.Plan;
 import dev.vgharness.plan.SignalExpectation;
+import dev.vgharness.report.BlockListTable;
 import dev.vgharness.report.LossRecordTable;
+import dev.vgharness.report.SourceRoots;
 import dev.vgharness.result.CaseResult;
 import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.MemorySnapshot;
@@ -79,6 +85,12 @@ final class CheckCommand implements Callable<Integer> {
             description = "follow at most N loss records, largest first (default 5; implies --find-lost)")
     int findLostLimit;
 
+    @Option(names = "--contents", paramLabel = "N", defaultValue = "0",
+            description = "at each --break hit, list the blocks of every definitely and possibly lost record with"
+                    + " their first N bytes (1 to 4096; default 0, off); at exit the process is gone, so there is"
+                    + " nothing to read")
+    int contents;
+
     @Option(names = "--stdin", paramLabel = "FILE", description = "the program's standard input (default: ours, as"
             + " it comes, unless it is a terminal)")
     Path stdin;
@@ -97,6 +109,12 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (contents < 0 || contents > BlockContents.MAX_BYTES) {
+            throw new ExitCodes.UsageException("--contents: " + contents + " is not 0 to " + BlockContents.MAX_BYTES);
+        }
+        if (contents > 0 && nativeMode) {
+            throw new ExitCodes.UsageException("--contents needs Memcheck's block_list: not with --native");
+        }
         List<Expectation> expectations = expectations();
         if (stdin != null && !java.nio.file.Files.isRegularFile(stdin)) {
             throw new ExitCodes.UsageException("--stdin " + stdin + ": no such file");
@@ -113,7 +131,9 @@ final class CheckCommand implements Callable<Integer> {
 
     private int check(List<Expectation> expectations, Optional<Path> input) {
         Plan plan = plan(expectations, input);
-        PlanExecution execution = new PlanExecution(reports, leaks, reports.roots(plan.folder()));
+        // The checkout's top, where code scanning maps paths from (a plan's default stays its folder).
+        SourceRoots roots = reports.roots(SourceRoots.checkoutOf(plan.folder()));
+        PlanExecution execution = new PlanExecution(reports, leaks, roots);
         RunResult result = execution.run(plan, harness.apply(RunOptions.defaults()));
         execution.report(result, !harness.quiet, () -> printTables(result.cases().get(0)));
         return ExitCodes.of(result);
@@ -173,9 +193,12 @@ final class CheckCommand implements Callable<Integer> {
         LeakCheckAction leak = LeakCheckAction.defaults();
         LeakCheckAction action = new LeakCheckAction(leakMode, leak.kinds(), leak.delta(), OptionalInt.empty(),
                 leak.heuristics());
+        List<Action> actions = contents == 0 ? List.of(action) : List.of(action, new BlockListAction(
+                Set.of(LossKind.DEFINITE, LossKind.POSSIBLE), List.of(), OptionalInt.of(BlockListAction.DEFAULT_LIMIT),
+                contents));
         List<BreakpointSpec> breakpoints = new ArrayList<>();
         for (String at : breaks) {
-            breakpoints.add(new BreakpointSpec(at, at, Optional.empty(), 0, Integer.MAX_VALUE, List.of(action), List.of()));
+            breakpoints.add(new BreakpointSpec(at, at, Optional.empty(), 0, Integer.MAX_VALUE, actions, List.of()));
         }
         Path cwd = Path.of("").toAbsolutePath();
         List<String> argv = new ArrayList<>(command);
@@ -214,6 +237,10 @@ final class CheckCommand implements Callable<Integer> {
             }
             if (stop.leakCheck() != null) {
                 printTable(stop.breakpoint() + " hit " + stop.hit(), stop.leakCheck().lossRecords());
+            }
+            if (!stop.blockLists().isEmpty()) {
+                System.out.println(stop.breakpoint() + " hit " + stop.hit() + ", blocks:");
+                System.out.print(BlockListTable.render(stop.blockLists()));
             }
         }
         if (c.finalResults() != null) {

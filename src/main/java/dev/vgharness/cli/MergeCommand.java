@@ -2,6 +2,7 @@ package dev.vgharness.cli;
 
 import dev.vgharness.report.JsonReportReader;
 import dev.vgharness.report.RunMerge;
+import dev.vgharness.report.SourceRoots;
 import dev.vgharness.result.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ final class MergeCommand implements Callable<Integer> {
             runs.add(read(input));
         }
         RunResult merged = RunMerge.merge(runs);
-        reports.write(merged, reports.roots(Path.of("").toAbsolutePath()), true, List.of());
+        reports.write(merged, reports.roots(SourceRoots.checkoutOf(Path.of(""))), true, List.of());
         return ExitCodes.of(merged);
     }
 

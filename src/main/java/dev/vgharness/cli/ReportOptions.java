@@ -37,7 +37,7 @@ final class ReportOptions {
 
     @Option(names = "--source-root", paramLabel = "DIR",
             description = "where the program's own sources are (repeatable; default: the plan's folder; for"
-                    + " check and merge the current folder)")
+                    + " check and merge the top of the current folder's git checkout, else the current folder)")
     List<Path> sourceRoots = new ArrayList<>();
 
     /** A report writer: the result, the source roots, the file. */
@@ -61,6 +61,9 @@ final class ReportOptions {
         write(result, roots, pick(json, "report.json"), (r, s, f) -> JsonReport.write(r, f), written);
         write(result, roots, pick(junit, "junit.xml"), JunitReport::write, written);
         write(result, roots, pick(sarif, "report.sarif"), SarifReport::write, written);
+        if (pick(sarif, "report.sarif") != null) {
+            SarifReport.unplaced(result, roots).ifPresent(w -> System.err.println("vgharness: warning: " + w));
+        }
         write(result, roots, pick(html, "report.html"), HtmlReport::write, written);
         if (printSummary) {
             TextSummary.print(result, roots, System.out);

@@ -7,10 +7,20 @@ import java.util.List;
  * depth-first, each with its depth): {@code 0x4D6DE00[48] (found via heuristic newarray)}.
  *
  * @param heuristic the heuristic that kept the block reachable, or null
+ * @param contents its first bytes, read from the stopped target when asked ({@code contents: N}); null otherwise
  */
-public record Block(long address, long size, String heuristic, List<IndirectBlock> indirect) {
+public record Block(long address, long size, String heuristic, List<IndirectBlock> indirect, BlockContents contents) {
 
     public Block {
         indirect = List.copyOf(indirect);
+    }
+
+    /** A block as {@code block_list} prints it, its contents not read. */
+    public Block(long address, long size, String heuristic, List<IndirectBlock> indirect) {
+        this(address, size, heuristic, indirect, null);
+    }
+
+    public Block withContents(BlockContents read, List<IndirectBlock> indirectRead) {
+        return new Block(address, size, heuristic, indirectRead, read);
     }
 }

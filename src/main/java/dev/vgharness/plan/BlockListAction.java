@@ -2,6 +2,7 @@ package dev.vgharness.plan;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.vgharness.memcheck.BlockContents;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -14,8 +15,10 @@ import java.util.Set;
  * non-empty.
  *
  * @param limit blocks listed per record at most (Valgrind counts the indirect ones too), empty for unlimited
+ * @param contents bytes read of each block listed, indirect ones too ({@code contents: 32}); 0 reads none
  */
-public record BlockListAction(Set<LossKind> kinds, List<Integer> records, OptionalInt limit) implements Action {
+public record BlockListAction(Set<LossKind> kinds, List<Integer> records, OptionalInt limit, int contents)
+        implements Action {
 
     /** Blocks listed per record when the plan says nothing. */
     public static final int DEFAULT_LIMIT = 100;
@@ -30,6 +33,14 @@ public record BlockListAction(Set<LossKind> kinds, List<Integer> records, Option
         if (limit.isPresent() && limit.getAsInt() < 1) {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
+        if (contents < 0 || contents > BlockContents.MAX_BYTES) {
+            throw new IllegalArgumentException("contents must be 0 to " + BlockContents.MAX_BYTES + ": " + contents);
+        }
+    }
+
+    /** The action without contents. */
+    public BlockListAction(Set<LossKind> kinds, List<Integer> records, OptionalInt limit) {
+        this(kinds, records, limit, 0);
     }
 
     /** The action with the default limit. */

@@ -1,5 +1,6 @@
 package dev.vgharness.plan;
 
+import dev.vgharness.memcheck.BlockContents;
 import dev.vgharness.plan.LeakCheckAction.Delta;
 import dev.vgharness.plan.LeakCheckAction.Heuristic;
 import dev.vgharness.plan.LeakCheckAction.Mode;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
 final class LeakOptionReader {
 
     static final List<String> LEAK_CHECK_KEYS = List.of("mode", "kinds", "delta", "limit", "heuristics");
-    static final List<String> BLOCK_LIST_KEYS = List.of("kinds", "records", "limit");
+    static final List<String> BLOCK_LIST_KEYS = List.of("kinds", "records", "limit", "contents");
     static final List<String> WHO_POINTS_AT_KEYS = List.of("kinds", "address", "length", "limit");
     private static final Pattern HEX_ADDRESS = Pattern.compile("0x[0-9a-fA-F]{1,16}");
 
@@ -58,12 +59,18 @@ final class LeakOptionReader {
         }
         OptionalInt limit = fields.get("limit").map(n -> limit(n, fields.what("limit"), "blocks per record"))
                 .orElse(OptionalInt.of(BlockListAction.DEFAULT_LIMIT));
+        Optional<Long> contents = fields.get("contents").map(n -> contents(n, fields.what("contents")))
+                .orElse(Optional.of(0L));
+        if (contents.isEmpty()) {
+            return Optional.empty();
+        }
+        int bytes = contents.get().intValue();
         if (fields.get("kinds").isPresent()) {
             return kinds(fields.get("kinds").get(), fields.what("kinds"))
-                    .map(k -> new BlockListAction(k, List.of(), limit));
+                    .map(k -> new BlockListAction(k, List.of(), limit, bytes));
         }
         return records(fields.get("records").get(), fields.what("records"))
-                .map(r -> new BlockListAction(Set.of(), r, limit));
+                .map(r -> new BlockListAction(Set.of(), r, limit, bytes));
     }
 
     Optional<Action> whoPointsAt(YamlMap map, String context) {
@@ -145,6 +152,17 @@ final class LeakOptionReader {
         }
         values.wrong(node, what, "unlimited or a number of " + unit);
         return OptionalInt.empty();
+    }
+
+    /** Bytes to read of each block: 0 (none) to {@value BlockContents#MAX_BYTES}. */
+    private Optional<Long> contents(YamlNode node, String what) {
+        Optional<Long> bytes = values.integer(node, what, 0);
+        if (bytes.isPresent() && bytes.get() > BlockContents.MAX_BYTES) {
+            values.problems().add(node.location(), what + " must be at most " + BlockContents.MAX_BYTES
+                    + " bytes, not " + bytes.get());
+            return Optional.empty();
+        }
+        return bytes;
     }
 
     private Optional<List<Integer>> records(YamlNode node, String what) {

@@ -1,5 +1,6 @@
 package dev.vgharness.repl;
 
+import dev.vgharness.memcheck.BlockContents;
 import dev.vgharness.report.JsonReport;
 import dev.vgharness.result.RunResult;
 import dev.vgharness.vgdb.GdbBreakpoint;
@@ -16,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The REPL's own commands, one method each: {@code :start [-- PROG ARGS]}, {@code :break LOC}, {@code :continue},
- * {@code :json on|off}, {@code :report FILE}, {@code :help}, {@code :quit}.
+ * {@code :json on|off}, {@code :contents N}, {@code :report FILE}, {@code :help}, {@code :quit}. A prefix of
+ * {@code :continue} is {@code :continue} ({@code :c}, {@code :cont}), though {@code :contents} starts the same.
  */
 final class ColonCommands {
 
@@ -32,6 +34,8 @@ final class ColonCommands {
                                    that defines it is loaded)
             :continue              run to the next stop (Ctrl-C interrupts the target)
             :json on|off           show parsed monitor answers as one line of JSON instead of tables
+            :contents N            read the first N bytes (1 to 4096) of every block a block_list answer lists,
+                                   shown as hex and text (0: off, the default)
             :report FILE           write everything seen so far as a JSON report (docs/report.md)
             :help                  this text
             :quit                  end valgrind, gdb and vgdb, and leave
@@ -57,6 +61,7 @@ final class ColonCommands {
             return true;
         });
         handlers.put(":json", this::json);
+        handlers.put(":contents", this::contents);
         handlers.put(":report", this::report);
         handlers.put(":help", args -> {
             session.out().print(HELP);
@@ -76,6 +81,9 @@ final class ColonCommands {
             return handlers.get(name);
         }
         List<String> matches = handlers.keySet().stream().filter(n -> n.startsWith(name)).toList();
+        if (":continue".startsWith(name) && matches.contains(":continue")) {
+            return handlers.get(":continue");
+        }
         if (matches.size() != 1) {
             throw new ReplException("unknown command " + name + (matches.isEmpty() ? "" : " (could be "
                     + String.join(", ", matches) + ")") + ": type :help");
@@ -128,6 +136,22 @@ final class ColonCommands {
             throw new ReplException("gdb cannot set a breakpoint at '" + args.strip() + "': " + e.gdbMessage());
         }
         return true;
+    }
+
+    private boolean contents(String args) throws ReplException {
+        try {
+            int bytes = Integer.parseInt(args.strip());
+            if (bytes >= 0 && bytes <= BlockContents.MAX_BYTES) {
+                session.contents(bytes);
+                session.out().println(bytes == 0 ? "block contents off"
+                        : "block_list answers read the first " + bytes + " bytes of each block");
+                return true;
+            }
+        } catch (NumberFormatException e) {
+            // said below, with the range
+        }
+        throw new ReplException(":contents takes a number of bytes from 0 (off) to " + BlockContents.MAX_BYTES
+                + ", not '" + args.strip() + "'");
     }
 
     private boolean json(String args) throws ReplException {

@@ -1,6 +1,6 @@
 package dev.vgharness.repl;
 
-import dev.vgharness.run.KnownLeaks;
+import dev.vgharness.memcheck.BlockList;
 import dev.vgharness.memcheck.BlockListParser;
 import dev.vgharness.memcheck.BlockListResult;
 import dev.vgharness.memcheck.MemcheckText;
@@ -10,6 +10,8 @@ import dev.vgharness.memcheck.WhoPointsAtResult;
 import dev.vgharness.plan.LeakCheckAction;
 import dev.vgharness.plan.LeakCheckWords;
 import dev.vgharness.result.StopLeakCheck;
+import dev.vgharness.run.BlockContentsReader;
+import dev.vgharness.run.KnownLeaks;
 import dev.vgharness.run.LeakCheckFailure;
 import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
@@ -81,15 +83,31 @@ final class MonitorForwarder {
         }
     }
 
-    private void blockList(String command, String text) throws ReplException {
+    private void blockList(String command, String text) throws ReplException, MiSessionException {
         BlockListResult result = BlockListParser.parse(text);
         record(command, text, !result.blockLists().isEmpty());
-        current().ifPresent(stop -> stop.blockLists(result.blockLists()));
         if (result.blockLists().isEmpty()) {
             printer.raw(text);
             throw new ReplException("'" + command + "' failed: " + MonitorError.complaint(result.errors(), text));
         }
-        printer.blockLists(text, result.blockLists());
+        List<BlockList> lists = withContents(text, result.blockLists());
+        current().ifPresent(stop -> stop.blockLists(lists));
+        printer.blockLists(text, lists);
+    }
+
+    /** The lists with their blocks' first bytes when {@code :contents N} asked for them. */
+    private List<BlockList> withContents(String text, List<BlockList> lists) throws ReplException, MiSessionException {
+        if (session.contents() == 0) {
+            return lists;
+        }
+        try {
+            return BlockContentsReader.of(session.stoppedGdb(), session.options().commandTimeout(), session.contents())
+                    .read(lists);
+        } catch (BlockContentsReader.ContentsUnreadable e) {
+            current().ifPresent(stop -> stop.blockLists(lists));
+            printer.blockLists(text, lists);
+            throw new ReplException(e.getMessage());
+        }
     }
 
     private void whoPointsAt(String command, String text) throws ReplException {

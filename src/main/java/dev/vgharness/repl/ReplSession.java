@@ -23,6 +23,8 @@ final class ReplSession implements AutoCloseable {
     private volatile Target target;
     private volatile TargetState state = new TargetState.NoTarget();
     private boolean json;
+    /** Bytes of each block that {@code block_list} answers read ({@code :contents N}); 0 reads none. */
+    private int contents;
     /** {@code :break} locations gdb has not set in code yet, by breakpoint number, for the current target. */
     private final Map<String, String> pending = new LinkedHashMap<>();
     /** Also counted from the Ctrl-C thread. */
@@ -61,6 +63,14 @@ final class ReplSession implements AutoCloseable {
 
     void json(boolean on) {
         json = on;
+    }
+
+    int contents() {
+        return contents;
+    }
+
+    void contents(int bytes) {
+        contents = bytes;
     }
 
     /** Notes a {@code :break} that gdb made pending. */

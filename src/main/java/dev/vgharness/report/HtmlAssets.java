@@ -22,7 +22,11 @@ final class HtmlAssets {
             ol.stack{margin:4px 0 4px 18px;padding:0}ol.stack li{margin:2px 0;color:#777}
             ol.stack li.own{color:#111}ol.stack li.own code{font-weight:600}pre.src{margin:2px 0 4px;color:#333}
             .chart{max-width:100%;height:auto;border:1px solid #eee;background:#fff}.tick{font-size:11px;fill:#555}
+            .chart .title{font-size:13px;font-weight:600;fill:#333}
+            .wide{overflow-x:auto}table.stops td{white-space:nowrap}table.stops .delta{display:block}
+            table.stops td:nth-child(-n+2){white-space:normal;overflow-wrap:anywhere;min-width:8em}
             details.stop{margin:4px 0}summary{cursor:pointer}
+            table.blocks code.hex{white-space:pre-wrap}table.blocks code.text{white-space:pre-wrap;word-break:break-all}
             """;
 
     static final String SORT_SCRIPT = """

@@ -13,7 +13,7 @@ import java.util.function.Function;
 /**
  * Inline SVG line charts of the process view next to the leak chart: heap in use, mmapped bytes, RSS, heap RSS and
  * mmap RSS in bytes over a case's stops ({@code done#2}) and over its samples ({@code 2.0s}). In memcheck mode only
- * the RSS lines are drawn (Valgrind's own memory included: a trend only).
+ * the RSS lines are drawn, of the valgrind process (Valgrind's own memory included: a trend only).
  * <pre>
  * &lt;svg class="chart memory" ...&gt;&lt;polyline stroke="#2980b9" points="90.0,180.0 ..."/&gt;...
  * </pre>
@@ -30,16 +30,14 @@ final class HtmlMemoryChart {
             new Series<>("RSS", "#7f8c8d", m -> m.proc().rssKb() * 1024),
             new Series<>("heap RSS", "#d35400", m -> m.proc().heapRssKb() * 1024),
             new Series<>("mmap RSS", "#27ae60", m -> m.proc().mmapRssKb() * 1024));
-    private static final int WIDTH = 720;
-    private static final int HEIGHT = 220;
-    private static final int LEFT = 70;
-    private static final int BOTTOM = 40;
-    private static final int TOP = 15;
-
     private HtmlMemoryChart() {
     }
 
-    /** The charts of a case: one over its stops, one over its samples, each only when there is something to draw. */
+    /**
+     * The charts of a case: one over its stops, one over its samples, each only when it has two readings or more.
+     * Under Memcheck the readings are of the valgrind process (Valgrind itself, its shadow memory and the program),
+     * and the titles say so.
+     */
     static String forCase(CaseResult c) {
         StringBuilder html = new StringBuilder();
         List<String> labels = new ArrayList<>();
@@ -50,7 +48,9 @@ final class HtmlMemoryChart {
                 readings.add(s.memory());
             }
         }
-        chart(labels, readings, "process memory over the stops").ifPresent(html::append);
+        String whose = readings.stream().allMatch(m -> m.mallinfo() == null)
+                ? "Memory of the valgrind process (Valgrind + the program)" : "Process memory";
+        chart(labels, readings, whose + " at each stop").ifPresent(html::append);
         labels.clear();
         readings.clear();
         for (Sample s : c.samples() == null ? List.<Sample>of() : c.samples().samples()) {
@@ -59,7 +59,9 @@ final class HtmlMemoryChart {
                 readings.add(s.memory());
             }
         }
-        chart(labels, readings, "process memory over the samples").ifPresent(html::append);
+        whose = readings.stream().allMatch(m -> m.mallinfo() == null)
+                ? "Memory of the valgrind process (Valgrind + the program)" : "Process memory";
+        chart(labels, readings, whose + " over time (samples)").ifPresent(html::append);
         return html.toString();
     }
 
@@ -67,11 +69,14 @@ final class HtmlMemoryChart {
         return chart(labels, readings, SERIES, title);
     }
 
-    /** A chart of the given series over the readings (one label each); empty when no series has a value. */
+    /**
+     * A chart of the given series over the readings (one label each); empty when no series has a value or there
+     * are fewer than two readings (one point shows no trend).
+     */
     static <T> Optional<String> chart(List<String> labels, List<T> readings, List<Series<T>> series, String title) {
         List<Series<T>> drawn = series.stream().filter(s -> readings.stream().anyMatch(m -> s.bytes().apply(m) != null))
                 .toList();
-        if (readings.isEmpty() || drawn.isEmpty()) {
+        if (readings.size() < 2 || drawn.isEmpty()) {
             return Optional.empty();
         }
         long max = 1;
@@ -81,61 +86,14 @@ final class HtmlMemoryChart {
                 max = Math.max(max, v == null ? 0 : v);
             }
         }
-        StringBuilder svg = new StringBuilder(String.format(Locale.US,
-                "<svg class=\"chart memory\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\""
-                        + " height=\"%d\" role=\"img\" aria-label=\"%s\">", WIDTH, HEIGHT, WIDTH, HEIGHT,
-                Html.escape(title)));
-        axes(svg, max, labels);
+        SvgPlot plot = new SvgPlot(readings.size(), max, false);
+        StringBuilder svg = new StringBuilder(plot.open("chart memory", title));
+        plot.axes(svg, labels);
         for (int k = 0; k < drawn.size(); k++) {
-            line(svg, labels, readings, drawn.get(k), max);
-            int x = LEFT + 10 + k * Math.min(120, (WIDTH - LEFT - 10) / drawn.size());
-            svg.append(String.format(Locale.US, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
-                    + "<text x=\"%d\" y=\"%d\" class=\"tick\">%s</text>", x, HEIGHT - 14, drawn.get(k).color(), x + 16,
-                    HEIGHT - 3, Html.escape(drawn.get(k).name())));
+            Series<T> s = drawn.get(k);
+            svg.append(plot.series(labels, readings.stream().map(s.bytes()).toList(), s.name(), s.color()));
+            svg.append(SvgPlot.legend(k, drawn.size(), s.name(), s.color()));
         }
         return Optional.of(svg.append("</svg>\n").toString());
-    }
-
-    private static void axes(StringBuilder svg, long max, List<String> labels) {
-        int bottom = HEIGHT - BOTTOM;
-        svg.append(String.format(Locale.US, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\"/>"
-                + "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\"/>", LEFT, TOP, LEFT, bottom, LEFT,
-                bottom, WIDTH - 10, bottom));
-        for (int i = 0; i <= 4; i++) {
-            long value = max * i / 4;
-            svg.append(String.format(Locale.US, "<text x=\"%d\" y=\"%.1f\" class=\"tick\" text-anchor=\"end\">%s</text>",
-                    LEFT - 6, y(value, max) + 4, HtmlChart.bytes(value)));
-        }
-        int step = Math.max(1, labels.size() / 8);
-        for (int i = 0; i < labels.size(); i += step) {
-            svg.append(String.format(Locale.US, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">%s</text>",
-                    x(i, labels.size()), bottom + 16, Html.escape(labels.get(i))));
-        }
-    }
-
-    private static <T> void line(StringBuilder svg, List<String> labels, List<T> readings, Series<T> series,
-            long max) {
-        List<String> xy = new ArrayList<>();
-        StringBuilder dots = new StringBuilder();
-        for (int i = 0; i < readings.size(); i++) {
-            Long v = series.bytes().apply(readings.get(i));
-            if (v == null) {
-                continue;
-            }
-            xy.add(String.format(Locale.US, "%.1f,%.1f", x(i, readings.size()), y(v, max)));
-            dots.append(String.format(Locale.US, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s %s: %d"
-                    + " bytes</title></circle>", x(i, readings.size()), y(v, max), series.color(),
-                    Html.escape(labels.get(i)), Html.escape(series.name()), v));
-        }
-        svg.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(series.color())
-                .append("\" points=\"").append(String.join(" ", xy)).append("\"/>").append(dots);
-    }
-
-    private static double x(int index, int count) {
-        return count <= 1 ? LEFT + 20 : LEFT + 20 + index * (double) (WIDTH - LEFT - 50) / (count - 1);
-    }
-
-    private static double y(long value, long max) {
-        return HEIGHT - BOTTOM - value * (double) (HEIGHT - BOTTOM - TOP) / max;
     }
 }

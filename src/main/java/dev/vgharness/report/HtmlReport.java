@@ -109,7 +109,7 @@ public final class HtmlReport {
                 .append(" · ").append(Html.escape(TextSummary.exit(c))).append("</p>\n");
         html.append(HtmlChart.svg(HtmlStops.points(c))).append('\n');
         html.append(HtmlMemoryChart.forCase(c));
-        html.append(HtmlStops.table(c));
+        html.append("<div class=\"wide\">").append(HtmlStops.table(c)).append("</div>\n");
         if (c.finalResults() != null) {
             html.append("<h3>Loss records at exit").append(c.finalResults().complete() ? "" : " (valgrind cut short)")
                     .append("</h3>").append(tables.table(c.finalResults().lossRecords()));
@@ -121,6 +121,10 @@ public final class HtmlReport {
                 html.append("<details class=\"stop\"><summary>Loss records at ").append(Html.escape(stop.label()))
                         .append("</summary>")
                         .append(tables.table(stop.leakCheck().lossRecords())).append("</details>\n");
+            }
+            if (!stop.blockLists().isEmpty()) {
+                html.append("<details class=\"stop\" open><summary>Blocks at ").append(Html.escape(stop.label()))
+                        .append("</summary>").append(HtmlBlocks.table(stop.blockLists())).append("</details>\n");
             }
         }
         html.append("</section>\n");

@@ -24,7 +24,7 @@ final class HtmlStops {
             }
         }
         if (c.finalResults() != null && c.finalResults().summary() != null) {
-            points.add(new HtmlChart.Point("exit", c.finalResults().summary()));
+            points.add(new HtmlChart.Point("exit", c.finalResults().summary(), true));
         }
         return points;
     }

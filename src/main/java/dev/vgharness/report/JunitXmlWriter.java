@@ -27,10 +27,12 @@ final class JunitXmlWriter {
 
     private final XMLStreamWriter xml;
     private final FailureEvidence evidence;
+    private final SourceRoots roots;
 
-    JunitXmlWriter(XMLStreamWriter xml, FailureEvidence evidence) {
+    JunitXmlWriter(XMLStreamWriter xml, FailureEvidence evidence, SourceRoots roots) {
         this.xml = xml;
         this.evidence = evidence;
+        this.roots = roots;
     }
 
     void write(RunResult run) throws XMLStreamException {
@@ -82,10 +84,11 @@ final class JunitXmlWriter {
         newLine();
         writeProperties(run, c);
         Set<String> names = new HashSet<>();
+        String classname = run.plan().name() + "." + c.name();
         for (StopResult stop : c.stops()) {
-            writeStopCase(c, stop, unique(names, stop.label()));
+            writeStopCase(classname, stop, unique(names, stop.label()));
         }
-        writeExitCase(c, unique(names, "exit"));
+        writeExitCase(classname, c, unique(names, "exit"));
         xml.writeEndElement();
         newLine();
     }
@@ -98,8 +101,32 @@ final class JunitXmlWriter {
         for (var e : run.environment().entrySet()) {
             property(e.getKey(), e.getValue() == null ? "unknown" : e.getValue());
         }
+        breakpointLocations(c);
         xml.writeEndElement();
         newLine();
+    }
+
+    /**
+     * Where each breakpoint stopped in the source, {@code breakpoint.after_request.file} and {@code .line}: the
+     * Jenkins XSD has no {@code file} or {@code line} on a testcase, nor properties in one, so they are the suite's.
+     * The file is relative to its source root when one holds it, as code scanning and CI pages show paths.
+     */
+    private void breakpointLocations(CaseResult c) throws XMLStreamException {
+        Set<String> seen = new HashSet<>();
+        for (StopResult stop : c.stops()) {
+            if (stop.reason() == StopReason.BREAKPOINT && stop.frame() != null && stop.frame().file() != null
+                    && seen.add(stop.breakpoint())) {
+                property("breakpoint." + stop.breakpoint() + ".file", relative(stop.frame().file()));
+                if (stop.frame().line() != null) {
+                    property("breakpoint." + stop.breakpoint() + ".line", stop.frame().line().toString());
+                }
+            }
+        }
+    }
+
+    private String relative(String file) {
+        return roots.resolve(file).flatMap(path -> roots.roots().stream().filter(path::startsWith).findFirst()
+                .map(root -> root.relativize(path).toString())).orElse(file);
     }
 
     private void property(String name, String value) throws XMLStreamException {
@@ -108,8 +135,8 @@ final class JunitXmlWriter {
         attribute("value", value);
     }
 
-    private void writeStopCase(CaseResult c, StopResult stop, String name) throws XMLStreamException {
-        startTestcase(c.name(), name, stop.durationMs());
+    private void writeStopCase(String classname, StopResult stop, String name) throws XMLStreamException {
+        startTestcase(classname, name, stop.durationMs());
         List<LossRecordResult> records = stop.leakCheck() == null ? List.of() : stop.leakCheck().lossRecords();
         for (Assertion a : stop.assertions()) {
             if (!a.passed()) {
@@ -122,9 +149,9 @@ final class JunitXmlWriter {
         newLine();
     }
 
-    private void writeExitCase(CaseResult c, String name) throws XMLStreamException {
+    private void writeExitCase(String classname, CaseResult c, String name) throws XMLStreamException {
         long stopsMs = c.stops().stream().mapToLong(StopResult::durationMs).sum();
-        startTestcase(c.name(), name, Math.max(0, c.durationMs() - stopsMs));
+        startTestcase(classname, name, Math.max(0, c.durationMs() - stopsMs));
         if (c.status() == RunStatus.ERROR) {
             writeError(c.error() == null ? "error" : c.error(), errorType(c), null);
         }

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * SARIF locations of stack frames. A file under a source root is written relative to it with the root's
  * {@code uriBaseId} ({@code SRCROOT}, then {@code SRCROOT2}, ...), so code scanning maps it onto the checkout; other
- * files keep the name valgrind printed; every frame also names its function as a logical location.
+ * files keep the name valgrind printed, a relative one with {@code SRCROOT} too (every relative URI has a base);
+ * every frame also names its function as a logical location.
  */
 final class SarifLocations {
 
@@ -56,7 +57,13 @@ final class SarifLocations {
             artifact.put("uri", uriPath(roots.roots().get(index).relativize(own.get())));
             artifact.put("uriBaseId", baseId(index));
         } else {
-            artifact.put("uri", uriPath(Path.of(frame.file())));
+            Path file = Path.of(frame.file());
+            artifact.put("uri", uriPath(file));
+            if (!file.isAbsolute()) {
+                // A bare name valgrind printed (no --fullpath-after) that no root holds: still relative to a base,
+                // as code scanning needs; an absolute file:// URI takes none (SARIF 2.1.0, 3.4.4).
+                artifact.put("uriBaseId", baseId(0));
+            }
         }
         if (frame.line() != null && frame.line() > 0) {
             physical.putObject("region").put("startLine", frame.line());

@@ -56,6 +56,23 @@ public final class SarifReport {
                 .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, log));
     }
 
+    /**
+     * A warning when results exist but none has a frame in a file under a source root: code scanning then shows
+     * them nowhere in the code (a build without {@code -g}, or {@code --source-root} not where the sources are).
+     */
+    public static Optional<String> unplaced(RunResult result, SourceRoots roots) {
+        List<SarifFindings.Finding> findings = SarifFindings.of(result);
+        boolean placed = findings.stream().flatMap(f -> f.stacks().stream())
+                .anyMatch(stack -> roots.firstOwnFrame(stack).isPresent());
+        if (findings.isEmpty() || placed) {
+            return Optional.empty();
+        }
+        return Optional.of("no frame of the " + findings.size() + " SARIF result" + (findings.size() == 1 ? "" : "s")
+                + " is in a file under the source root" + (roots.roots().size() == 1 ? " " : "s ")
+                + String.join(", ", roots.roots().stream().map(Path::toString).toList())
+                + ": code scanning cannot place them in the code (build with -g, or pass --source-root DIR)");
+    }
+
     /** The SARIF log as a JSON tree. */
     public static ObjectNode toJson(RunResult result, SourceRoots roots) {
         return new SarifReport(roots).log(result);
@@ -85,12 +102,13 @@ public final class SarifReport {
         ObjectNode driver = tool.putObject("driver");
         driver.put("name", "vgharness");
         driver.put("version", run.tool().version());
-        driver.put("informationUri", "https://valgrind.org/docs/manual/mc-manual.html");
+        driver.put("informationUri", SarifRules.MANUAL);
         ArrayNode list = driver.putArray("rules");
         for (String id : rules) {
             ObjectNode rule = list.addObject();
             rule.put("id", id);
             rule.putObject("shortDescription").put("text", describeRule(id));
+            SarifRules.describe(rule, id);
             rule.putObject("defaultConfiguration").put("level", level(id));
         }
         return tool;
@@ -147,14 +165,16 @@ public final class SarifReport {
         result.putObject("message").put("text", text + "; " + lost.sentence());
     }
 
+    /** The stack as steps: the first own frame (where the result points) essential, other own frames important. */
     private ObjectNode codeFlow(List<StackFrame> stack) {
         ObjectNode flow = nodes.objectNode();
         ArrayNode steps = flow.putArray("threadFlows").addObject().putArray("locations");
+        StackFrame essential = roots.firstOwnFrame(stack).orElse(null);
         for (StackFrame frame : stack) {
             ObjectNode step = steps.addObject();
             step.set("location", locations.location(frame));
             step.put("nestingLevel", 0);
-            step.put("importance", roots.isOwn(frame) ? "important" : "unimportant");
+            step.put("importance", frame == essential ? "essential" : roots.isOwn(frame) ? "important" : "unimportant");
         }
         return flow;
     }

@@ -40,6 +40,21 @@ public final class SourceRoots {
         this.roots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     }
 
+    /**
+     * The default root of {@code check} and {@code merge}: the top of the git checkout that holds {@code dir} (the
+     * nearest folder with a {@code .git} folder, or file in a worktree), as code scanning maps paths from there;
+     * else {@code dir} itself.
+     */
+    public static Path checkoutOf(Path dir) {
+        Path start = dir.toAbsolutePath().normalize();
+        for (Path p = start; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) {
+                return p;
+            }
+        }
+        return start;
+    }
+
     public List<Path> roots() {
         return roots;
     }

@@ -29,6 +29,8 @@ import java.util.Locale;
 public final class TextSummary {
 
     private static final int STDERR_LINES = 10;
+    /** Blocks whose contents a stop shows at most; the reports have them all. */
+    private static final int BLOCK_PREVIEWS = 10;
 
     private TextSummary() {
     }
@@ -109,6 +111,7 @@ public final class TextSummary {
         stop.failures().forEach(f -> out.println("         " + (f.allowed() ? "allowed: " : "ERROR ") + f.describe()));
         stop.leftOut().forEach(l -> out.println("         left out: " + l.describe()));
         stop.notes().forEach(n -> out.println("         note: " + n));
+        BlockListTable.previews(stop.blockLists(), BLOCK_PREVIEWS).forEach(l -> out.println("         " + l));
     }
 
     private static void failed(java.util.List<Assertion> assertions, PrintStream out) {

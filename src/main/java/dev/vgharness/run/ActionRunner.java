@@ -44,7 +44,7 @@ final class ActionRunner {
     private final List<CommandOutput> monitor = new ArrayList<>();
     private final List<CommandOutput> gdbOutput = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    private final BlockActions blocks = new BlockActions(this::monitor);
+    private final BlockActions blocks;
     private final boolean keepTranscript;
     private boolean outputReachesGdb;
     private StopLeakCheck leakCheck;
@@ -56,6 +56,7 @@ final class ActionRunner {
         this.series = series;
         this.known = known;
         this.keepTranscript = keepTranscript;
+        this.blocks = new BlockActions(this::monitor, bytes -> BlockContentsReader.of(gdb, timeout, bytes));
     }
 
     /**

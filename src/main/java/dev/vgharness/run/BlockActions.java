@@ -37,6 +37,11 @@ final class BlockActions {
         String send(String command) throws MiSessionException, StopFailure;
     }
 
+    /** Reads the first bytes of blocks from the stopped target. */
+    interface ContentsReading {
+        BlockContentsReader reader(int bytes);
+    }
+
     /** Blocks listed per record to find the largest ones for {@code who_points_at}. */
     static final int CANDIDATES = 1000;
 
@@ -45,13 +50,15 @@ final class BlockActions {
     }
 
     private final Monitor monitor;
+    private final ContentsReading contents;
     private final Map<Asked, BlockList> listed = new LinkedHashMap<>();
     private final Map<Integer, BlockList> blockLists = new LinkedHashMap<>();
     private final List<PointerSearch> pointerSearches = new ArrayList<>();
     private final List<LeftOut> leftOut = new ArrayList<>();
 
-    BlockActions(Monitor monitor) {
+    BlockActions(Monitor monitor, ContentsReading contents) {
         this.monitor = monitor;
+        this.contents = contents;
     }
 
     /** A new leak search renumbered the loss records: the lists asked so far no longer match them. */
@@ -79,7 +86,7 @@ final class BlockActions {
                 ? ofKinds(searched, action.kinds()).stream().map(LossRecord::number).toList() : action.records();
         for (int number : numbers) {
             BlockList list = blockList(number, action.limit());
-            blockLists.put(number, list);
+            blockLists.put(number, action.contents() == 0 ? list : withContents(list, action.contents()));
             long cut = list.header().blocks() - list.blocks().size();
             if (action.limit().isPresent() && cut > 0) {
                 leftOut.add(new LeftOut("block_list", number, action.limit().getAsInt(), list.blocks().size(), cut));
@@ -116,6 +123,14 @@ final class BlockActions {
         long total = records.stream().mapToLong(LossRecord::blocks).sum();
         if (total > chosen.size()) {
             leftOut.add(new LeftOut("who_points_at", null, limit, chosen.size(), total - chosen.size()));
+        }
+    }
+
+    private BlockList withContents(BlockList list, int bytes) throws MiSessionException, StopFailure {
+        try {
+            return contents.reader(bytes).read(List.of(list)).get(0);
+        } catch (BlockContentsReader.ContentsUnreadable e) {
+            throw new StopFailure("block_list " + list.lossRecord() + " contents: " + e.getMessage());
         }
     }
 

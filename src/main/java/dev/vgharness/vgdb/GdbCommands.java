@@ -5,6 +5,7 @@ import dev.vgharness.mi.MiTuple;
 import dev.vgharness.mi.MiValue;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -143,18 +144,28 @@ public final class GdbCommands {
 
     /**
      * {@code length} bytes of the stopped target's memory at {@code address}, in one command:
-     * {@code ^done,memory=[{begin="0x4a40040",offset="0x0",end="0x4a40060",contents="07000000686f7374"}]}.
+     * {@code ^done,memory=[{begin="0x4a40040",offset="0x0",end="0x4a40060",contents="07000000686f7374"}]}. gdb
+     * answers with the readable ranges only; a range missing is a {@code CommandFailed}, never bytes made up.
      */
-    public static byte[] readMemory(MiSession gdb, long address, int length) throws MiSessionException {
-        MiOutput out = gdb.send("-data-read-memory-bytes 0x" + Long.toHexString(address) + " " + length);
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(length);
-        for (MiValue chunk : out.result().list("memory").values()) {
-            String hex = ((MiTuple) chunk).string("contents");
-            for (int i = 0; i + 1 < hex.length(); i += 2) {
-                bytes.write(Integer.parseInt(hex, i, i + 2, 16));
+    public static byte[] readMemory(MiSession gdb, long address, int length, Duration timeout)
+            throws MiSessionException {
+        String command = "-data-read-memory-bytes 0x" + Long.toHexString(address) + " " + length;
+        byte[] bytes = new byte[length];
+        int filled = 0;
+        for (MiValue chunk : gdb.send(command, timeout).result().list("memory").values()) {
+            MiTuple range = (MiTuple) chunk;
+            long offset = Long.decode(range.string("offset"));
+            byte[] read = HexFormat.of().parseHex(range.string("contents"));
+            if (offset != filled || offset + read.length > length) {
+                break;
             }
+            System.arraycopy(read, 0, bytes, filled, read.length);
+            filled += read.length;
         }
-        return bytes.toByteArray();
+        if (filled != length) {
+            throw new MiSessionException.CommandFailed(command, "only " + filled + " of " + length + " bytes readable");
+        }
+        return bytes;
     }
 
     /**

@@ -129,6 +129,84 @@ class CheckCommandTest {
     }
 
     @Test
+    void contentsListsTheLostBlocksAtEachBreakWithTheirFirstBytesReadFromTheStoppedTarget() throws Exception {
+        String src = "src/contents.c";
+        Check c = check("--break", Fixtures.location(src, "checkpoint"), "--contents", "20", "--", exe(src));
+
+        JsonNode lists = c.json().at("/cases/0/stops/0/block_lists");
+        Map<String, JsonNode> byFunction = new TreeMap<>();
+        lists.forEach(l -> byFunction.put(l.at("/header/stack").findValuesAsText("function").stream()
+                .filter(f -> f.startsWith("leak_")).findFirst().orElseThrow(), l.at("/blocks/0")));
+        assertEquals(List.of("leak_possible", "leak_string", "leak_struct"), List.copyOf(byFunction.keySet()),
+                "the definitely and possibly lost records: " + lists);
+        // 20 of the string's 40 bytes.
+        assertEquals("47 45 54 20 2f 69 6e 64 65 78 2e 68 74 6d 6c 20 48 54 54 50",
+                byFunction.get("leak_string").at("/contents/hex").asText());
+        assertEquals("GET /index.html HTTP", byFunction.get("leak_string").at("/contents/text").asText());
+        // struct host {int id = 7; char name[12] = "host-a.exam"; char *alias}: 20 of 24 bytes, the alias pointer's
+        // low half being the address of the indirectly lost string, itself read whole (16 bytes, fewer than 20).
+        JsonNode struct = byFunction.get("leak_struct");
+        JsonNode alias = struct.at("/indirect/0");
+        long aliasAddress = Long.decode(alias.path("address").asText());
+        assertEquals("07 00 00 00 68 6f 73 74 2d 61 2e 65 78 61 6d 00 " + littleEndian(aliasAddress, 4),
+                struct.at("/contents/hex").asText());
+        assertEquals("....host-a.exam.", struct.at("/contents/text").asText().substring(0, 16));
+        assertEquals("61 6c 69 61 73 2d 6f 66 2d 68 6f 73 74 2d 61 00", alias.at("/contents/hex").asText());
+        assertEquals("alias-of-host-a.", alias.at("/contents/text").asText());
+        assertEquals("04 03 02 01 6d 61 79 62 65 2d 6c 6f 73 74 00 00 00 00 00 00",
+                byFunction.get("leak_possible").at("/contents/hex").asText());
+
+        assertTrue(c.stdout().contains("  leak_string (contents.c:" + Fixtures.line(src, "string_alloc")
+                + ")    GET /index.html HTTP\n"), c.stdout());
+        assertTrue(c.stdout().contains("                                 alias-of-host-a.\n"), c.stdout());
+        assertTrue(c.stdout().contains("): alias-of-host-a.\n"), "the text summary's preview: " + c.stdout());
+        assertTrue(c.html().contains("<code class=\"hex\">61 6c 69 61 73 2d 6f 66 2d 68 6f 73 74 2d 61 00</code></td>"
+                + "<td><code class=\"text\">alias-of-host-a.</code>"), c.html());
+
+        String help = RunCommandTest.main("check", "--help").stdout().replaceAll("\\s+", " ");
+        assertTrue(help.contains("at exit the process is gone, so there is nothing to read"), help);
+    }
+
+    @Test
+    void withoutSourceRootCheckAndMergePlaceSarifResultsFromTheCheckoutsTopAndWarnWhenNothingLiesUnderTheRoot()
+            throws Exception {
+        Path json = dir.resolve("default.json");
+        Path sarif = dir.resolve("default.sarif");
+        RunCommandTest.Outcome outcome = RunCommandTest.main("check", "-q", "--json", json.toString(), "--sarif",
+                sarif.toString(), "--", exe("src/leaky.c"), "1");
+        assertEquals(1, outcome.code(), outcome.stdout() + outcome.stderr());
+        Path top = dev.vgharness.report.SourceRoots.checkoutOf(Path.of(""));
+        String expectedUri = top.relativize(Fixtures.file("src/leaky.c").toAbsolutePath().normalize()).toString();
+
+        JsonNode run = new ObjectMapper().readTree(sarif.toFile()).at("/runs/0");
+        assertEquals(top.toUri().toString(), run.at("/originalUriBaseIds/SRCROOT/uri").asText());
+        JsonNode artifact = run.at("/results/0/locations/0/physicalLocation/artifactLocation");
+        assertEquals(expectedUri + " SRCROOT", artifact.path("uri").asText() + " " + artifact.path("uriBaseId").asText());
+        assertEquals("", outcome.stderr(), "every result has a frame under the root");
+
+        Path merged = dir.resolve("merged.sarif");
+        RunCommandTest.Outcome merge = RunCommandTest.main("merge", json.toString(), "--sarif", merged.toString());
+        assertEquals(artifact, new ObjectMapper().readTree(merged.toFile())
+                .at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation"), merge.stderr());
+
+        Path elsewhere = java.nio.file.Files.createDirectories(dir.resolve("elsewhere"));
+        RunCommandTest.Outcome unplaced = RunCommandTest.main("merge", json.toString(), "--sarif", merged.toString(),
+                "--source-root", elsewhere.toString());
+        assertTrue(unplaced.stderr().contains("vgharness: warning: no frame of the "), unplaced.stderr());
+        assertTrue(unplaced.stderr().contains(" is in a file under the source root " + elsewhere.toAbsolutePath()
+                + ": code scanning cannot place them in the code"), unplaced.stderr());
+        SchemaValidation.assertValidSarif(new ObjectMapper().readTree(merged.toFile()));
+    }
+
+    private static String littleEndian(long value, int bytes) {
+        List<String> hex = new ArrayList<>();
+        for (int i = 0; i < bytes; i++) {
+            hex.add(String.format("%02x", (value >>> (8 * i)) & 0xff));
+        }
+        return String.join(" ", hex);
+    }
+
+    @Test
     void everyMemcheckErrorIsPrintedWithItsKindFrameAndCountAndFailsTheCheck() throws Exception {
         String src = "src/mistakes.c";
         Check c = check("--", exe(src));

@@ -60,10 +60,11 @@ class ParseMemcheckCommandTest {
         assertEquals(9, record9.get("loss_record").intValue());
         assertEquals(new ObjectMapper().readTree("""
                 [{"address": "0x4A40090", "size": 16, "heuristic": null, "indirect": [
-                  {"address": "0x4A400E0", "size": 16, "loss_record": 3, "depth": 1},
-                  {"address": "0x4A40130", "size": 16, "loss_record": 4, "depth": 2},
-                  {"address": "0x4A40180", "size": 16, "loss_record": 5, "depth": 2},
-                  {"address": "0x4A401D0", "size": 16, "loss_record": 6, "depth": 1}]}]"""),
+                  {"address": "0x4A400E0", "size": 16, "loss_record": 3, "depth": 1, "contents": null},
+                  {"address": "0x4A40130", "size": 16, "loss_record": 4, "depth": 2, "contents": null},
+                  {"address": "0x4A40180", "size": 16, "loss_record": 5, "depth": 2, "contents": null},
+                  {"address": "0x4A401D0", "size": 16, "loss_record": 6, "depth": 1, "contents": null}],
+                 "contents": null}]"""),
                 record9.get("blocks"));
     }
 

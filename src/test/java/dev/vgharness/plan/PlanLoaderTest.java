@@ -194,7 +194,7 @@ class PlanLoaderTest {
                         at: f
                         actions:
                           - block_list: {kinds: [definite]}
-                          - block_list: {records: [2], limit: unlimited}
+                          - block_list: {records: [2], limit: unlimited, contents: 4096}
                           - {who_points_at: {kinds: [possible], limit: 5}, allow_failure: true}
                           - who_points_at: {kinds: [possible]}
                           - monitor: "v.info n_errs_found"
@@ -206,7 +206,7 @@ class PlanLoaderTest {
         BreakpointSpec b = PlanLoader.load(plan).cases().get(0).breakpoints().get(0);
 
         assertEquals(List.of(new BlockListAction(Set.of(DEFINITE), List.of(), OptionalInt.of(100)),
-                new BlockListAction(Set.of(), List.of(2), OptionalInt.empty()),
+                new BlockListAction(Set.of(), List.of(2), OptionalInt.empty(), 4096),
                 new WhoPointsAtAction(Set.of(POSSIBLE), OptionalLong.empty(), 1, OptionalInt.of(5)),
                 new WhoPointsAtAction(Set.of(POSSIBLE), OptionalLong.empty(), 1, OptionalInt.of(20)),
                 new MonitorAction("v.info n_errs_found"), new GdbAction("print x")), b.actions());

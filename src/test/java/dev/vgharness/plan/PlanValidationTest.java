@@ -76,6 +76,9 @@ class PlanValidationTest {
             actions: [{monitor: v.kill}]                   | 7:29: monitor action 'v.kill' in breakpoint 'b' of case 'g' would end the target without its exit-time leak check: let it end by itself
             actions: [{block_list: {kinds: [definite], limit: 0}}] | 7:59: 'limit' in block_list of breakpoint 'b' of case 'g' must be 1 or more, not 0
             actions: [{block_list: {kinds: [definite], limit: lots}}] | 7:59: 'limit' in block_list of breakpoint 'b' of case 'g' must be unlimited or a number of blocks per record, not "lots"
+            actions: [{block_list: {kinds: [definite], contents: 4097}}] | 7:62: 'contents' in block_list of breakpoint 'b' of case 'g' must be at most 4096 bytes, not 4097
+            actions: [{block_list: {kinds: [definite], contents: -1}}] | 7:62: 'contents' in block_list of breakpoint 'b' of case 'g' must be 0 or more, not -1
+            actions: [{block_list: {kinds: [definite], contents: all}}] | 7:62: 'contents' in block_list of breakpoint 'b' of case 'g' must be an integer, not "all"
             actions: [{who_points_at: {kinds: [possible], limit: some}}] | 7:62: 'limit' in who_points_at of breakpoint 'b' of case 'g' must be unlimited or a number of blocks per stop, not "some"
             actions: [{who_points_at: {address: "0x10", limit: 5}}] | 7:60: 'limit' in who_points_at of breakpoint 'b' of case 'g' goes with 'kinds'; with 'address' one address is searched
             actions: [{monitor: ""}]                       | 7:29: 'monitor' in breakpoint 'b' of case 'g' must not be empty

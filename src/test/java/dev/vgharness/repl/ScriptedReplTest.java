@@ -72,6 +72,38 @@ class ScriptedReplTest {
     }
 
     @Test
+    void contentsOnMakesBlockListAnswersShowEachBlocksFirstBytesAndAPrefixOfContinueStillContinues() throws Exception {
+        String src = "src/contents.c";
+        ReplOptions options = options().withProgram(List.of(Fixtures.compile(src).toString()));
+        try (ReplDriver repl = new ReplDriver(options)) {
+            repl.send(":break " + Fixtures.location(src, "checkpoint"));
+            assertTrue(repl.send(":c").contains("stopped at breakpoint 1: checkpoint ("), repl.output());
+            assertTrue(repl.send(":contents 12").contains("block_list answers read the first 12 bytes of each block"),
+                    repl.output());
+            String leaks = repl.send("leak_check full");
+            Matcher string = Pattern.compile("(?m)^\\s+(\\d+)\\s+definitely_lost\\s+40\\s+1\\s+\\S+\\s+leak_string")
+                    .matcher(leaks);
+            assertTrue(string.find(), leaks);
+
+            String blocks = repl.send("block_list " + string.group(1));
+            assertTrue(blocks.contains("  leak_string (contents.c:" + Fixtures.line(src, "string_alloc")
+                    + ")    GET /index.h\n"), blocks);
+            repl.send(":json on");
+            JsonNode json = new ObjectMapper().readTree(repl.send("block_list " + string.group(1)).strip());
+            assertEquals("47 45 54 20 2f 69 6e 64 65 78 2e 68", json.at("/block_lists/0/blocks/0/contents/hex").asText());
+            repl.send(":contents 0");
+            json = new ObjectMapper().readTree(repl.send("block_list " + string.group(1)).strip());
+            assertTrue(json.at("/block_lists/0/blocks/0/contents").isNull(), json.toString());
+            assertEquals("", repl.errors());
+
+            repl.send(":contents 5000");
+            assertTrue(repl.errors().contains(":contents takes a number of bytes from 0 (off) to 4096, not '5000'"),
+                    repl.errors());
+            assertEquals(1, repl.finish(":quit\n"));
+        }
+    }
+
+    @Test
     void deltasSinceTheLastCheckShowTheNextRequestsLeak() throws Exception {
         String at = Fixtures.location("src/leaky.c", "request_done");
         try (ReplDriver repl = new ReplDriver(options())) {

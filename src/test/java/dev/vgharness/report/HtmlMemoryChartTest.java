@@ -45,14 +45,20 @@ class HtmlMemoryChartTest {
     }
 
     @Test
-    void drawsOnlyTheRssLinesUnderMemcheckAndNothingWithoutReadings() {
+    void drawsOnlyTheRssLinesOfTheValgrindProcessUnderMemcheckAndNothingWithoutTwoReadings() {
         MemorySnapshot valgrind = new MemorySnapshot(null, null, PROC, PROC, null);
         CaseResult memcheck = new CaseResult("m", RunStatus.PASSED, null, List.of("./x"), 1, 10,
-                List.of(stop(1, valgrind)), CaseExit.exited(0), null, List.of(), "");
-        CaseResult none = new CaseResult("m", RunStatus.PASSED, null, List.of("./x"), 1, 10, List.of(stop(1, null)),
+                List.of(stop(1, valgrind), stop(2, valgrind)), CaseExit.exited(0), null, List.of(), "");
+        CaseResult one = new CaseResult("m", RunStatus.PASSED, null, List.of("./x"), 1, 10, List.of(stop(1, valgrind)),
                 CaseExit.exited(0), null, List.of(), "");
+        CaseResult none = new CaseResult("m", RunStatus.PASSED, null, List.of("./x"), 1, 10,
+                List.of(stop(1, null), stop(2, null)), CaseExit.exited(0), null, List.of(), "");
 
-        assertEquals(3, HtmlMemoryChart.forCase(memcheck).split("<polyline", -1).length - 1);
+        String html = HtmlMemoryChart.forCase(memcheck);
+        assertEquals(3, html.split("<polyline", -1).length - 1);
+        assertTrue(html.contains("class=\"title\">Memory of the valgrind process (Valgrind + the program) at each stop"
+                + "</text>"), html);
+        assertEquals("", HtmlMemoryChart.forCase(one), "one reading shows no trend");
         assertEquals("", HtmlMemoryChart.forCase(none));
     }
 }

@@ -91,10 +91,49 @@ class HtmlReportTest {
         String growth = PAGE.substring(PAGE.indexOf("<section class=\"case\">"));
         String svg = growth.substring(growth.indexOf("<svg"), growth.indexOf("</svg>"));
 
-        assertEquals(3, count(svg, "<polyline"));
+        assertEquals(3, count(svg, "<polyline") - count(svg, "stroke-dasharray=\"5 4\" points="),
+                "a solid line per lost kind over the stops");
+        assertEquals(3, count(svg, "stroke-dasharray=\"5 4\" points="), "and a dashed one from the last stop to the exit");
         assertEquals(9, count(svg, "<circle"), "3 lost kinds at 2 stops and the exit");
+        assertEquals(3, count(svg, "fill=\"#fff\""), "the exit's points hollow");
+        assertEquals(1, count(svg, "class=\"exit-rule\""), "a dashed rule sets the exit apart");
         assertTrue(svg.contains("<title>after_request#2 definitely lost: 96 bytes</title>"));
         assertTrue(svg.contains("<title>exit definitely lost: 128 bytes</title>"));
+        assertTrue(svg.contains("class=\"title\">Leaked bytes per kind at each stop, then Valgrind&#39;s exit check"
+                + " (dashed)</text>"), svg);
+        assertTrue(svg.contains("text-anchor=\"end\">bytes</text>"), "the y axis's unit: " + svg);
+    }
+
+    @Test
+    void aCaseWithOnePointHasNoChartAndLongLabelsKeepTheirEndAndStayInside() {
+        HtmlChart.Point exit = new HtmlChart.Point("exit", SampleRuns.growth().finalResults().summary(), true);
+        assertEquals("", HtmlChart.svg(List.of(exit)));
+
+        List<HtmlChart.Point> points = new java.util.ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            points.add(new HtmlChart.Point("/work/project/src/server/handler.c:120#" + i, exit.summary()));
+        }
+        points.add(exit);
+        String svg = HtmlChart.svg(points);
+        java.util.regex.Matcher labels = java.util.regex.Pattern.compile(
+                "<text x=\"([0-9.]+)\" y=\"222\" class=\"tick\" text-anchor=\"(\\w+)\">([^<]*)</text>").matcher(svg);
+        List<String> shown = new java.util.ArrayList<>();
+        double previousEnd = -1;
+        while (labels.find()) {
+            double x = Double.parseDouble(labels.group(1));
+            double half = labels.group(3).length() * 6.6 / 2;
+            double start = switch (labels.group(2)) {
+                case "end" -> x - 2 * half;
+                case "start" -> x;
+                default -> x - half;
+            };
+            assertTrue(start >= 0 && start + 2 * half <= SvgPlot.WIDTH, "inside the chart: " + labels.group());
+            assertTrue(start > previousEnd, "no overlap: " + labels.group());
+            previousEnd = start + 2 * half;
+            shown.add(labels.group(3));
+        }
+        assertEquals(List.of("…r/handler.c:120#1", "…r/handler.c:120#4", "…r/handler.c:120#7",
+                "…/handler.c:120#10", "exit"), shown);
     }
 
     @Test

@@ -56,7 +56,7 @@ class JunitReportTest {
         Document doc = parse(xml(SampleRuns.run()));
 
         assertEquals(List.of("after_request#1", "after_request#2", "exit", "exit"), attributes(doc, "testcase", "name"));
-        assertEquals(List.of("growth", "growth", "growth", "evil " + SampleRuns.HOSTILE),
+        assertEquals(List.of("server.growth", "server.growth", "server.growth", "server.evil " + SampleRuns.HOSTILE),
                 attributes(doc, "testcase", "classname"));
         assertEquals(List.of("growth", "evil " + SampleRuns.HOSTILE), attributes(doc, "testsuite", "name"));
         Element root = doc.getDocumentElement();
@@ -64,6 +64,22 @@ class JunitReportTest {
                 root.getAttribute("tests"), root.getAttribute("failures"), root.getAttribute("errors"),
                 root.getAttribute("time")));
         assertEquals(List.of("2026-11-25T21:04:05", "2026-11-25T21:04:05"), attributes(doc, "testsuite", "timestamp"));
+    }
+
+    @Test
+    void eachBreakpointsSourceFileRelativeToItsRootAndLineAreSuiteProperties() throws Exception {
+        Document doc = parse(xml(SampleRuns.run()));
+        Element growth = (Element) doc.getElementsByTagName("testsuite").item(0);
+        NodeList properties = growth.getElementsByTagName("property");
+        List<String> breakpoints = new ArrayList<>();
+        for (int i = 0; i < properties.getLength(); i++) {
+            Element p = (Element) properties.item(i);
+            if (p.getAttribute("name").startsWith("breakpoint.")) {
+                breakpoints.add(p.getAttribute("name") + "=" + p.getAttribute("value"));
+            }
+        }
+
+        assertEquals(List.of("breakpoint.after_request.file=leaky.c", "breakpoint.after_request.line=38"), breakpoints);
     }
 
     @Test

@@ -3,8 +3,13 @@ package dev.vgharness.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vgharness.Fixtures;
+import dev.vgharness.memcheck.Block;
+import dev.vgharness.memcheck.BlockContents;
+import dev.vgharness.memcheck.BlockList;
 import dev.vgharness.memcheck.BlockListParser;
 import dev.vgharness.memcheck.WhoPointsAtParser;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MonitorTablesTest {
@@ -32,6 +37,25 @@ class MonitorTablesTest {
                     6    indirect          0x4A401D0       16
                    10  still_reachable     0x4A402A0      100  make_reachable (leaks.c:47)
                 """, BlockListTable.render(BlockListParser.parse(text).blockLists()).replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void blocksWhoseContentsWereReadShowATextPreviewInALastColumn() {
+        BlockList list = BlockListParser.parse(Fixtures.read("memcheck/leaks.block_list_range.txt")).blockLists().get(8);
+        Block block = list.blocks().get(0);
+        Block read = block.withContents(BlockContents.of("GET /index.html HTTP/1.1\r\n".getBytes(
+                StandardCharsets.US_ASCII)), List.of(block.indirect().get(0).withContents(BlockContents.of(
+                        new byte[] {7, 0, 0, 0, 'h', 'o', 's', 't'}))));
+
+        assertEquals("""
+                    #  kind                  address     size  where                          contents
+                    9  definitely_lost     0x4A40090       16  mk (leaks.c:29)                GET /index.html HTTP/1.…
+                    3    indirect          0x4A400E0       16                                 ....host
+                """, BlockListTable.render(List.of(new BlockList(list.lossRecord(), list.header(), List.of(read))))
+                .replace(System.lineSeparator(), "\n"));
+        assertEquals(List.of("block 0x4A40090 (16 B, loss record 9): GET /index.html HTTP/1.…",
+                "... and 1 more blocks (the report has them all)"),
+                BlockListTable.previews(List.of(new BlockList(list.lossRecord(), list.header(), List.of(read))), 1));
     }
 
     @Test

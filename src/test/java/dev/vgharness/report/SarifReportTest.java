@@ -1,6 +1,7 @@
 package dev.vgharness.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -132,7 +133,7 @@ class SarifReportTest {
                  "message": {"text": "handle_request (leaky.c:29)"}}"""), result.at("/locations/0"));
         JsonNode steps = result.at("/codeFlows/0/threadFlows/0/locations");
         assertEquals(List.of("malloc", "handle_request", "main"), values(steps, "/location/logicalLocations/0/name"));
-        assertEquals(List.of("unimportant", "important", "important"), values(steps, "/importance"));
+        assertEquals(List.of("unimportant", "essential", "important"), values(steps, "/importance"));
         assertEquals("", steps.at("/0/location/physicalLocation").asText());
     }
 
@@ -199,6 +200,74 @@ class SarifReportTest {
                 values(run.at("/tool/driver/rules"), "/id"));
         assertEquals(List.of("0", "0", "1", "2"), values(run.at("/results"), "/ruleIndex"));
         assertEquals("vgharness", run.at("/tool/driver/name").asText());
+    }
+
+    @Test
+    void rulesExplainTheFindingLinkIntoTheMemcheckManualAndRateInvalidReadsForSecurity() {
+        JsonNode rules = sarif(SampleRuns.run()).at("/runs/0/tool/driver/rules");
+
+        JsonNode definite = rules.get(0);
+        assertEquals("No pointer to the block exists anywhere any more: it can never be freed.",
+                definite.at("/fullDescription/text").asText());
+        assertTrue(definite.at("/help/markdown").asText().startsWith("**Definitely lost:** when Memcheck searched,"),
+                definite.toString());
+        assertTrue(definite.at("/help/markdown").asText().contains("**How to fix:**"), definite.toString());
+        assertTrue(definite.at("/help/text").asText().startsWith("Definitely lost: when Memcheck searched,"),
+                definite.toString());
+        assertEquals("https://valgrind.org/docs/manual/mc-manual.html#mc-manual.leaks", definite.at("/helpUri").asText());
+        assertEquals(List.of("memory", "leak", "external/cwe/cwe-401"), values(definite.at("/properties/tags"), ""));
+        assertTrue(definite.at("/properties/security-severity").isMissingNode(), definite.toString());
+
+        JsonNode read = rules.get(2);
+        assertEquals("memcheck/InvalidRead", read.at("/id").asText());
+        assertEquals("7.5", read.at("/properties/security-severity").asText());
+        assertEquals("https://valgrind.org/docs/manual/mc-manual.html#mc-manual.badrw", read.at("/helpUri").asText());
+        assertEquals(List.of("memory", "security", "external/cwe/cwe-125"), values(read.at("/properties/tags"), ""));
+    }
+
+    @Test
+    void aFileThatNoRootHoldsKeepsItsRelativeNameWithTheFirstRootsBase() {
+        JsonNode locations = sarif(SampleRuns.run()).at("/runs/0/results/0/codeFlows/0/threadFlows/0/locations");
+        List<String> bases = new java.util.ArrayList<>();
+        locations.forEach(step -> {
+            JsonNode artifact = step.at("/location/physicalLocation/artifactLocation");
+            if (!artifact.isMissingNode()) {
+                bases.add(artifact.path("uri").asText() + " " + artifact.path("uriBaseId").asText());
+            }
+        });
+
+        assertEquals(List.of("leaky.c SRCROOT", "leaky.c SRCROOT"), bases);
+        JsonNode elsewhere = SarifReport.toJson(SampleRuns.run(), new SourceRoots(List.of(Fixtures.file("memcheck"))))
+                .at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation");
+        assertEquals("leaky.c", elsewhere.path("uri").asText());
+        assertEquals("SRCROOT", elsewhere.path("uriBaseId").asText());
+    }
+
+    @Test
+    void resultsWithNoFrameUnderASourceRootAreWarnedAbout() {
+        assertEquals(java.util.Optional.empty(), SarifReport.unplaced(SampleRuns.run(),
+                new SourceRoots(List.of(Fixtures.file("src")))));
+        Path elsewhere = Fixtures.file("memcheck");
+
+        assertEquals(java.util.Optional.of("no frame of the 4 SARIF results is in a file under the source root "
+                + elsewhere.toAbsolutePath().normalize() + ": code scanning cannot place them in the code (build with -g,"
+                + " or pass --source-root DIR)"), SarifReport.unplaced(SampleRuns.run(),
+                        new SourceRoots(List.of(elsewhere))));
+    }
+
+    @Test
+    void theDefaultRootOfCheckAndMergeIsTheTopOfTheGitCheckoutElseTheFolderItself(@TempDir Path dir)
+            throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("repo/src/deep"));
+        Files.createDirectories(dir.resolve("repo/.git"));
+        Path plain = Files.createDirectories(dir.resolve("plain/x"));
+        Path worktree = Files.createDirectories(dir.resolve("wt/src"));
+        Files.writeString(dir.resolve("wt/.git"), "gitdir: /elsewhere/.git/worktrees/wt\n");
+
+        assertEquals(dir.resolve("repo"), SourceRoots.checkoutOf(sub));
+        assertEquals(dir.resolve("wt"), SourceRoots.checkoutOf(worktree));
+        // A temporary folder lies in no checkout (unless /tmp is in one, which no machine here has).
+        assertEquals(plain, SourceRoots.checkoutOf(plain));
     }
 
     @Test

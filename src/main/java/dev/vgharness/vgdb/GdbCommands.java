@@ -165,4 +165,25 @@ public final class GdbCommands {
         }
         return threads;
     }
+
+    /**
+     * The program's functions with debug information (gdb 10+):
+     * {@code ^done,symbols={debug=[{filename="leaky.c",fullname="/src/leaky.c",symbols=[{line="18",name="make_tree",
+     * type="struct node *(int)",description="static struct node *make_tree(int);"}]}]}}.
+     */
+    public static List<GdbFunction> functions(MiSession gdb) throws MiSessionException {
+        List<GdbFunction> functions = new ArrayList<>();
+        MiTuple symbols = gdb.send("-symbol-info-functions").result().tuple("symbols");
+        if (!symbols.has("debug")) {
+            return functions;
+        }
+        for (MiValue file : symbols.list("debug").values()) {
+            MiTuple f = (MiTuple) file;
+            for (MiValue symbol : f.list("symbols").values()) {
+                MiTuple s = (MiTuple) symbol;
+                functions.add(new GdbFunction(s.string("name"), f.string("filename"), s.integer("line")));
+            }
+        }
+        return functions;
+    }
 }

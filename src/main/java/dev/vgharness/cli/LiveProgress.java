@@ -86,7 +86,7 @@ final class LiveProgress implements RunOptions.Progress, AutoCloseable {
         running.remove(result.name());
         finished++;
         clearStatus();
-        output.out().print(output.style().marks("[" + finished + "/" + total + "] " + blocks.apply(result)));
+        output.out().print("[" + finished + "/" + total + "] " + output.style().marks(blocks.apply(result)));
         output.out().flush();
         drawStatus();
     }

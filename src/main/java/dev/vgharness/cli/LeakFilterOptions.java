@@ -62,6 +62,11 @@ final class LeakFilterOptions {
         return ownCodeOnly ? LossRecordFilter.ownCodeOnly(result, roots) : result;
     }
 
+    /** A case as reported, for its block printed as it ends. */
+    dev.vgharness.result.CaseResult reported(dev.vgharness.result.CaseResult c, SourceRoots roots) {
+        return ownCodeOnly ? LossRecordFilter.ownCodeOnly(c, roots) : c;
+    }
+
     /** Writes the baseline and suppression files asked for; returns those written. */
     List<Path> writeFiles(RunResult result, java.io.PrintWriter err) {
         List<Path> written = new ArrayList<>();

@@ -73,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         SourceRoots roots = sources.roots(loaded.folder());
         PlanExecution execution = new PlanExecution(reports, leaks, roots, output);
         try (LiveProgress live = new LiveProgress(selected.cases().size(), output,
-                c -> TextSummary.caseBlock(c, roots), System::nanoTime)) {
+                c -> TextSummary.caseBlock(leaks.reported(c, roots), roots), System::nanoTime)) {
             RunOptions options = harness.apply(RunOptions.defaults(), root.console(), output.err())
                     .withJobs(jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
             RunResult result = execution.run(selected,

@@ -84,7 +84,7 @@ final class StarterPlan {
             if (c == '"' || c == '\\') {
                 q.append('\\').append(c);
             } else if (c < 0x20) {
-                q.append(String.format("\\x%02x", (int) c));
+                q.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
             } else {
                 q.append(c);
             }

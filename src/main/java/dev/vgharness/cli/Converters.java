@@ -28,19 +28,24 @@ final class Converters {
         }
     }
 
+    /** A whole number from {@code min} to {@code max}; else {@code why} (after the text in quotes). */
+    private static long wholeNumber(String text, long min, long max, String why) {
+        try {
+            long n = Long.parseLong(text.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new TypeConversionException("'" + text + "' " + why);
+    }
+
     /** A whole number of at least 1. */
     static final class PositiveInt implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String text) {
-            try {
-                int n = Integer.parseInt(text.strip());
-                if (n >= 1) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // said below
-            }
-            throw new TypeConversionException("'" + text + "' is not a whole number of at least 1");
+            return (int) wholeNumber(text, 1, Integer.MAX_VALUE, "is not a whole number of at least 1");
         }
     }
 
@@ -79,15 +84,7 @@ final class Converters {
     static final class ExitStatus implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String text) {
-            try {
-                int n = Integer.parseInt(text.strip());
-                if (n >= 0 && n <= 255) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // said below
-            }
-            throw new TypeConversionException("'" + text + "' is not an exit status (0 to 255)");
+            return (int) wholeNumber(text, 0, 255, "is not an exit status (0 to 255)");
         }
     }
 
@@ -104,15 +101,7 @@ final class Converters {
     static final class Pid implements ITypeConverter<Long> {
         @Override
         public Long convert(String text) {
-            try {
-                long n = Long.parseLong(text.strip());
-                if (n >= 1) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // said below
-            }
-            throw new TypeConversionException("'" + text + "' is not a process id");
+            return wholeNumber(text, 1, Long.MAX_VALUE, "is not a process id");
         }
     }
 }

@@ -43,13 +43,9 @@ final class HarnessOptions {
             + " (they are kept in the report either way)")
     boolean showOutput;
 
-    boolean verbose() {
-        return tools.verbose;
-    }
-
     RunOptions apply(RunOptions options, Console console, PrintWriter err) {
-        RunOptions o = options.withTools(tools.valgrind, tools.gdb).withTranscript(transcript || tools.verbose)
-                .withCommandTimeout(tools.commandTimeout);
+        RunOptions o = options.withTools(tools.valgrind, tools.gdb.gdb).withTranscript(transcript || tools.gdb.verbose)
+                .withCommandTimeout(tools.gdb.commandTimeout);
         if (stopRecords != null) {
             o = o.withStopRecords(stopRecords);
         }
@@ -62,7 +58,7 @@ final class HarnessOptions {
         if (timeoutMultiplier != null) {
             o = o.withDefaultTimeout(scaled(o.defaultTimeout()));
         }
-        if (tools.verbose) {
+        if (tools.gdb.verbose) {
             o = o.withTraffic(line -> err.println(line));
         }
         return o;

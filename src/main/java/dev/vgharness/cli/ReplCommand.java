@@ -31,9 +31,9 @@ final class ReplCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReplOptions options = ReplOptions.defaults().withTools(tools.valgrind, tools.gdb).withProgram(program)
-                .withCommandTimeout(tools.commandTimeout);
-        if (tools.verbose) {
+        ReplOptions options = ReplOptions.defaults().withTools(tools.valgrind, tools.gdb.gdb).withProgram(program)
+                .withCommandTimeout(tools.gdb.commandTimeout);
+        if (tools.gdb.verbose) {
             options = options.withTraffic(System.err::println);
         }
         return Repl.run(options, VgharnessCommand.Version.number());

@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -81,17 +82,8 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", description = "report.json, report.html, junit.xml into DIR")
     Path reportDir;
 
-    @Option(names = "--gdb", paramLabel = "PATH", defaultValue = "gdb", description = "gdb to use (default: from PATH)")
-    String gdb;
-
-    @Option(names = "--command-timeout", paramLabel = "DURATION", defaultValue = ToolOptions.DEFAULT_COMMAND_TIMEOUT,
-            converter = Converters.PositiveDuration.class,
-            description = "deadline of every MI command (default ${DEFAULT-VALUE})")
-    Duration commandTimeout;
-
-    @Option(names = {"-v", "--verbose"}, description = "more detail on stderr: every MI command and answer, stack"
-            + " traces")
-    boolean verbose;
+    @Mixin
+    GdbOptions tools = new GdbOptions();
 
     @Option(names = {"-q", "--quiet"}, description = "no line per sample")
     boolean quiet;
@@ -147,7 +139,7 @@ final class WatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return WatchRequest.of(target, every, Optional.ofNullable(span)).withBreaks(breaks).withExpectations(expectations)
                 .withNoPtrace(noPtrace).withTrimProbe(trimProbe)
-                .withGdb(gdb, commandTimeout, verbose ? line -> err.println(line) : line -> { })
+                .withGdb(tools.gdb, tools.commandTimeout, tools.verbose ? line -> err.println(line) : line -> { })
                 .withListeners(line -> err.println(line), quiet ? sample -> { } : sample -> err.println(line(sample)));
     }
 

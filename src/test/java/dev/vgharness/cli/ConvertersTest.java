@@ -67,9 +67,13 @@ class ConvertersTest {
     }
 
     @Test
-    void suggestionsAllowASwapAndAFewSlips() {
-        assertEquals(1, Suggestions.distance("rnu", "run"));
-        assertEquals(1, Suggestions.distance("--jbos", "--jobs"));
-        assertEquals(3, Suggestions.distance("abc", ""));
+    void aMistypedOptionOrCommandIsMatchedToTheClosestName() {
+        picocli.CommandLine root = VgharnessCommand.commandLine();
+        picocli.CommandLine.Model.CommandSpec run = root.getSubcommands().get("run").getCommandSpec();
+
+        assertEquals(java.util.Optional.of("--jobs"), Suggestions.of("--jbos", run));
+        assertEquals(java.util.Optional.of("--timeout"), Suggestions.of("--timout=5s", run));
+        assertEquals(java.util.Optional.of("check"), Suggestions.of("chekc", root.getCommandSpec()));
+        assertEquals(java.util.Optional.empty(), Suggestions.of("--zzzzzz", run));
     }
 }

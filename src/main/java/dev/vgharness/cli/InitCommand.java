@@ -17,7 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code vgharness init PROG [-o plan.yaml]}: a commented starter plan for a program. */
+/**
+ * {@code vgharness init [PROG] [-o plan.yaml]}: a commented starter plan for a program; without one, for a
+ * placeholder {@code ./my-program} to replace.
+ */
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = "Write a commented starter plan for PROG: one case that runs it, a leak check at one of its"
                 + " functions (the others listed to choose from), the expectations of a clean program.",
@@ -26,11 +29,13 @@ import picocli.CommandLine.Spec;
 final class InitCommand implements Callable<Integer> {
 
     private static final Duration GDB_DEADLINE = Duration.ofSeconds(60);
+    private static final String PLACEHOLDER = "my-program";
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PROG", description = "the program to test (built with -g for breakpoint suggestions)")
+    @Parameters(paramLabel = "PROG", arity = "0..1", description = "the program to test (built with -g for"
+            + " breakpoint suggestions); without it the plan names ./my-program, to replace")
     Path program;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "plan.yaml",
@@ -45,25 +50,30 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, MiSessionException {
-        if (!Files.isRegularFile(program)) {
-            throw new ExitCodes.UsageException(program + ": not found");
-        }
-        if (!Files.isExecutable(program)) {
-            throw new ExitCodes.UsageException(program + ": not executable");
-        }
         if (Files.exists(output) && !force) {
             throw new ExitCodes.UsageException(output + ": exists (--force overwrites it)");
         }
+        String text = program == null ? StarterPlan.text(PLACEHOLDER, "./" + PLACEHOLDER, List.of()) : forProgram();
         Path folder = output.toAbsolutePath().normalize().getParent();
-        Path absolute = program.toAbsolutePath().normalize();
-        String name = absolute.getFileName().toString();
-        String text = StarterPlan.text(name, command(folder, absolute), functions(absolute));
         if (folder != null) {
             Files.createDirectories(folder);
         }
         Files.writeString(output, text);
         spec.commandLine().getOut().println("wrote " + output + "; run it: vgharness run " + output);
         return ExitCodes.PASSED;
+    }
+
+    private String forProgram() throws MiSessionException {
+        if (!Files.isRegularFile(program)) {
+            throw new ExitCodes.UsageException(program + ": not found");
+        }
+        if (!Files.isExecutable(program)) {
+            throw new ExitCodes.UsageException(program + ": not executable");
+        }
+        Path absolute = program.toAbsolutePath().normalize();
+        String name = absolute.getFileName().toString();
+        return StarterPlan.text(name, command(output.toAbsolutePath().normalize().getParent(), absolute),
+                functions(absolute));
     }
 
     /** {@code ./server} beside the plan, a path relative to it nearby, else the absolute path. */

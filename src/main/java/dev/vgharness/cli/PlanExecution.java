@@ -25,12 +25,19 @@ final class PlanExecution {
     private final Output output;
     private final ReportGate gate = new ReportGate();
     private AutoCloseable interruption;
+    private volatile Runnable beforeInterruptedReport = () -> { };
 
     PlanExecution(ReportOptions reports, LeakFilterOptions leaks, SourceRoots roots, Output output) {
         this.reports = reports;
         this.leaks = leaks;
         this.roots = roots;
         this.output = output;
+    }
+
+    /** What to do before the reports of an interrupted run are printed (the live status line ended). */
+    PlanExecution whenInterrupted(Runnable before) {
+        this.beforeInterruptedReport = before;
+        return this;
     }
 
     /** Runs the plan; the result as reported (leak filters applied). Call {@link #report} afterwards. */
@@ -106,6 +113,7 @@ final class PlanExecution {
             }
             try {
                 if (partial != null) {
+                    beforeInterruptedReport.run();
                     output.err().println("vgharness: interrupted; writing what was gathered");
                     reports.write(partial, roots, true, List.of(), output);
                     CaseErrors.print(partial, output.err());

@@ -76,6 +76,7 @@ final class RunCommand implements Callable<Integer> {
                 c -> TextSummary.caseBlock(leaks.reported(c, roots), roots), System::nanoTime)) {
             RunOptions options = harness.apply(RunOptions.defaults(), root.console(), output.err())
                     .withJobs(jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
+            execution.whenInterrupted(live::close);
             RunResult result = execution.run(selected,
                     harness.quiet ? options : options.withProgress(live.start()));
             live.close();

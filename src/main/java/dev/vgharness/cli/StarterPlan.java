@@ -46,7 +46,8 @@ final class StarterPlan {
 
     private static void breakpoints(StringBuilder plan, List<GdbFunction> own, GdbFunction chosen) {
         if (own.isEmpty()) {
-            plan.append("    # No function with debug information was found: build with -g to stop in your code.\n")
+            plan.append("    # No function of the program with debug information is known: build it with -g and give it\n")
+                    .append("    # to 'vgharness init' for a list, or set a breakpoint by hand:\n")
                     .append("    # breakpoints:\n")
                     .append("    #   - id: request\n")
                     .append("    #     at: file.c:42              # or a function name\n");

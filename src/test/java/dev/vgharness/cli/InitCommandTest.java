@@ -64,6 +64,18 @@ class InitCommandTest {
     }
 
     @Test
+    void withoutAProgramThePlanNamesAPlaceholderAndValidates() throws Exception {
+        Path plan = dir.resolve("plan.yaml");
+
+        RunCommandTest.Outcome o = RunCommandTest.main("init", "-o", plan.toString());
+
+        assertEquals(0, o.code(), o.stderr());
+        assertEquals("wrote " + plan + "; run it: vgharness run " + plan + "\n", o.stdout());
+        assertTrue(Files.readString(plan).contains("    command: [\"./my-program\"]"));
+        assertEquals(Set.of(), DocSchemas.planProblems(plan));
+    }
+
+    @Test
     void aMissingProgramIsAUsageError() {
         RunCommandTest.Outcome o = RunCommandTest.main("init", "-o", dir.resolve("p.yaml").toString(),
                 dir.resolve("nothing").toString());

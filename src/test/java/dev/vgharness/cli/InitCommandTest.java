@@ -48,7 +48,8 @@ class InitCommandTest {
         assertEquals(10, report.at("/cases/0/stops").size());
         assertTrue(run.stdout().startsWith("[1/1] FAIL   leaky ("), run.stdout());
         assertTrue(run.stdout().matches("(?s).*\n         FAILED definitely_lost_bytes: expected == 0, was \\d+\n"
-                + "           definitely_lost \\d+ B in \\d+ blocks[^\n]*, at make_tree leaky\\.c:\\d+\n.*"), run.stdout());
+                + "           definitely_lost \\d+ B \\(\\d+ direct, \\d+ indirect\\) in \\d+ blocks[^\n]*, at make_tree"
+                + " leaky\\.c:\\d+\n.*"), run.stdout());
         assertTrue(run.stdout().contains("\nleaky: 0 passed, 1 failed, 0 errors ("), run.stdout());
     }
 

@@ -191,4 +191,16 @@ class RunCommandTest {
         assertEquals("vgharness: Invalid value for option '--stop-records': '0' is not a number of at least 1 or 'all'\n"
                 + "Try 'vgharness check --help' for more information.\n", o.stderr());
     }
+
+    @Test
+    void theTimeoutMultiplierScalesThePlansTimeoutAndTheErrorSaysWhatRaisesIt() throws Exception {
+        Path json = dir.resolve("report.json");
+        Outcome o = main("run", plan("cases:\n  - name: slow\n    command: [/bin/sleep, \"60\"]\n    timeout: 4s\n")
+                .toString(), "--timeout-multiplier", "0.5", "--json", json.toString());
+
+        assertEquals(3, o.code(), o.stderr());
+        assertEquals("timed out after 2s: the target was killed (raise the case's 'timeout:' in the plan, or --timeout"
+                + " for cases without one; --timeout-multiplier N scales every case's)",
+                DocSchemas.readValidReport(json).at("/cases/0/error").asText());
+    }
 }

@@ -10,17 +10,17 @@ final class CaseErrors {
     private CaseErrors() {
     }
 
-    static void print(RunResult result) {
+    static void print(RunResult result, java.io.PrintWriter err) {
         if (result.build() != null) {
-            System.err.println("vgharness: build failed (exit " + result.build().exitCode() + "): "
+            err.println("vgharness: build failed (exit " + result.build().exitCode() + "): "
                     + result.build().command() + " (its output is in the report)");
         }
         for (CaseResult c : result.cases()) {
             if (c.status() == RunStatus.ERROR && c.error() != null) {
-                System.err.println("vgharness: case '" + c.name() + "': " + c.error());
+                err.println("vgharness: case '" + c.name() + "': " + c.error());
             }
-            c.warnings().forEach(w -> System.err.println("vgharness: case '" + c.name() + "': warning: " + w));
+            c.warnings().forEach(w -> err.println("vgharness: case '" + c.name() + "': warning: " + w));
         }
-        System.err.flush();
+        err.flush();
     }
 }

@@ -27,6 +27,7 @@ import dev.vgharness.result.MemorySnapshot;
 import dev.vgharness.result.RunResult;
 import dev.vgharness.result.StopResult;
 import dev.vgharness.run.RunOptions;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,7 +41,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code vgharness check [--break LOC]... -- PROG ARGS}: one run of a program, a leak check at every hit of every
@@ -50,22 +54,50 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Run PROG once under the harness: a leak check at each --break hit and at exit; fails on"
-                + " the --fail-on leaks and errors, an exit status other than 0 or --allow-exit, a crash.")
+                + " the --fail-on leaks and errors, an exit status other than 0 or --allow-exit, a crash.",
+        footer = {"", "Everything from PROG on is the program's own command line, options included.", "",
+            "Examples:",
+            "  vgharness check -- ./server --once",
+            "  vgharness check --break handle_request --fail-on definite,possible -- ./server",
+            "  vgharness check --on-error --report-dir out/ -- ./parser input.txt",
+            "", "Exit codes: 0 the check passed, 1 it failed (leaks or errors of --fail-on, an exit status, a"
+                + " crash), 2 bad usage (nothing run), 3 an infrastructure failure (valgrind or gdb missing, a"
+                + " timeout)."})
 final class CheckCommand implements Callable<Integer> {
+
+    /** What {@code --fail-on} can name. */
+    enum FailOn {
+        DEFINITE, INDIRECT, POSSIBLE, REACHABLE, ERRORS, NONE;
+
+        String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** What {@code --leak-check} can ask for. */
+    enum LeakCheckMode {
+        FULL, SUMMARY
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    VgharnessCommand root;
 
     @Option(names = "--break", paramLabel = "LOC", description = "a gdb location to leak-check at, every hit (repeatable)")
     List<String> breaks = new ArrayList<>();
 
     @Option(names = "--leak-check", paramLabel = "MODE", defaultValue = "full",
             description = "full (default) or summary")
-    String mode;
+    LeakCheckMode mode;
 
     @Option(names = "--fail-on", paramLabel = "KINDS", split = ",", defaultValue = "definite,errors",
             description = "what fails the check: leaks at exit of the kinds definite, indirect, possible, reachable;"
                     + " errors (Memcheck errors); or none (default definite,errors)")
-    List<String> failOn;
+    List<FailOn> failOn;
 
-    @Option(names = "--allow-exit", paramLabel = "N", split = ",",
+    @Option(names = "--allow-exit", paramLabel = "N", split = ",", converter = Converters.ExitStatus.class,
             description = "an exit status of PROG that passes besides 0 (repeatable); any other fails the check")
     List<Integer> allowExit = new ArrayList<>();
 
@@ -107,6 +139,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     LeakFilterOptions leaks = new LeakFilterOptions();
 
+    @Mixin
+    SourceRootOptions.Here sources = new SourceRootOptions.Here();
+
     @Override
     public Integer call() {
         if (contents < 0 || contents > BlockContents.MAX_BYTES) {
@@ -120,7 +155,7 @@ final class CheckCommand implements Callable<Integer> {
             throw new ExitCodes.UsageException("--stdin " + stdin + ": no such file");
         }
         Optional<StdinRelay> relay = stdin != null ? Optional.empty()
-                : findLostAsked() ? StdinRelay.kept(System.in) : StdinRelay.start(System.in);
+                : findLostAsked() ? StdinRelay.kept(root.console().in()) : StdinRelay.start(root.console().in());
         try {
             return check(expectations,
                     stdin != null ? Optional.of(stdin.toAbsolutePath()) : relay.map(StdinRelay::fifo));
@@ -131,11 +166,10 @@ final class CheckCommand implements Callable<Integer> {
 
     private int check(List<Expectation> expectations, Optional<Path> input) {
         Plan plan = plan(expectations, input);
-        // The checkout's top, where code scanning maps paths from (a plan's default stays its folder).
-        SourceRoots roots = reports.roots(SourceRoots.checkoutOf(plan.folder()));
-        PlanExecution execution = new PlanExecution(reports, leaks, roots);
-        RunResult result = execution.run(plan, harness.apply(RunOptions.defaults()));
-        execution.report(result, !harness.quiet, () -> printTables(result.cases().get(0)));
+        Output output = Output.of(root.console(), spec.commandLine(), harness.plain);
+        PlanExecution execution = new PlanExecution(reports, leaks, sources.roots(), output);
+        RunResult result = execution.run(plan, harness.apply(RunOptions.defaults(), root.console(), output.err()));
+        execution.report(result, !harness.quiet, () -> printTables(result.cases().get(0), output.out()));
         return ExitCodes.of(result);
     }
 
@@ -147,9 +181,6 @@ final class CheckCommand implements Callable<Integer> {
         Set<String> words = failOnWords();
         List<Expectation> expected = new ArrayList<>();
         List<Integer> allowed = new ArrayList<>(allowExit);
-        allowed.stream().filter(n -> n < 0 || n > 255).findFirst().ifPresent(n -> {
-            throw new ExitCodes.UsageException("--allow-exit: " + n + " is not an exit status (0 to 255)");
-        });
         allowed.add(0);
         expected.add(new ExitCodeExpectation(allowed));
         expected.add(new SignalExpectation(Optional.empty()));
@@ -169,27 +200,17 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private Set<String> failOnWords() {
-        List<String> known = List.of("definite", "indirect", "possible", "reachable", "errors", "none");
         Set<String> words = new LinkedHashSet<>();
-        for (String word : failOn) {
-            String w = word.strip().toLowerCase(Locale.ROOT);
-            if (!known.contains(w)) {
-                throw new ExitCodes.UsageException("--fail-on: '" + word + "' is not one of " + String.join(", ", known));
-            }
-            words.add(w);
-        }
+        failOn.forEach(f -> words.add(f.word()));
         if (words.contains("none") && words.size() > 1) {
-            throw new ExitCodes.UsageException("--fail-on: 'none' cannot be combined with " + failOn);
+            throw new ExitCodes.UsageException("--fail-on: 'none' cannot be combined with " + String.join(",", words));
         }
         return words;
     }
 
     private Plan plan(List<Expectation> expectations, Optional<Path> input) {
-        LeakCheckAction.Mode leakMode = switch (mode) {
-            case "full" -> LeakCheckAction.Mode.FULL;
-            case "summary" -> LeakCheckAction.Mode.SUMMARY;
-            default -> throw new ExitCodes.UsageException("--leak-check: '" + mode + "' is not full or summary");
-        };
+        LeakCheckAction.Mode leakMode = mode == LeakCheckMode.SUMMARY ? LeakCheckAction.Mode.SUMMARY
+                : LeakCheckAction.Mode.FULL;
         LeakCheckAction leak = LeakCheckAction.defaults();
         LeakCheckAction action = new LeakCheckAction(leakMode, leak.kinds(), leak.delta(), OptionalInt.empty(),
                 leak.heuristics());
@@ -230,13 +251,13 @@ final class CheckCommand implements Callable<Integer> {
         return findLost || findLostLimit != FindLost.defaults().limit();
     }
 
-    private static void printTables(CaseResult c) {
+    private static void printTables(CaseResult c, PrintWriter out) {
         for (StopResult stop : c.stops()) {
             if (stop.memory() != null && stop.memory().mallinfo() != null) {
-                System.out.println(stop.breakpoint() + " hit " + stop.hit() + ": " + memoryLine(stop.memory()));
+                out.println(stop.breakpoint() + " hit " + stop.hit() + ": " + memoryLine(stop.memory()));
             }
             if (stop.leakCheck() != null) {
-                printTable(stop.breakpoint() + " hit " + stop.hit(), stop.leakCheck().lossRecords());
+                printTable(stop.breakpoint() + " hit " + stop.hit(), stop.leakCheck().lossRecords(), out);
             }
             if (!stop.blockLists().isEmpty()) {
                 System.out.println(stop.breakpoint() + " hit " + stop.hit() + ", blocks:");
@@ -244,16 +265,16 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         if (c.finalResults() != null) {
-            printTable("at exit", c.finalResults().lossRecords());
+            printTable("at exit", c.finalResults().lossRecords(), out);
         }
     }
 
-    private static void printTable(String when, List<LossRecordResult> records) {
+    private static void printTable(String when, List<LossRecordResult> records, PrintWriter out) {
         if (records.isEmpty()) {
-            System.out.println(when + ": no leaks");
+            out.println(when + ": no leaks");
         } else {
-            System.out.println(when + ":");
-            System.out.print(LossRecordTable.render(records));
+            out.println(when + ":");
+            out.print(LossRecordTable.render(records));
         }
     }
 

@@ -14,6 +14,11 @@ final class ExitCodes {
     static final int USAGE = 2;
     static final int INFRASTRUCTURE = 3;
 
+    /** The exit codes as the help of run and check ends with them. */
+    static final String FOOTER = "Exit codes: 0 every case passed, 1 an expectation failed, 2 bad usage or an"
+            + " invalid plan (nothing run), 3 an infrastructure failure (valgrind or gdb missing, a timeout, a crash"
+            + " no expectation covers).";
+
     private ExitCodes() {
     }
 
@@ -78,6 +83,7 @@ final class ExitCodes {
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("vgharness: " + ex.getMessage());
+            Suggestions.print(ex, err);
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
             err.flush();
             return USAGE;

@@ -1,81 +1,74 @@
 package dev.vgharness.cli;
 
-import dev.vgharness.plan.DurationText;
 import dev.vgharness.run.OutputEcho;
 import dev.vgharness.run.RunOptions;
+import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.OptionalInt;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options {@code run} and {@code check} share: tools, timeouts, verbosity. */
+/** The options {@code run} and {@code check} share: tools, timeouts, verbosity, what a stop keeps. */
 final class HarnessOptions {
 
-    @Option(names = "--timeout", paramLabel = "DURATION",
-            description = "default per-case timeout, e.g. 90s, 5m (the plan may override); default 5m")
-    String timeout;
+    @Mixin
+    ToolOptions tools = new ToolOptions();
 
-    @Option(names = "--command-timeout", paramLabel = "DURATION",
-            description = "deadline of every MI and monitor command; default 60s")
-    String commandTimeout;
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+            description = "per-case timeout of the cases whose plan sets none, e.g. 90s, 5m (default 5m)")
+    Duration timeout;
 
-    @Option(names = "--valgrind", paramLabel = "PATH", defaultValue = "valgrind", description = "valgrind to use")
-    String valgrind;
+    @Option(names = "--timeout-multiplier", paramLabel = "X", converter = Converters.Multiplier.class,
+            description = "multiply every case's timeout, the plan's and --timeout's, by X (e.g. 3 on a slow CI"
+                    + " machine)")
+    Double timeoutMultiplier;
 
-    @Option(names = "--gdb", paramLabel = "PATH", defaultValue = "gdb", description = "gdb to use")
-    String gdb;
-
-    @Option(names = {"-v", "--verbose"}, description = "more detail: every MI command and answer, stack traces")
-    boolean verbose;
-
-    @Option(names = {"-q", "--quiet"}, description = "less output: no per-stop lines")
+    @Option(names = {"-q", "--quiet"}, description = "less output: no live per-case blocks or status line")
     boolean quiet;
+
+    @Option(names = "--plain", description = "no colour and no live status line, even on a terminal (NO_COLOR"
+            + " does the same)")
+    boolean plain;
 
     @Option(names = "--transcript", description = "keep every monitor command sent at a stop with its raw answer in"
             + " the report (each capped at 256 KiB); -v also does")
     boolean transcript;
 
-    @Option(names = "--stop-records", paramLabel = "N|all", description = "loss records a stop keeps in the report,"
-            + " those that changed most first (default 200; its summary and expectations count them all)")
-    String stopRecords;
+    @Option(names = "--stop-records", paramLabel = "N|all", converter = Converters.CountOrAll.class,
+            description = "loss records a stop keeps in the report, those that changed most first (default 200; its"
+                    + " summary and expectations count them all)")
+    OptionalInt stopRecords;
 
     @Option(names = "--show-output", description = "pass the target's stdout and stderr through while it runs"
             + " (they are kept in the report either way)")
     boolean showOutput;
 
-    RunOptions apply(RunOptions options) {
-        RunOptions o = options.withTools(valgrind, gdb).withTranscript(transcript || verbose);
+    RunOptions apply(RunOptions options, Console console, PrintWriter err) {
+        RunOptions o = options.withTools(tools.valgrind, tools.gdb.gdb).withTranscript(transcript || tools.gdb.verbose)
+                .withCommandTimeout(tools.gdb.commandTimeout);
         if (stopRecords != null) {
-            o = o.withStopRecords(stopRecords.equals("all") ? java.util.OptionalInt.empty()
-                    : java.util.OptionalInt.of(positive("--stop-records", stopRecords)));
+            o = o.withStopRecords(stopRecords);
         }
         if (showOutput) {
-            o = o.withEcho(new OutputEcho(System.out, System.err));
+            o = o.withEcho(new OutputEcho(console.out(), console.err()));
         }
         if (timeout != null) {
-            o = o.withDefaultTimeout(duration("--timeout", timeout));
+            o = o.withDefaultTimeout(timeout);
         }
-        if (commandTimeout != null) {
-            o = o.withCommandTimeout(duration("--command-timeout", commandTimeout));
+        if (timeoutMultiplier != null) {
+            o = o.withDefaultTimeout(scaled(o.defaultTimeout()));
         }
-        if (verbose) {
-            o = o.withTraffic(line -> System.err.println(line));
+        if (tools.gdb.verbose) {
+            o = o.withTraffic(line -> err.println(line));
         }
         return o;
     }
 
-    private static int positive(String option, String text) {
-        try {
-            int n = Integer.parseInt(text);
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // said below
+    /** A timeout times {@code --timeout-multiplier} (at least a millisecond); as it is without one. */
+    Duration scaled(Duration timeout) {
+        if (timeoutMultiplier == null) {
+            return timeout;
         }
-        throw new ExitCodes.UsageException(option + ": '" + text + "' is not a number of at least 1 or 'all'");
-    }
-
-    private static Duration duration(String option, String text) {
-        return DurationText.parse(text).orElseThrow(() -> new ExitCodes.UsageException(
-                option + ": '" + text + "' is not a duration (use e.g. 500ms, 90s, 5m, 1h)"));
+        return Duration.ofMillis(Math.max(1, Math.round(timeout.toMillis() * timeoutMultiplier)));
     }
 }

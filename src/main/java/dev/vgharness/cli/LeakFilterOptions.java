@@ -62,15 +62,20 @@ final class LeakFilterOptions {
         return ownCodeOnly ? LossRecordFilter.ownCodeOnly(result, roots) : result;
     }
 
+    /** A case as reported, for its block printed as it ends. */
+    dev.vgharness.result.CaseResult reported(dev.vgharness.result.CaseResult c, SourceRoots roots) {
+        return ownCodeOnly ? LossRecordFilter.ownCodeOnly(c, roots) : c;
+    }
+
     /** Writes the baseline and suppression files asked for; returns those written. */
-    List<Path> writeFiles(RunResult result) {
+    List<Path> writeFiles(RunResult result, java.io.PrintWriter err) {
         List<Path> written = new ArrayList<>();
         if (writeBaseline != null) {
             try {
                 Baseline.of(result).write(writeBaseline);
                 written.add(writeBaseline);
             } catch (IOException e) {
-                System.err.println("vgharness: cannot write " + writeBaseline + ": " + e.getMessage());
+                err.println("vgharness: cannot write " + writeBaseline + ": " + e.getMessage());
             }
         }
         if (writeSuppressions != null) {
@@ -78,7 +83,7 @@ final class LeakFilterOptions {
                 SuppressionFile.write(result, writeSuppressions);
                 written.add(writeSuppressions);
             } catch (IOException e) {
-                System.err.println("vgharness: cannot write " + writeSuppressions + ": " + e.getMessage());
+                err.println("vgharness: cannot write " + writeSuppressions + ": " + e.getMessage());
             }
         }
         return written;

@@ -11,8 +11,13 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs the command line without exiting, for tests. */
+    /** Runs the command line on the process's streams without exiting. */
     public static int run(String... args) {
-        return VgharnessCommand.commandLine(args).execute(args);
+        return run(Console.system(), args);
+    }
+
+    /** Runs the command line on the given streams without exiting, for tests. */
+    static int run(Console console, String... args) {
+        return VgharnessCommand.commandLine(console, args).execute(args);
     }
 }

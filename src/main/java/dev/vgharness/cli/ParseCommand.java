@@ -7,4 +7,12 @@ import picocli.CommandLine.Command;
         description = "Parse GDB/MI or Memcheck text into JSON.",
         subcommands = {ParseMiCommand.class, ParseMemcheckCommand.class})
 final class ParseCommand {
+
+    @picocli.CommandLine.ParentCommand
+    VgharnessCommand root;
+
+    /** The streams of the command line (the process's when run on its own). */
+    Console console() {
+        return root == null ? Console.system() : root.console();
+    }
 }

@@ -44,6 +44,9 @@ public final class ParseMemcheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    private ParseCommand parent;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -105,7 +108,8 @@ public final class ParseMemcheckCommand implements Callable<Integer> {
     }
 
     private InputStream open() throws IOException {
-        return file.equals("-") ? new NonClosingInputStream(System.in) : Files.newInputStream(Path.of(file));
+        InputStream stdin = parent == null ? System.in : parent.console().in();
+        return file.equals("-") ? new NonClosingInputStream(stdin) : Files.newInputStream(Path.of(file));
     }
 
     private boolean isXml() {

@@ -32,11 +32,18 @@ final class ParseMiCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "print one JSON object of counts and MB/s instead")
     boolean stats;
 
-    InputStream stdin = System.in;
-    OutputStream stdout = System.out;
+    @picocli.CommandLine.ParentCommand
+    ParseCommand parent;
+
+    /** The input and output bytes: the command line's streams unless a test sets them. */
+    InputStream stdin;
+    OutputStream stdout;
 
     @Override
     public Integer call() throws IOException {
+        Console console = parent == null ? Console.system() : parent.console();
+        stdin = stdin != null ? stdin : console.in();
+        stdout = stdout != null ? stdout : console.out();
         try (InputStream in = InputFiles.open(file, stdin)) {
             return stats ? printStats(in) : printRecords(in);
         }

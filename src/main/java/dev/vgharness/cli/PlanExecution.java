@@ -22,18 +22,27 @@ final class PlanExecution {
     private final ReportOptions reports;
     private final LeakFilterOptions leaks;
     private final SourceRoots roots;
+    private final Output output;
     private final ReportGate gate = new ReportGate();
     private AutoCloseable interruption;
+    private volatile Runnable beforeInterruptedReport = () -> { };
 
-    PlanExecution(ReportOptions reports, LeakFilterOptions leaks, SourceRoots roots) {
+    PlanExecution(ReportOptions reports, LeakFilterOptions leaks, SourceRoots roots, Output output) {
         this.reports = reports;
         this.leaks = leaks;
         this.roots = roots;
+        this.output = output;
+    }
+
+    /** What to do before the reports of an interrupted run are printed (the live status line ended). */
+    PlanExecution whenInterrupted(Runnable before) {
+        this.beforeInterruptedReport = before;
+        return this;
     }
 
     /** Runs the plan; the result as reported (leak filters applied). Call {@link #report} afterwards. */
     RunResult run(Plan plan, RunOptions options) {
-        sweepStaleDirs();
+        sweepStaleDirs(output.err());
         PlanRunner runner = new PlanRunner(leaks.apply(options, roots), Clock.systemUTC(),
                 VgharnessCommand.Version.number());
         interruption = ChildReaper.whenShuttingDown(new Interruption(runner, plan));
@@ -50,8 +59,8 @@ final class PlanExecution {
         }
         try {
             before.run();
-            reports.write(result, roots, printSummary, leaks.writeFiles(result));
-            CaseErrors.print(result);
+            reports.write(result, roots, printSummary, leaks.writeFiles(result, output.err()), output);
+            CaseErrors.print(result, output.err());
             return true;
         } finally {
             gate.written();
@@ -68,10 +77,10 @@ final class PlanExecution {
     }
 
     /** A valgrind left waiting for gdb forever by a harness killed with SIGKILL: ended here, its folder removed. */
-    private static void sweepStaleDirs() {
+    private static void sweepStaleDirs(java.io.PrintWriter err) {
         StaleDirs.Swept swept = StaleDirs.sweep(Path.of(System.getProperty("java.io.tmpdir")));
         if (!swept.dirs().isEmpty()) {
-            System.err.println("vgharness: removed " + swept.dirs().size() + " private folder(s) of harnesses that"
+            err.println("vgharness: removed " + swept.dirs().size() + " private folder(s) of harnesses that"
                     + " were killed (" + swept.processes() + " of their processes ended)");
         }
     }
@@ -104,9 +113,10 @@ final class PlanExecution {
             }
             try {
                 if (partial != null) {
-                    System.err.println("vgharness: interrupted; writing what was gathered");
-                    reports.write(partial, roots, true, List.of());
-                    CaseErrors.print(partial);
+                    beforeInterruptedReport.run();
+                    output.err().println("vgharness: interrupted; writing what was gathered");
+                    reports.write(partial, roots, true, List.of(), output);
+                    CaseErrors.print(partial, output.err());
                 }
             } finally {
                 gate.written();

@@ -8,6 +8,8 @@ import dev.vgharness.report.SourceRoots;
 import dev.vgharness.report.TextSummary;
 import dev.vgharness.result.RunResult;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,51 +37,39 @@ final class ReportOptions {
             description = "all reports at once into DIR: report.json, junit.xml, report.html, report.sarif")
     Path reportDir;
 
-    @Option(names = "--source-root", paramLabel = "DIR",
-            description = "where the program's own sources are (repeatable; default: the plan's folder; for"
-                    + " check and merge the top of the current folder's git checkout, else the current folder)")
-    List<Path> sourceRoots = new ArrayList<>();
-
     /** A report writer: the result, the source roots, the file. */
     private interface Writer {
         void write(RunResult result, SourceRoots roots, Path file) throws IOException;
     }
 
-    /** The {@code --source-root} folders, or the default; a root that is not a folder is a usage error. */
-    SourceRoots roots(Path defaultRoot) {
-        for (Path root : sourceRoots) {
-            if (!java.nio.file.Files.isDirectory(root)) {
-                throw new ExitCodes.UsageException("--source-root " + root + ": not a folder");
-            }
-        }
-        return new SourceRoots(sourceRoots.isEmpty() ? List.of(defaultRoot) : sourceRoots);
-    }
-
-    /** Writes every report asked for, then the summary (when asked) and the paths written. */
-    void write(RunResult result, SourceRoots roots, boolean printSummary, List<Path> alsoWritten) {
+    /** Writes every report asked for, then the summary (when asked, in colour on a terminal) and the paths written. */
+    void write(RunResult result, SourceRoots roots, boolean printSummary, List<Path> alsoWritten, Output output) {
         List<Path> written = new ArrayList<>();
-        write(result, roots, pick(json, "report.json"), (r, s, f) -> JsonReport.write(r, f), written);
-        write(result, roots, pick(junit, "junit.xml"), JunitReport::write, written);
-        write(result, roots, pick(sarif, "report.sarif"), SarifReport::write, written);
+        write(result, roots, pick(json, "report.json"), (r, s, f) -> JsonReport.write(r, f), written, output.err());
+        write(result, roots, pick(junit, "junit.xml"), JunitReport::write, written, output.err());
+        write(result, roots, pick(sarif, "report.sarif"), SarifReport::write, written, output.err());
         if (pick(sarif, "report.sarif") != null) {
-            SarifReport.unplaced(result, roots).ifPresent(w -> System.err.println("vgharness: warning: " + w));
+            SarifReport.unplaced(result, roots).ifPresent(w -> output.err().println("vgharness: warning: " + w));
         }
-        write(result, roots, pick(html, "report.html"), HtmlReport::write, written);
+        write(result, roots, pick(html, "report.html"), HtmlReport::write, written, output.err());
         if (printSummary) {
-            TextSummary.print(result, roots, System.out);
+            java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+            TextSummary.print(result, roots, new java.io.PrintStream(text, true, StandardCharsets.UTF_8));
+            output.out().print(output.style().marks(text.toString(StandardCharsets.UTF_8)));
         }
         written.addAll(alsoWritten);
         for (Path p : written) {
-            System.out.println("report: " + p);
+            output.out().println("report: " + p);
         }
-        System.out.flush();
+        output.out().flush();
     }
 
     private Path pick(Path explicit, String nameInDir) {
         return explicit != null ? explicit : reportDir != null ? reportDir.resolve(nameInDir) : null;
     }
 
-    private static void write(RunResult result, SourceRoots roots, Path file, Writer writer, List<Path> written) {
+    private static void write(RunResult result, SourceRoots roots, Path file, Writer writer, List<Path> written,
+            PrintWriter err) {
         if (file == null) {
             return;
         }
@@ -87,7 +77,7 @@ final class ReportOptions {
             writer.write(result, roots, file);
             written.add(file);
         } catch (IOException | RuntimeException e) {
-            System.err.println("vgharness: cannot write " + file + ": " + e.getMessage());
+            err.println("vgharness: cannot write " + file + ": " + e.getMessage());
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.vgharness.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,17 +22,17 @@ record Shard(int index, int count) {
         }
     }
 
-    /** {@code 2/4}; anything else is a usage error (exit 2). */
-    static Shard parse(String text) {
+    /** {@code 2/4}; empty for anything else (the option's converter makes that a usage error). */
+    static Optional<Shard> read(String text) {
         Matcher m = FORM.matcher(text.strip());
         if (m.matches()) {
             int k = Integer.parseInt(m.group(1));
             int n = Integer.parseInt(m.group(2));
             if (n >= 1 && k >= 1 && k <= n) {
-                return new Shard(k, n);
+                return Optional.of(new Shard(k, n));
             }
         }
-        throw new ExitCodes.UsageException("--shard: '" + text + "' is not K/N with 1 <= K <= N (e.g. 2/4)");
+        return Optional.empty();
     }
 
     /** The names of this slice, in the order given. */

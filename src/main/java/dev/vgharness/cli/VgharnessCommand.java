@@ -15,14 +15,27 @@ import picocli.CommandLine;
 @Command(name = "vgharness",
         mixinStandardHelpOptions = true,
         versionProvider = VgharnessCommand.Version.class,
-        description = "Automated leak hunting with Valgrind Memcheck and gdb.")
+        description = "Automated leak hunting with Valgrind Memcheck and gdb.",
+        footer = {"", "Run 'vgharness help COMMAND' or 'vgharness COMMAND --help' for a command's options."})
 final class VgharnessCommand {
+
+    private final Console console;
+
+    VgharnessCommand(Console console) {
+        this.console = console;
+    }
+
+    /** The streams this command line runs on. */
+    Console console() {
+        return console;
+    }
 
     /** The subcommands by name, in the order help lists them. */
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
     private static Map<String, Supplier<Object>> subcommands() {
         Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("init", InitCommand::new);
         commands.put("run", RunCommand::new);
         commands.put("check", CheckCommand::new);
         commands.put("watch", WatchCommand::new);
@@ -31,30 +44,38 @@ final class VgharnessCommand {
         commands.put("parse", ParseCommand::new);
         commands.put("doctor", DoctorCommand::new);
         commands.put("schema", SchemaCommand::new);
+        commands.put("help", CommandLine.HelpCommand::new);
         return commands;
     }
 
-    /** The whole command line, every subcommand. */
+    /** The whole command line, every subcommand, on the process's streams. */
     static CommandLine commandLine() {
-        return commandLine(SUBCOMMANDS.keySet());
+        return commandLine(Console.system(), SUBCOMMANDS.keySet());
     }
 
     /**
      * The command line for {@code args}: only the subcommand they name, when they start with one, since picocli
      * reflects over every registered command at start-up; all of them otherwise (help, a mistyped name).
      */
-    static CommandLine commandLine(String... args) {
-        boolean named = args.length > 0 && SUBCOMMANDS.containsKey(args[0]);
-        return commandLine(named ? Set.of(args[0]) : SUBCOMMANDS.keySet());
+    static CommandLine commandLine(Console console, String... args) {
+        boolean named = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help");
+        return commandLine(console, named ? Set.of(args[0]) : SUBCOMMANDS.keySet());
     }
 
-    private static CommandLine commandLine(Set<String> names) {
-        CommandLine cl = new CommandLine(new VgharnessCommand());
+    private static CommandLine commandLine(Console console, Set<String> names) {
+        CommandLine cl = new CommandLine(new VgharnessCommand(console));
         SUBCOMMANDS.forEach((name, command) -> {
             if (names.contains(name)) {
                 cl.addSubcommand(name, command.get());
             }
         });
+        if (cl.getSubcommands().containsKey("check")) {
+            // check -- PROG -x: everything from PROG on is the program's, options included
+            cl.getSubcommands().get("check").setStopAtPositional(true);
+        }
+        cl.setOut(console.outWriter());
+        cl.setErr(console.errWriter());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ExitCodes.ExceptionHandler());
         cl.setParameterExceptionHandler(new ExitCodes.UsageHandler());
         return cl;

@@ -1,6 +1,5 @@
 package dev.vgharness.cli;
 
-import dev.vgharness.plan.DurationText;
 import dev.vgharness.plan.MetricExpectation;
 import dev.vgharness.plan.RateExpectationText;
 import dev.vgharness.report.WatchHtml;
@@ -11,6 +10,7 @@ import dev.vgharness.result.WatchSample;
 import dev.vgharness.run.WatchRequest;
 import dev.vgharness.run.WatchRunner;
 import dev.vgharness.vgdb.LiveProcess;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +23,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code vgharness watch --pid N} or {@code vgharness watch -- PROG ARGS}: the memory trend of a running process
@@ -38,14 +41,20 @@ final class WatchCommand implements Callable<Integer> {
     /** How long Ctrl-C waits for the watch to detach and write its reports. */
     private static final Duration REPORT_GRACE = Duration.ofSeconds(30);
 
-    @Option(names = "--pid", paramLabel = "N", description = "the running process to watch")
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--pid", paramLabel = "N", converter = Converters.Pid.class,
+            description = "the running process to watch")
     Long pid;
 
-    @Option(names = "--every", paramLabel = "DURATION", defaultValue = "1s", description = "between samples (1s)")
-    String every;
+    @Option(names = "--every", paramLabel = "DURATION", defaultValue = "1s", converter = Converters.PositiveDuration.class,
+            description = "between samples (default ${DEFAULT-VALUE})")
+    Duration every;
 
-    @Option(names = "--for", paramLabel = "DURATION", description = "how long to watch (default: until Ctrl-C)")
-    String span;
+    @Option(names = "--for", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+            description = "how long to watch (default: until Ctrl-C)")
+    Duration span;
 
     @Option(names = "--break", paramLabel = "LOC", description = "also measure at every hit of this gdb location")
     List<String> breaks = new ArrayList<>();
@@ -73,15 +82,8 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", description = "report.json, report.html, junit.xml into DIR")
     Path reportDir;
 
-    @Option(names = "--gdb", paramLabel = "PATH", defaultValue = "gdb", description = "gdb to use")
-    String gdb;
-
-    @Option(names = "--command-timeout", paramLabel = "DURATION", defaultValue = "60s",
-            description = "deadline of every MI command (60s)")
-    String commandTimeout;
-
-    @Option(names = {"-v", "--verbose"}, description = "every MI command and answer on stderr")
-    boolean verbose;
+    @Mixin
+    GdbOptions tools = new GdbOptions();
 
     @Option(names = {"-q", "--quiet"}, description = "no line per sample")
     boolean quiet;
@@ -134,16 +136,11 @@ final class WatchCommand implements Callable<Integer> {
             throw new ExitCodes.UsageException("--no-ptrace reads /proc of a running process (--pid) only; --break,"
                     + " --trim-probe and -- PROG need gdb");
         }
-        Duration interval = duration("--every", every);
-        if (interval.isZero()) {
-            throw new ExitCodes.UsageException("--every must be more than 0s");
-        }
-        Optional<Duration> limit = Optional.ofNullable(span).map(s -> duration("--for", s));
-        return WatchRequest.of(target, interval, limit).withBreaks(breaks).withExpectations(expectations)
+        PrintWriter err = spec.commandLine().getErr();
+        return WatchRequest.of(target, every, Optional.ofNullable(span)).withBreaks(breaks).withExpectations(expectations)
                 .withNoPtrace(noPtrace).withTrimProbe(trimProbe)
-                .withGdb(gdb, duration("--command-timeout", commandTimeout),
-                        verbose ? line -> System.err.println(line) : line -> { })
-                .withListeners(line -> System.err.println(line), quiet ? sample -> { } : WatchCommand::printSample);
+                .withGdb(tools.gdb, tools.commandTimeout, tools.verbose ? line -> err.println(line) : line -> { })
+                .withListeners(line -> err.println(line), quiet ? sample -> { } : sample -> err.println(line(sample)));
     }
 
     private WatchRequest.Target target() {
@@ -153,7 +150,7 @@ final class WatchCommand implements Callable<Integer> {
         if (pid == null) {
             return new WatchRequest.Program(command, Path.of("").toAbsolutePath());
         }
-        if (pid <= 0 || !LiveProcess.exists(pid)) {
+        if (!LiveProcess.exists(pid)) {
             throw new ExitCodes.UsageException("--pid " + pid + ": no such process");
         }
         if (pid == ProcessHandle.current().pid()) {
@@ -162,13 +159,8 @@ final class WatchCommand implements Callable<Integer> {
         return new WatchRequest.Pid(pid);
     }
 
-    private static Duration duration(String option, String text) {
-        return DurationText.parse(text).orElseThrow(() -> new ExitCodes.UsageException(
-                option + ": '" + text + "' is not a duration (use e.g. 500ms, 10s, 5m, 1h)"));
-    }
-
     /** {@code vgharness: 2.0s rss 1,444 kB (shared 1,084 kB), heap rss 132 kB, mmap rss 0 kB, heap in use ...}. */
-    private static void printSample(WatchSample s) {
+    private static String line(WatchSample s) {
         StringBuilder line = new StringBuilder(String.format(Locale.US, "vgharness: %.1fs", s.atMs() / 1000.0));
         if (s.breakpoint() != null) {
             line.append(" at ").append(s.breakpoint());
@@ -179,17 +171,21 @@ final class WatchCommand implements Callable<Integer> {
             line.append(String.format(Locale.US, ", heap in use %,d B, mmap in use %,d B", s.mallinfo().uordblks(),
                     s.mallinfo().hblkhd()));
         }
-        System.err.println(line);
+        return line.toString();
     }
 
     private void report(WatchResult result) {
         List<Path> written = new ArrayList<>();
-        write(pick(json, "report.json"), file -> WatchReport.writeJson(result, file), written);
-        write(pick(html, "report.html"), file -> WatchHtml.write(result, file), written);
-        write(pick(junit, "junit.xml"), file -> WatchJunit.write(result, file), written);
-        WatchReport.printSummary(result, System.out);
-        written.forEach(p -> System.out.println("report: " + p));
-        System.out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        write(pick(json, "report.json"), file -> WatchReport.writeJson(result, file), written, err);
+        write(pick(html, "report.html"), file -> WatchHtml.write(result, file), written, err);
+        write(pick(junit, "junit.xml"), file -> WatchJunit.write(result, file), written, err);
+        PrintWriter out = spec.commandLine().getOut();
+        java.io.ByteArrayOutputStream summary = new java.io.ByteArrayOutputStream();
+        WatchReport.printSummary(result, new java.io.PrintStream(summary, true, java.nio.charset.StandardCharsets.UTF_8));
+        out.print(summary.toString(java.nio.charset.StandardCharsets.UTF_8));
+        written.forEach(p -> out.println("report: " + p));
+        out.flush();
     }
 
     /** A report writer for one file. */
@@ -201,7 +197,7 @@ final class WatchCommand implements Callable<Integer> {
         return explicit != null ? explicit : reportDir != null ? reportDir.resolve(nameInDir) : null;
     }
 
-    private static void write(Path file, Writer writer, List<Path> written) {
+    private static void write(Path file, Writer writer, List<Path> written, PrintWriter err) {
         if (file == null) {
             return;
         }
@@ -209,7 +205,7 @@ final class WatchCommand implements Callable<Integer> {
             writer.write(file);
             written.add(file);
         } catch (java.io.IOException | RuntimeException e) {
-            System.err.println("vgharness: cannot write " + file + ": " + e.getMessage());
+            err.println("vgharness: cannot write " + file + ": " + e.getMessage());
         }
     }
 }

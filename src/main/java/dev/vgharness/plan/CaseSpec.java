@@ -101,6 +101,12 @@ public record CaseSpec(String name, List<String> command, Path cwd, Map<String, 
         return timeout.orElse(fallback);
     }
 
+    /** The same case with another timeout (the CLI's {@code --timeout-multiplier}). */
+    public CaseSpec withTimeout(Optional<Duration> newTimeout) {
+        return new CaseSpec(name, command, cwd, env, stdin, newTimeout, valgrindOptions, suppressions, breakpoints,
+                expectations, mode, malloc, sample, onError, attach);
+    }
+
     /** The same case in another mode (the CLI's {@code --native}). */
     public CaseSpec withMode(CaseMode newMode) {
         return new CaseSpec(name, command, cwd, env, stdin, timeout, valgrindOptions, suppressions, breakpoints,

@@ -123,7 +123,7 @@ final class ColonCommands {
             throw new ReplException(":break needs a location: :break file.c:42 or :break function");
         }
         try {
-            GdbBreakpoint bp = GdbCommands.breakInsert(session.stoppedGdb(), args.strip(), Optional.empty(), 0, false);
+            GdbBreakpoint bp = GdbCommands.breakInsert(session.stoppedGdb(), args.strip(), Optional.empty(), 0);
             if (bp.pending()) {
                 session.pending(bp.number(), args.strip());
                 session.out().println("breakpoint " + bp.number() + " at " + args.strip()

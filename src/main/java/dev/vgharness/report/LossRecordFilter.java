@@ -31,6 +31,11 @@ public final class LossRecordFilter {
         return keep(run, r -> roots.firstOwnFrame(r.stack()).isPresent());
     }
 
+    /** One case as {@link #ownCodeOnly(RunResult, SourceRoots)} keeps it: a case block printed as the case ends. */
+    public static CaseResult ownCodeOnly(CaseResult c, SourceRoots roots) {
+        return keep(c, r -> roots.firstOwnFrame(r.stack()).isPresent());
+    }
+
     private static CaseResult keep(CaseResult c, Predicate<LossRecord> keep) {
         List<StopResult> stops = c.stops().stream().map(s -> keep(s, keep)).toList();
         FinalResults fin = c.finalResults() == null ? null : new FinalResults(c.finalResults().summary(),

@@ -41,7 +41,7 @@ public final class TextSummary {
             run.build().output().lines().forEach(line -> out.println("       " + line));
         }
         for (CaseResult c : run.cases()) {
-            printCase(c, roots, out);
+            printCase(c, roots, out, null);
         }
         long passed = run.cases().stream().filter(c -> c.status() == RunStatus.PASSED).count();
         out.printf(Locale.ROOT, "%s: %d passed, %d failed, %d errors (%s)%n", run.plan().name(), passed,
@@ -52,7 +52,20 @@ public final class TextSummary {
         return run.cases().stream().filter(c -> c.status() == status).count();
     }
 
-    private static void printCase(CaseResult c, SourceRoots roots, PrintStream out) {
+    /**
+     * One case's block as {@link #print} shows it, with the loss records or errors behind each {@code FAILED} line
+     * under it: what a live run prints as each case ends.
+     */
+    public static String caseBlock(CaseResult c, SourceRoots roots) {
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        PrintStream out = new PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8);
+        printCase(c, roots, out, new FailedLineEvidence(roots));
+        out.flush();
+        return text.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** {@code evidence} null: the FAILED lines alone. */
+    private static void printCase(CaseResult c, SourceRoots roots, PrintStream out, FailedLineEvidence evidence) {
         out.printf(Locale.ROOT, "%-6s %s (%s, %d stop%s, %s)%n", mark(c.status()), c.name(), seconds(c.durationMs()),
                 c.stops().size(), c.stops().size() == 1 ? "" : "s", exit(c));
         if (c.error() != null) {
@@ -66,7 +79,8 @@ public final class TextSummary {
                 out.println("       " + stop.label() + " " + where(stop.frame()) + " thread "
                         + stop.thread() + (stop.leakCheck() == null ? "" : ": " + leaks(stop.leakCheck().summary())));
             }
-            failed(stop.assertions(), out);
+            failed(stop.assertions(), out, evidence, stop.leakCheck() == null ? java.util.List.of()
+                    : stop.leakCheck().lossRecords(), java.util.List.of());
             stopDetails(stop, out);
         }
         if (c.finalResults() != null && c.finalResults().summary() != null) {
@@ -80,7 +94,9 @@ public final class TextSummary {
             c.finalResults().errors().forEach(e -> out.println("       " + error(e, roots)));
             LostAtText.lines(c.finalResults().lossRecords()).forEach(line -> out.println("       " + line));
         }
-        failed(c.assertions(), out);
+        failed(c.assertions(), out, evidence, c.finalResults() == null ? java.util.List.of()
+                : c.finalResults().lossRecords(), c.finalResults() == null ? java.util.List.of()
+                : c.finalResults().errors());
         c.notes().forEach(note -> out.println("       note: " + note));
         if (c.status() != RunStatus.PASSED || c.exit() != null && c.exit().signal() != null) {
             stderrTail(c.stderr(), out);
@@ -114,10 +130,14 @@ public final class TextSummary {
         BlockListTable.previews(stop.blockLists(), BLOCK_PREVIEWS).forEach(l -> out.println("         " + l));
     }
 
-    private static void failed(java.util.List<Assertion> assertions, PrintStream out) {
+    private static void failed(java.util.List<Assertion> assertions, PrintStream out, FailedLineEvidence evidence,
+            java.util.List<dev.vgharness.result.LossRecordResult> records, java.util.List<MemcheckError> errors) {
         for (Assertion a : assertions) {
             if (!a.passed()) {
                 out.println("         FAILED " + a.message());
+                if (evidence != null) {
+                    evidence.lines(a, records, errors).forEach(out::println);
+                }
             }
         }
     }

@@ -40,7 +40,7 @@ final class Breakpoints {
         Map<String, BreakpointSpec> byNumber = new LinkedHashMap<>();
         for (BreakpointSpec bp : specs) {
             try {
-                GdbBreakpoint inserted = GdbCommands.breakInsert(gdb, bp.at(), bp.condition(), bp.ignore(), false);
+                GdbBreakpoint inserted = GdbCommands.breakInsert(gdb, bp.at(), bp.condition(), bp.ignore());
                 byNumber.put(inserted.number(), bp);
             } catch (MiSessionException.CommandFailed e) {
                 throw new CaseProblem("breakpoint '" + bp.id() + "' at '" + bp.at()

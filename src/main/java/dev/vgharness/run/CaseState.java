@@ -33,6 +33,10 @@ import java.util.Optional;
 /** What a case gathered so far; turned into its result, expectations checked, at the end whatever happened. */
 final class CaseState {
 
+    /** What raises a case's timeout: the plan's wins over --timeout; the multiplier scales either. */
+    private static final String TIMEOUT_HINT = " (raise the case's 'timeout:' in the plan, or --timeout for cases"
+            + " without one; --timeout-multiplier N scales every case's)";
+
     private final LeakCheckSeries leakChecks = new LeakCheckSeries();
     private MemorySnapshot lastMemory;
     private SampleSeries samples;
@@ -121,15 +125,14 @@ final class CaseState {
 
     synchronized void timedOut(Duration timeout) {
         exit = CaseExit.timeout();
-        error = "timed out after " + DurationText.format(timeout) + ": the target was killed (raise 'timeout:' in the"
-                + " plan or --timeout)";
+        error = "timed out after " + DurationText.format(timeout) + ": the target was killed" + TIMEOUT_HINT;
     }
 
     /** The case's timeout passed while it watched a process it attached to, which was detached, not killed. */
     synchronized void timedOutAttached(Duration timeout) {
         exit = CaseExit.timeout();
         error = "timed out after " + DurationText.format(timeout) + ": the process was detached and left running"
-                + " (raise 'timeout:' in the plan or --timeout)";
+                + TIMEOUT_HINT;
     }
 
     synchronized void fail(String message) {

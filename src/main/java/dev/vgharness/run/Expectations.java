@@ -26,11 +26,6 @@ final class Expectations {
     /** What there is to compare with; a null summary means no leak check ran. */
     record Measured(LeakSummary summary, List<LossRecordResult> records, Long errors, Integer exitCode,
             Optional<String> signal, MemorySnapshot memory, SampleSeries samples) {
-
-        Measured(LeakSummary summary, List<LossRecordResult> records, Long errors, Integer exitCode,
-                Optional<String> signal) {
-            this(summary, records, errors, exitCode, signal, null, null);
-        }
     }
 
     static List<Assertion> check(List<Expectation> expectations, Measured measured) {

@@ -98,8 +98,7 @@ final class LostBlockTracer {
         for (AllocationSite site : toFollow) {
             GdbBreakpoint bp = inserted.get(site.returnAddress());
             if (bp == null) {
-                bp = GdbCommands.breakInsert(gdb, "*" + TraceCommands.hex(site.returnAddress()), Optional.empty(), 0,
-                        false);
+                bp = GdbCommands.breakInsert(gdb, "*" + TraceCommands.hex(site.returnAddress()), Optional.empty(), 0);
                 inserted.put(site.returnAddress(), bp);
             }
             SiteProgress p = new SiteProgress(site, bp.number(), stepBudget);

@@ -151,8 +151,9 @@ public final class PlanRunner {
         options.progress().caseStarted(spec.name());
         CaseResult result = unsupported(spec, () -> Objects.requireNonNullElse(environment.join().get("valgrind"), ""))
                 .orElseGet(() -> {
-            RunningCase runner = spec.mode() == CaseMode.NATIVE ? new NativeCaseRunner(spec, options)
-                    : new MemcheckCaseRunner(spec, options, ownTimes);
+            RunOptions named = options.withProgress(new CaseProgress(options.progress(), spec.name()));
+            RunningCase runner = spec.mode() == CaseMode.NATIVE ? new NativeCaseRunner(spec, named)
+                    : new MemcheckCaseRunner(spec, named, ownTimes);
             running.put(spec.name(), runner);
             return FindLostRun.after(spec, options, runner.run());
         });

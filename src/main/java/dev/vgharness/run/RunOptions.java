@@ -102,12 +102,16 @@ public record RunOptions(Duration defaultTimeout, String valgrind, String gdb, i
                 listener, transcript, echo, stopRecords);
     }
 
-    /** Told as cases start and end (called from the case's thread). */
+    /** Told as cases start, stop and end (called from the case's thread). */
     public interface Progress {
         Progress NONE = new Progress() {
         };
 
         default void caseStarted(String name) {
+        }
+
+        /** The case reached a stop (a breakpoint hit or an error stop) under Memcheck; its actions run next. */
+        default void caseStopped(String name) {
         }
 
         default void caseFinished(CaseResult result) {

@@ -95,6 +95,7 @@ final class StopRecorder {
 
     private void runActions(Stop at, List<Action> steps, Consumer<StopResult> record)
             throws MiSessionException, TargetStuck {
+        CaseProgress.stopped(options);
         long start = System.nanoTime();
         ActionRunner actions = new ActionRunner(gdb, options.commandTimeout(), leakChecks, options.knownLeaks(),
                 options.transcript());

@@ -108,7 +108,7 @@ final class TraceTraps {
         if (releases == null) {
             releases = new ArrayList<>();
             for (String name : TraceCommands.releaseFunctions(gdb)) {
-                releases.add(GdbCommands.breakInsert(gdb, name, Optional.of("0"), 0, false).number());
+                releases.add(GdbCommands.breakInsert(gdb, name, Optional.of("0"), 0).number());
             }
         }
         String condition = blocks.isEmpty() ? "0" : blocks.stream().map(b -> "$rdi == " + TraceCommands.hex(b))

@@ -29,7 +29,7 @@ public record DoctorCheck(String name, boolean ok, String detail, String hint) {
 
     /** One line for people: {@code ok       gdb: ...} or {@code PROBLEM  gdb: ... -> hint}. */
     public String line() {
-        return ok ? String.format("ok       %-13s %s", name, detail)
-                : String.format("PROBLEM  %-13s %s -> %s", name, detail, hint);
+        return ok ? String.format(java.util.Locale.ROOT, "ok       %-13s %s", name, detail)
+                : String.format(java.util.Locale.ROOT, "PROBLEM  %-13s %s -> %s", name, detail, hint);
     }
 }

@@ -50,16 +50,16 @@ public final class GdbCommands {
      * breakpoint to the function itself, where the condition is valid. A condition rejected anywhere but at a PLT
      * stub stays the error it was, thrown as {@link MiSessionException.CommandFailed}.
      */
-    public static GdbBreakpoint breakInsert(MiSession gdb, String location, Optional<String> condition, int ignore,
-            boolean temporary) throws MiSessionException {
+    public static GdbBreakpoint breakInsert(MiSession gdb, String location, Optional<String> condition, int ignore)
+            throws MiSessionException {
         MiOutput answer;
         try {
-            answer = insert(gdb, location, condition, ignore, temporary, false);
+            answer = insert(gdb, location, condition, ignore, false);
         } catch (MiSessionException.CommandFailed e) {
             if (condition.isEmpty()) {
                 throw e;
             }
-            answer = forcedAtStub(gdb, location, condition, ignore, temporary).orElseThrow(() -> e);
+            answer = forcedAtStub(gdb, location, condition, ignore).orElseThrow(() -> e);
         }
         GdbBreakpoint inserted = GdbBreakpoint.of(answer.result().tuple("bkpt"));
         gdb.loadedCode().inserted(inserted, answer.logText().strip());
@@ -68,10 +68,10 @@ public final class GdbCommands {
 
     /** The breakpoint with its condition forced, when the only places gdb rejected the condition are PLT stubs. */
     private static Optional<MiOutput> forcedAtStub(MiSession gdb, String location, Optional<String> condition,
-            int ignore, boolean temporary) throws MiSessionException {
+            int ignore) throws MiSessionException {
         MiOutput answer;
         try {
-            answer = insert(gdb, location, condition, ignore, temporary, true);
+            answer = insert(gdb, location, condition, ignore, true);
         } catch (MiSessionException.CommandFailed olderGdbOrOtherError) {
             return Optional.empty();
         }
@@ -84,11 +84,8 @@ public final class GdbCommands {
     }
 
     private static MiOutput insert(MiSession gdb, String location, Optional<String> condition, int ignore,
-            boolean temporary, boolean forceCondition) throws MiSessionException {
+            boolean forceCondition) throws MiSessionException {
         StringBuilder command = new StringBuilder("-break-insert -f");
-        if (temporary) {
-            command.append(" -t");
-        }
         condition.ifPresent(c -> command.append(" -c ").append(CStrings.quote(c)));
         if (forceCondition) {
             command.append(" --force-condition");
@@ -180,8 +177,24 @@ public final class GdbCommands {
         return threads;
     }
 
-    /** Asks gdb to exit: {@code ^exit}. {@link MiSession#close()} does this too. */
-    public static void exit(MiSession gdb, Duration timeout) throws MiSessionException {
-        gdb.exchange("-gdb-exit", timeout);
+    /**
+     * The program's functions with debug information (gdb 10+):
+     * {@code ^done,symbols={debug=[{filename="leaky.c",fullname="/src/leaky.c",symbols=[{line="18",name="make_tree",
+     * type="struct node *(int)",description="static struct node *make_tree(int);"}]}]}}.
+     */
+    public static List<GdbFunction> functions(MiSession gdb) throws MiSessionException {
+        List<GdbFunction> functions = new ArrayList<>();
+        MiTuple symbols = gdb.send("-symbol-info-functions").result().tuple("symbols");
+        if (!symbols.has("debug")) {
+            return functions;
+        }
+        for (MiValue file : symbols.list("debug").values()) {
+            MiTuple f = (MiTuple) file;
+            for (MiValue symbol : f.list("symbols").values()) {
+                MiTuple s = (MiTuple) symbol;
+                functions.add(new GdbFunction(s.string("name"), f.string("filename"), s.integer("line")));
+            }
+        }
+        return functions;
     }
 }

@@ -78,10 +78,6 @@ public record GdbLaunch(String gdb, Optional<Path> program, Map<String, String> 
         return new GdbLaunch(gdb, program, environment, workingDirectory, commandTimeout, log, unsolicited, ownSession);
     }
 
-    public GdbLaunch withUnsolicited(Consumer<MiRecord> sink) {
-        return new GdbLaunch(gdb, program, environment, workingDirectory, commandTimeout, traffic, sink, ownSession);
-    }
-
     public GdbLaunch inOwnSession() {
         return new GdbLaunch(gdb, program, environment, workingDirectory, commandTimeout, traffic, unsolicited, true);
     }

@@ -37,7 +37,7 @@ public final class TraceCommands {
 
     /** A breakpoint on an instruction, with a condition gdb evaluates at each pass: its number. */
     public static String breakAt(MiSession gdb, long address, Optional<String> condition) throws MiSessionException {
-        return GdbCommands.breakInsert(gdb, "*" + hex(address), condition, 0, false).number();
+        return GdbCommands.breakInsert(gdb, "*" + hex(address), condition, 0).number();
     }
 
     /** Sets or replaces a breakpoint's condition: {@code -break-condition 3 $rdi == 0x4a40040}. */

@@ -264,10 +264,6 @@ public final class ValgrindProcess implements AutoCloseable {
         return launch.stdout();
     }
 
-    public Path stderrFile() {
-        return launch.stderr();
-    }
-
     /** Valgrind's own log ({@code --log-file}). */
     public Path logFile() {
         return launch.log();

@@ -22,12 +22,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.Resources;
 
 /** The CI reports on the real thing: valgrind and gdb run leaky.c from a plan, every report format is checked. */
 @EndToEnd({Tool.VALGRIND, Tool.GDB, Tool.COMPILERS})
-@ResourceLock(Resources.SYSTEM_OUT)
 class CiReportsEndToEndTest {
 
     @TempDir

@@ -19,13 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.Resources;
 
 /** {@code run} and {@code check} through the command line: exit codes 0/1/2/3, reports, one-line errors. */
 @EndToEnd({Tool.VALGRIND, Tool.GDB, Tool.COMPILERS})
-@ResourceLock(Resources.SYSTEM_OUT)
-@ResourceLock(Resources.SYSTEM_ERR)
 class RunCommandTest {
 
     @TempDir
@@ -39,11 +35,10 @@ class RunCommandTest {
     }
 
     /**
-     * Runs the command line in this JVM with {@code stdin} as its standard input (never the test JVM's own) and
-     * System.out and System.err captured (the caller holds their {@link ResourceLock}); {@code run} and
-     * {@code check} get the valgrind and gdb under test.
+     * Runs the command line in this JVM on streams of its own ({@code stdin} as its standard input, stdout and stderr
+     * captured; the test JVM's are left alone); {@code run} and {@code check} get the valgrind and gdb under test.
      */
-    static synchronized Outcome mainWithStdin(byte[] stdin, String... args) {
+    static Outcome mainWithStdin(byte[] stdin, String... args) {
         List<String> argv = new ArrayList<>(List.of(args));
         if (argv.get(0).equals("run") || argv.get(0).equals("check")) {
             // unless the test names its own (a missing valgrind, say)
@@ -54,23 +49,13 @@ class RunCommandTest {
                 argv.addAll(1, List.of("--valgrind", TestTools.valgrind()));
             }
         }
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        java.io.InputStream in = System.in;
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            System.setIn(new java.io.ByteArrayInputStream(stdin));
-            int code = Main.run(argv.toArray(String[]::new));
-            DocSchemas.assertValidReports(List.of(args));
-            return new Outcome(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-            System.setIn(in);
-        }
+        Console console = new Console(new java.io.ByteArrayInputStream(stdin),
+                new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        int code = Main.run(console, argv.toArray(String[]::new));
+        DocSchemas.assertValidReports(List.of(args));
+        return new Outcome(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
     }
 
     private Path plan(String yaml) throws Exception {
@@ -203,6 +188,19 @@ class RunCommandTest {
         Outcome o = main("check", "--stop-records", "0", "--", "/bin/true");
 
         assertEquals(2, o.code(), o.stderr());
-        assertEquals("vgharness: --stop-records: '0' is not a number of at least 1 or 'all'\n", o.stderr());
+        assertEquals("vgharness: Invalid value for option '--stop-records': '0' is not a number of at least 1 or 'all'\n"
+                + "Try 'vgharness check --help' for more information.\n", o.stderr());
+    }
+
+    @Test
+    void theTimeoutMultiplierScalesThePlansTimeoutAndTheErrorSaysWhatRaisesIt() throws Exception {
+        Path json = dir.resolve("report.json");
+        Outcome o = main("run", plan("cases:\n  - name: slow\n    command: [/bin/sleep, \"60\"]\n    timeout: 4s\n")
+                .toString(), "--timeout-multiplier", "0.5", "--json", json.toString());
+
+        assertEquals(3, o.code(), o.stderr());
+        assertEquals("timed out after 2s: the target was killed (raise the case's 'timeout:' in the plan, or --timeout"
+                + " for cases without one; --timeout-multiplier N scales every case's)",
+                DocSchemas.readValidReport(json).at("/cases/0/error").asText());
     }
 }

@@ -40,14 +40,15 @@ class ShardTest {
 
     @Test
     void parsesKOfN() {
-        assertEquals(new Shard(2, 4), Shard.parse("2/4"));
+        assertEquals(java.util.Optional.of(new Shard(2, 4)), Shard.read("2/4"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0/4", "5/4", "2", "2/0", "a/b", "-1/3", "1/2/3"})
     void rejectsAnythingButKOfNAsUsage(String text) {
-        ExitCodes.UsageException e = assertThrows(ExitCodes.UsageException.class, () -> Shard.parse(text));
+        picocli.CommandLine.TypeConversionException e = assertThrows(picocli.CommandLine.TypeConversionException.class,
+                () -> new Converters.ShardSlice().convert(text));
 
-        assertEquals("--shard: '" + text + "' is not K/N with 1 <= K <= N (e.g. 2/4)", e.getMessage());
+        assertEquals("'" + text + "' is not K/N with 1 <= K <= N (e.g. 2/4)", e.getMessage());
     }
 }

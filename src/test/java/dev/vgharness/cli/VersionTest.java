@@ -28,7 +28,7 @@ class VersionTest {
     @Test
     void theVersionNamesTheGitRevisionTheJarWasBuiltFrom() throws Exception {
         StringWriter out = new StringWriter();
-        CommandLine cl = VgharnessCommand.commandLine("--version");
+        CommandLine cl = VgharnessCommand.commandLine(Console.system(), "--version");
         cl.setOut(new PrintWriter(out));
 
         assertEquals(0, cl.execute("--version"));

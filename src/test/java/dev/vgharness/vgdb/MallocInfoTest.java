@@ -33,7 +33,7 @@ class MallocInfoTest {
                 gdb.console("set debug-file-directory " + dir.resolve("none"), TIMEOUT);
                 gdb.console("set debuginfod enabled off", TIMEOUT);
             }
-            GdbCommands.breakInsert(gdb, "request_done", Optional.of("n == 2"), 0, false);
+            GdbCommands.breakInsert(gdb, "request_done", Optional.of("n == 2"), 0);
             target.run();
             gdb.awaitStop(TIMEOUT);
             return MallocInfo.read(gdb, TIMEOUT);

@@ -35,7 +35,7 @@ class MiSessionTest {
         Path leaky = Fixtures.compile("src/leaky.c");
         int line = Fixtures.line("src/leaky.c", "request_done");
         try (MiSession gdb = MiSession.start(gdbLaunch().withProgram(leaky))) {
-            GdbBreakpoint bp = GdbCommands.breakInsert(gdb, "leaky.c:" + line, Optional.empty(), 0, false);
+            GdbBreakpoint bp = GdbCommands.breakInsert(gdb, "leaky.c:" + line, Optional.empty(), 0);
             assertEquals("1", bp.number());
             assertEquals(Optional.of(line), bp.locations().get(0).line());
 

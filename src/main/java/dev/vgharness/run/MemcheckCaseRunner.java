@@ -1,23 +1,16 @@
 package dev.vgharness.run;
 
-import dev.vgharness.memcheck.MemcheckTextException;
-import dev.vgharness.plan.BreakpointSpec;
 import dev.vgharness.plan.CaseSpec;
 import dev.vgharness.plan.LeakCheckAction;
 import dev.vgharness.plan.Metric;
-import dev.vgharness.result.CaseResult;
 import dev.vgharness.result.MemorySnapshot;
 import dev.vgharness.result.Sample;
 import dev.vgharness.result.StopLeakCheck;
-import dev.vgharness.vgdb.GdbCommands;
 import dev.vgharness.vgdb.GdbLaunch;
-import dev.vgharness.vgdb.HarnessException;
 import dev.vgharness.vgdb.KernelMemory;
 import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
-import dev.vgharness.vgdb.PrivateDir;
 import dev.vgharness.vgdb.ProcessExit;
-import dev.vgharness.vgdb.StopEvent;
 import dev.vgharness.vgdb.ValgrindLaunch;
 import dev.vgharness.vgdb.ValgrindProcess;
 import dev.vgharness.vgdb.VgdbTarget;
@@ -36,61 +29,30 @@ import java.util.concurrent.CompletableFuture;
  * gdb or vgdb: the same exit-time results, at the cost of plain valgrind. Whatever fails, what was gathered until
  * then is kept in the result.
  */
-final class MemcheckCaseRunner implements RunningCase {
+final class MemcheckCaseRunner extends CaseRunner {
 
     private static final Duration READY = Duration.ofSeconds(30);
     private static final Duration EXIT_WAIT = Duration.ofSeconds(20);
 
-    private final CaseSpec spec;
-    private final RunOptions options;
-    private final CaseState state = new CaseState();
-    private final long deadline;
-    private final long started = System.nanoTime();
     private final OwnTimes ownTimes;
 
     MemcheckCaseRunner(CaseSpec spec, RunOptions options, OwnTimes ownTimes) {
-        this.spec = spec;
-        this.options = options;
+        super(spec, options);
         this.ownTimes = ownTimes;
-        this.deadline = System.nanoTime() + timeout().toNanos();
     }
 
     @Override
-    public CaseResult partial() {
-        return state.interrupted(spec, (System.nanoTime() - started) / 1_000_000);
-    }
-
-    @Override
-    public CaseResult run() {
-        long start = started;
-        try (PrivateDir capture = PrivateDir.create()) {
-            try (OutputFollower shown = OutputFollower.of(options, spec.name(), capture.path())) {
-                if (needsGdb(spec)) {
-                    runTarget(capture.path());
-                } else {
-                    runValgrindAlone(capture.path());
-                }
-            } catch (CaseTimeout e) {
-                state.timedOut(timeout());
-            } catch (HarnessException | MiSessionException | StopFailure | CaseProblem | TargetStuck e) {
-                state.fail(e.getMessage());
-            } catch (MemcheckTextException e) {
-                state.fail("cannot read valgrind's answer: " + e.getMessage());
-            } catch (RuntimeException e) {
-                // A bug of ours must not lose the other cases or what this one gathered.
-                state.fail("internal error: " + e + " (please report it, with the -v output)");
-            } finally {
-                state.readFinal(capture.path().resolve("final.xml"), options.knownLeaks());
-                state.readOutput(capture.path().resolve("target.stdout"), capture.path().resolve("target.stderr"));
-            }
-        } catch (HarnessException e) {
-            state.fail(e.getMessage());
+    void runIn(Path capture) throws MiSessionException, StopFailure, CaseProblem, CaseTimeout, TargetStuck {
+        if (needsGdb(spec)) {
+            runTarget(capture);
+        } else {
+            runValgrindAlone(capture);
         }
-        return state.result(spec, (System.nanoTime() - start) / 1_000_000);
     }
 
-    private Duration timeout() {
-        return spec.timeoutOr(options.defaultTimeout());
+    @Override
+    void finish(Path capture) {
+        state.readFinal(capture.resolve("final.xml"), options.knownLeaks());
     }
 
     /** Whether anything would stop the target: breakpoints, sampling or error stops. */
@@ -116,7 +78,7 @@ final class MemcheckCaseRunner implements RunningCase {
 
     private void runTarget(Path capture) throws MiSessionException, StopFailure, CaseProblem,
             CaseTimeout, TargetStuck {
-        try (VgdbTarget target = VgdbTarget.start(launch(capture), gdbLaunch(), options.commandTimeout())) {
+        try (VgdbTarget target = VgdbTarget.start(launch(capture), memcheckGdb(), options.commandTimeout())) {
             state.started(target.valgrind().pid());
             MiSession gdb = target.gdb();
             Breakpoints breakpoints = Breakpoints.insert(gdb, spec.breakpoints());
@@ -128,7 +90,9 @@ final class MemcheckCaseRunner implements RunningCase {
                     .orElse(null);
             state.running();
             try {
-                new StopLoop(gdb, pid, breakpoints, sampler, errorStops).run();
+                new MemcheckStopLoop(gdb, pid, new MemcheckStopLoop.Case(spec, options, state, ownTimes, deadline, ""),
+                        breakpoints, sampler, errorStops).run();
+                breakpoints.neverSet(gdb, spec).ifPresent(state::fail);
             } catch (Sampler.SamplingOver e) {
                 state.detached();
                 return; // closing the target ends valgrind, which would run on
@@ -195,88 +159,8 @@ final class MemcheckCaseRunner implements RunningCase {
         return spec.stdin().map(launch::withStdin).orElse(launch);
     }
 
-    private GdbLaunch gdbLaunch() {
-        String name = spec.name();
-        GdbLaunch launch = GdbLaunch.defaults().withGdb(options.gdb())
-                .withCommandTimeout(options.commandTimeout())
-                .withTraffic(line -> options.traffic().accept("[" + name + "] " + line));
+    private GdbLaunch memcheckGdb() {
         Path program = Path.of(spec.command().get(0));
-        return Files.isRegularFile(program) ? launch.withProgram(program) : launch;
+        return Files.isRegularFile(program) ? gdbLaunch().withProgram(program) : gdbLaunch();
     }
-
-    /** Continues the target and acts on each stop until it ends. */
-    private final class StopLoop {
-        private final MiSession gdb;
-        private final long pid;
-        private final Breakpoints breakpoints;
-        private final Sampler sampler;
-        private final ErrorStopper errorStops;
-
-        StopLoop(MiSession gdb, long pid, Breakpoints breakpoints, Sampler sampler, ErrorStopper errorStops) {
-            this.gdb = gdb;
-            this.pid = pid;
-            this.breakpoints = breakpoints;
-            this.sampler = sampler;
-            this.errorStops = errorStops;
-        }
-
-        void run() throws MiSessionException, StopFailure, CaseTimeout, Sampler.SamplingOver, TargetStuck {
-            String timed = null;
-            while (true) {
-                if (timed != null) {
-                    // Said after the continue was sent, so that the line's time counts the whole stop.
-                    options.traffic().accept(timed);
-                    timed = null;
-                }
-                if (errorStops != null) {
-                    errorStops.arm(gdb);
-                }
-                GdbCommands.continueRunning(gdb);
-                StopEvent stop = awaitStop();
-                if (stop.isExit()) {
-                    state.exitedAs(stop);
-                    breakpoints.neverSet(gdb, spec).ifPresent(state::fail);
-                    return;
-                }
-                if (stop.isBreakpointHit()) {
-                    timed = onHit(stop);
-                } else if (errorStops != null && errorStops.isErrorStop(gdb, stop)) {
-                    onError(stop);
-                } else if (stop.signal().isPresent() && !stop.signal().get().equals("SIGTRAP")) {
-                    // A crash: continuing passes the signal on, so valgrind writes its exit report.
-                    state.signalled(stop.signal().get());
-                }
-            }
-        }
-
-        private StopEvent awaitStop() throws MiSessionException, CaseTimeout, StopFailure,
-                Sampler.SamplingOver {
-            return Breakpoints.awaitStop(gdb, sampler, deadline);
-        }
-
-        /** Acts on a plan's breakpoint; returns the stop's time line for -v, or null for any other stop. */
-        private String onHit(StopEvent stop) throws MiSessionException, TargetStuck {
-            OwnTimes.Stop timing = ownTimes.stopped(gdb);
-            BreakpointSpec bp = breakpoints.hitBy(stop);
-            if (bp == null) {
-                return null;
-            }
-            int hit = state.hit(bp.id());
-            new StopRecorder(gdb, options, state.leakChecks(), pid, state.lastMemory(), deadline)
-                    .act(bp, hit, stop, state::addStop);
-            breakpoints.retireIfDone(gdb, bp, hit);
-            return "[" + spec.name() + "] stop " + bp.id() + "#" + hit + ": " + timing.end();
-        }
-
-        private void onError(StopEvent stop) throws MiSessionException, TargetStuck, StopFailure {
-            int number = errorStops.count();
-            new StopRecorder(gdb, options, state.leakChecks(), pid, state.lastMemory(), deadline)
-                    .actAtError(errorStops, number, stop, state::addStop);
-            if (errorStops.exhausted()) {
-                state.note("on_error: stopped at the first " + number + " errors (max_stops); later errors were"
-                        + " counted but did not stop");
-            }
-        }
-    }
-
 }

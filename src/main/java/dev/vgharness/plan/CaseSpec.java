@@ -39,11 +39,23 @@ import java.util.Optional;
  * @param sample periodic samples instead of (or besides) breakpoints ({@code sample:}), case only
  * @param onError stops at Memcheck errors ({@code on_error:}), case only
  * @param attach a running process to watch instead of starting {@code command} (then empty), case only
+ * @param childExpectations {@code children: expect:}, checked for every child process when it has ended
+ *     ({@code expectations} are about the main process only)
  */
 public record CaseSpec(String name, List<String> command, Path cwd, Map<String, String> env, Optional<Path> stdin,
         Optional<Duration> timeout, List<String> valgrindOptions, List<Path> suppressions,
         List<BreakpointSpec> breakpoints, List<Expectation> expectations, CaseMode mode, MallocTuning malloc,
-        Optional<SampleSchedule> sample, Optional<ErrorStops> onError, Optional<AttachSpec> attach) {
+        Optional<SampleSchedule> sample, Optional<ErrorStops> onError, Optional<AttachSpec> attach,
+        List<Expectation> childExpectations) {
+
+    /** A case with no expectations for its child processes. */
+    public CaseSpec(String name, List<String> command, Path cwd, Map<String, String> env, Optional<Path> stdin,
+            Optional<Duration> timeout, List<String> valgrindOptions, List<Path> suppressions,
+            List<BreakpointSpec> breakpoints, List<Expectation> expectations, CaseMode mode, MallocTuning malloc,
+            Optional<SampleSchedule> sample, Optional<ErrorStops> onError, Optional<AttachSpec> attach) {
+        this(name, command, cwd, env, stdin, timeout, valgrindOptions, suppressions, breakpoints, expectations, mode,
+                malloc, sample, onError, attach, List.of());
+    }
 
     /** A case that starts its program and does not stop at errors. */
     public CaseSpec(String name, List<String> command, Path cwd, Map<String, String> env, Optional<Path> stdin,
@@ -79,6 +91,7 @@ public record CaseSpec(String name, List<String> command, Path cwd, Map<String, 
         suppressions = List.copyOf(suppressions);
         breakpoints = List.copyOf(breakpoints);
         expectations = List.copyOf(expectations);
+        childExpectations = List.copyOf(childExpectations);
         if (command.isEmpty() == attach.isEmpty()) {
             throw new IllegalArgumentException("a case has a command or attaches, not both nor neither");
         }
@@ -92,13 +105,24 @@ public record CaseSpec(String name, List<String> command, Path cwd, Map<String, 
     /** The same case in another mode (the CLI's {@code --native}). */
     public CaseSpec withMode(CaseMode newMode) {
         return new CaseSpec(name, command, cwd, env, stdin, timeout, valgrindOptions, suppressions, breakpoints,
-                expectations, newMode, malloc, sample, onError, attach);
+                expectations, newMode, malloc, sample, onError, attach, childExpectations);
     }
 
     /** The same case stopping at Memcheck errors (the CLI's {@code check --on-error}). */
     public CaseSpec withOnError(ErrorStops stops) {
         return new CaseSpec(name, command, cwd, env, stdin, timeout, valgrindOptions, suppressions, breakpoints,
-                expectations, mode, malloc, sample, Optional.of(stops), attach);
+                expectations, mode, malloc, sample, Optional.of(stops), attach, childExpectations);
+    }
+
+    /** Whether Valgrind follows the target into exec'd programs ({@code --trace-children=yes}, the last one wins). */
+    public boolean tracesChildren() {
+        String last = null;
+        for (String option : valgrindOptions) {
+            if (option.startsWith("--trace-children=")) {
+                last = option.substring("--trace-children=".length());
+            }
+        }
+        return "yes".equals(last);
     }
 
     /** The target's environment: {@code env}, plus GLIBC_TUNABLES when {@code malloc} sets any. */

@@ -24,6 +24,7 @@ import dev.vgharness.memcheck.PointerSearch;
 import dev.vgharness.memcheck.StackFrame;
 import dev.vgharness.result.CaseExit;
 import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.ChildProcess;
 import dev.vgharness.result.FinalResults;
 import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.RunStatus;
@@ -92,6 +93,7 @@ public final class ReportJson {
         module.addSerializer(StopReason.class, new ToStringSerializer<>(ReportJson::lowerCase));
         module.addSerializer(Instant.class, new ToStringSerializer<>(Instant::toString));
         module.setMixInAnnotation(CaseResult.class, CaseResultMixin.class);
+        module.setMixInAnnotation(ChildProcess.class, ChildProcessMixin.class);
         module.setMixInAnnotation(LossRecordResult.class, LossRecordResultMixin.class);
         module.setMixInAnnotation(StopFrame.class, AddressMixin.class);
         return module;
@@ -150,6 +152,11 @@ public final class ReportJson {
     }
 
     private abstract static class CaseResultMixin {
+        @JsonProperty("final")
+        abstract FinalResults finalResults();
+    }
+
+    private abstract static class ChildProcessMixin {
         @JsonProperty("final")
         abstract FinalResults finalResults();
     }

@@ -3,6 +3,7 @@ package dev.vgharness.run;
 import dev.vgharness.plan.CaseSpec;
 import dev.vgharness.plan.LeakCheckAction;
 import dev.vgharness.plan.Metric;
+import dev.vgharness.result.CaseResult;
 import dev.vgharness.result.MemorySnapshot;
 import dev.vgharness.result.Sample;
 import dev.vgharness.result.StopLeakCheck;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -35,6 +37,7 @@ final class MemcheckCaseRunner extends CaseRunner {
     private static final Duration EXIT_WAIT = Duration.ofSeconds(20);
 
     private final OwnTimes ownTimes;
+    private final ProcessFamily family = new ProcessFamily();
 
     MemcheckCaseRunner(CaseSpec spec, RunOptions options, OwnTimes ownTimes) {
         super(spec, options);
@@ -52,7 +55,13 @@ final class MemcheckCaseRunner extends CaseRunner {
 
     @Override
     void finish(Path capture) {
-        state.readFinal(capture.resolve("final.xml"), options.knownLeaks());
+        state.readFinal(ProcessFamily.xmlFile(capture, state.pid()), options.knownLeaks());
+        family.readFinals(capture, state.pid(), options.knownLeaks());
+    }
+
+    @Override
+    CaseResult result(long durationMs) {
+        return state.result(spec, durationMs, family.results(spec.childExpectations()));
     }
 
     /** Whether anything would stop the target: breakpoints, sampling or error stops. */
@@ -73,6 +82,7 @@ final class MemcheckCaseRunner extends CaseRunner {
                 throw new CaseTimeout();
             }
             state.exitedAs(status);
+            awaitOtherProcesses(valgrind);
         }
     }
 
@@ -83,34 +93,56 @@ final class MemcheckCaseRunner extends CaseRunner {
             MiSession gdb = target.gdb();
             Breakpoints breakpoints = Breakpoints.insert(gdb, spec.breakpoints());
             spec.breakpoints().forEach(bp -> AllocatorBreakpoints.warning(bp).ifPresent(state::warn));
-            long pid = target.valgrind().pid();
-            Sampler sampler = spec.sample().map(s -> new Sampler(gdb, s,
-                    (at, previous) -> sample(gdb, pid, at, previous), false)).orElse(null);
-            ErrorStopper errorStops = spec.onError().map(e -> new ErrorStopper(e, options.commandTimeout()))
-                    .orElse(null);
-            state.running();
-            try {
-                new MemcheckStopLoop(gdb, pid, new MemcheckStopLoop.Case(spec, options, state, ownTimes, deadline, ""),
-                        breakpoints, sampler, errorStops).run();
-                breakpoints.neverSet(gdb, spec).ifPresent(state::fail);
-            } catch (Sampler.SamplingOver e) {
-                state.detached();
-                return; // closing the target ends valgrind, which would run on
-            } catch (MiSessionException e) {
-                state.fail(e.getMessage() + "; vgharness let the target run to its end without gdb");
-                runToEndWithoutGdb(target);
-                return;
-            } finally {
-                if (sampler != null) {
-                    state.sampled(sampler.series());
-                }
+            MemcheckStopLoop.Case main = new MemcheckStopLoop.Case(spec, options, state, ownTimes, deadline, "");
+            try (TracedChildren traced = spec.tracesChildren()
+                    ? TracedChildren.watch(target.valgrind(), main, gdbLaunch(), family) : null) {
+                runMain(target, main, breakpoints, traced);
             }
-            // gdb's exit and valgrind's exit-time report need nothing of each other: wait for both at once.
-            CompletableFuture<Void> gdbClosed = CompletableFuture.runAsync(gdb::close);
-            Optional<ProcessExit> status = target.valgrind().waitFor(EXIT_WAIT);
-            gdbClosed.join();
-            state.exitedAs(status);
         }
+    }
+
+    /** The main process's stops to its end; then its traced children's, which may outlive it. */
+    private void runMain(VgdbTarget target, MemcheckStopLoop.Case main, Breakpoints breakpoints,
+            TracedChildren traced) throws MiSessionException, StopFailure, CaseTimeout, TargetStuck {
+        MiSession gdb = target.gdb();
+        long pid = target.valgrind().pid();
+        Sampler sampler = spec.sample().map(s -> new Sampler(gdb, s,
+                (at, previous) -> sample(gdb, pid, at, previous), false)).orElse(null);
+        ErrorStopper errorStops = spec.onError().map(e -> new ErrorStopper(e, options.commandTimeout())).orElse(null);
+        state.running();
+        try {
+            new MemcheckStopLoop(gdb, pid, main, breakpoints, sampler, errorStops).run();
+            if (traced != null) {
+                traced.awaitEnd();
+            }
+            breakpoints.neverSet(gdb, spec, traced == null ? Set.of() : traced.resolvedBreakpoints())
+                    .ifPresent(state::fail);
+        } catch (Sampler.SamplingOver e) {
+            state.detached();
+            return; // closing the target ends valgrind, which would run on
+        } catch (MiSessionException e) {
+            state.fail(e.getMessage() + "; vgharness let the target run to its end without gdb");
+            runToEndWithoutGdb(target);
+            return;
+        } finally {
+            if (sampler != null) {
+                state.sampled(sampler.series());
+            }
+        }
+        // gdb's exit and valgrind's exit-time report need nothing of each other: wait for both at once.
+        CompletableFuture<Void> gdbClosed = CompletableFuture.runAsync(gdb::close);
+        Optional<ProcessExit> status = target.valgrind().waitFor(EXIT_WAIT);
+        gdbClosed.join();
+        state.exitedAs(status);
+        awaitOtherProcesses(target.valgrind());
+    }
+
+    /**
+     * Children that outlive the main process (forked workers, a daemon) end by themselves until the case's
+     * deadline; closing the target then kills the rest, which are reported as killed.
+     */
+    private void awaitOtherProcesses(ValgrindProcess valgrind) {
+        family.killedAtEnd(valgrind.awaitGroupEnd(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
     }
 
     /**
@@ -149,7 +181,7 @@ final class MemcheckCaseRunner extends CaseRunner {
     }
 
     private ValgrindLaunch launch(Path capture) {
-        List<String> valgrindOptions = new ArrayList<>(List.of("--xml=yes", "--xml-file=" + capture.resolve("final.xml"),
+        List<String> valgrindOptions = new ArrayList<>(List.of("--xml=yes", "--xml-file=" + capture.resolve(ProcessFamily.XML_FILES),
                 "--leak-check=full", "--show-leak-kinds=all"));
         valgrindOptions.addAll(spec.valgrindOptions());
         spec.suppressions().forEach(s -> valgrindOptions.add("--suppressions=" + s));

@@ -1,0 +1,176 @@
+package dev.vgharness.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vgharness.Fixtures;
+import dev.vgharness.plan.PlanLoader;
+import dev.vgharness.result.CaseExit;
+import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.ChildProcess;
+import dev.vgharness.result.RunResult;
+import dev.vgharness.result.RunStatus;
+import dev.vgharness.result.StopResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every process of a case is reported apart: Valgrind's exit-time results per process ({@code final.%p.xml}), and
+ * children traced into an exec driven by their own gdb session, with the case's breakpoints and actions.
+ */
+class ChildProcessesEndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    private static RunResult run(Path dir, String yaml) throws Exception {
+        Path plan = dir.resolve("plan.yaml");
+        Files.writeString(plan, yaml);
+        RunOptions options = RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(60))
+                .withTraffic(line -> { if (System.getenv("CHILD_DEBUG") != null) System.err.println(line); });
+        return new PlanRunner(options, Clock.systemUTC(), "test").run(PlanLoader.load(plan));
+    }
+
+    private static long definitelyLost(ChildProcess child) {
+        return child.finalResults().summary().definitelyLost().bytes();
+    }
+
+    @Test
+    void aForkedChildWritesItsOwnExitResultsAndTheParentKeepsItsOwn() throws Exception {
+        Path exe = Fixtures.compile("src/children.c");
+        CaseResult c = run(dir, """
+                cases:
+                  - name: forks
+                    command: [%s, fork]
+                """.formatted(exe)).cases().get(0);
+        assertEquals(RunStatus.PASSED, c.status(), c.error());
+        assertEquals(100, c.finalResults().summary().definitelyLost().bytes(), "the parent's own block only");
+        assertEquals(CaseExit.exited(0), c.exit());
+        assertEquals(1, c.children().size());
+        ChildProcess child = c.children().get(0);
+        assertEquals(c.pid(), child.ppid());
+        assertTrue(child.pid() != c.pid());
+        assertEquals(List.of(exe.toString(), "fork"), child.command());
+        assertEquals(300, definitelyLost(child), "its own block and the parent's, inherited at the fork");
+        assertEquals(new CaseExit(CaseExit.Status.EXITED, null, null), child.exit(),
+                "Valgrind does not write a forked child's exit code");
+        assertEquals(RunStatus.PASSED, child.status());
+        assertEquals(List.of(), child.stops());
+    }
+
+    @Test
+    void aChildSilentAfterForkHasNoEntry() throws Exception {
+        Path exe = Fixtures.compile("src/children.c");
+        CaseResult c = run(dir, """
+                cases:
+                  - name: silent
+                    command: [%s, fork]
+                    valgrind: {options: [--child-silent-after-fork=yes]}
+                """.formatted(exe)).cases().get(0);
+        assertEquals(RunStatus.PASSED, c.status(), c.error());
+        assertEquals(List.of(), c.children());
+        assertEquals(100, c.finalResults().summary().definitelyLost().bytes());
+    }
+
+    @Test
+    void aTracedExecdChildStopsAtABreakpointOnlyItsProgramDefines() throws Exception {
+        Path parent = Fixtures.compile("src/children.c");
+        Path leaks = Fixtures.compile("src/leaks.c");
+        CaseResult c = run(dir, """
+                cases:
+                  - name: execs
+                    command: [%s, exec, %s]
+                    valgrind: {options: [--trace-children=yes]}
+                    breakpoints:
+                      - id: in_child
+                        at: "%s"
+                        max_hits: 1
+                        actions: [leak_check]
+                """.formatted(parent, leaks, Fixtures.location("src/leaks.c", "checkpoint"))).cases().get(0);
+        assertEquals(RunStatus.PASSED, c.status(), c.error());
+        assertEquals(List.of(), c.stops(), "the parent never runs leaks.c");
+        assertEquals(1, c.children().size());
+        ChildProcess child = c.children().get(0);
+        assertEquals(c.pid(), child.ppid());
+        assertEquals(leaks.toString(), child.command().get(0));
+        assertEquals(1, child.stops().size());
+        StopResult stop = child.stops().get(0);
+        assertEquals("in_child", stop.breakpoint());
+        assertNotNull(stop.leakCheck(), "the stop's actions ran in the child");
+        assertNotNull(child.exit());
+        assertEquals(CaseExit.Status.EXITED, child.exit().status());
+        assertNotNull(child.exit().code(), "gdb tells a traced child's exit code");
+        assertNotNull(child.finalResults());
+    }
+
+    @Test
+    void fourConcurrentTracedChildrenAreEachAttachedDrivenAndReaped() throws Exception {
+        Path exe = Fixtures.compile("src/children.c");
+        CaseResult c = run(dir, """
+                cases:
+                  - name: prefork
+                    command: [%1$s, prefork, %1$s]
+                    valgrind: {options: [--trace-children=yes]}
+                    breakpoints:
+                      - id: worker
+                        at: "%2$s"
+                        actions: [leak_check]
+                """.formatted(exe, Fixtures.location("src/children.c", "worker_leak"))).cases().get(0);
+        assertEquals(RunStatus.PASSED, c.status(), c.error());
+        assertEquals(4, c.children().size());
+        Set<Long> pids = c.children().stream().map(ChildProcess::pid).collect(Collectors.toSet());
+        assertEquals(4, pids.size());
+        for (ChildProcess child : c.children()) {
+            assertEquals(c.pid(), child.ppid());
+            assertEquals(List.of(exe.toString(), "worker"), child.command());
+            assertEquals(1, child.stops().size(), "pid " + child.pid());
+            assertEquals(CaseExit.exited(5), child.exit());
+            assertEquals(300, definitelyLost(child), "an exec'd child inherits nothing");
+        }
+        assertEquals(List.of(), c.stops());
+        assertTrue(pids.stream().noneMatch(pid -> ProcessHandle.of(pid).isPresent()), "every child was reaped");
+    }
+
+    @Test
+    void aCrashingChildIsTheCasesErrorNamingIt() throws Exception {
+        Path exe = Fixtures.compile("src/children.c");
+        CaseResult c = run(dir, """
+                cases:
+                  - name: crashes
+                    command: [%s, crash]
+                """.formatted(exe)).cases().get(0);
+        ChildProcess child = c.children().get(0);
+        assertEquals(CaseExit.signaled("SIGSEGV"), child.exit());
+        assertEquals(RunStatus.ERROR, child.status());
+        assertEquals(RunStatus.ERROR, c.status());
+        assertEquals(CaseExit.exited(0), c.exit());
+        assertEquals("child process " + child.describe() + ": " + child.error(), c.error());
+    }
+
+    @Test
+    void aChildThatOutlivesTheCasesTimeoutIsKilledAndReportedSo() throws Exception {
+        Path exe = Fixtures.compile("src/children.c");
+        CaseResult c = run(dir, """
+                cases:
+                  - name: outlives
+                    command: [%s, outlive]
+                    timeout: 3s
+                """.formatted(exe)).cases().get(0);
+        assertEquals(CaseExit.exited(0), c.exit());
+        assertEquals(1, c.children().size());
+        ChildProcess child = c.children().get(0);
+        assertEquals(CaseExit.timeout(), child.exit());
+        assertEquals(RunStatus.ERROR, child.status());
+        assertTrue(ProcessHandle.of(child.pid()).isEmpty(), "the child was reaped");
+        assertNull(c.finalResults().note());
+    }
+}

@@ -22,10 +22,11 @@ final class CaseReader {
 
     static final List<String> CASE_KEYS =
             List.of("name", "command", "cwd", "env", "stdin", "timeout", "valgrind", "breakpoints", "expect", "mode",
-                    "malloc", "sample", "on_error", "attach");
+                    "malloc", "sample", "on_error", "attach", "children");
     static final List<String> DEFAULT_KEYS =
             List.of("command", "cwd", "env", "stdin", "timeout", "valgrind", "expect", "mode", "malloc");
     static final List<String> SAMPLE_KEYS = List.of("every", "for");
+    static final List<String> CHILDREN_KEYS = List.of("expect");
     static final List<String> VALGRIND_KEYS = List.of("options", "suppressions");
 
     private final Values values;
@@ -49,7 +50,8 @@ final class CaseReader {
                 "breakpoints", "'breakpoints' cannot be set in defaults, only in a case",
                 "sample", "'sample' cannot be set in defaults, only in a case",
                 "on_error", "'on_error' cannot be set in defaults, only in a case",
-                "attach", "'attach' cannot be set in defaults, only in a case"), values.problems())))
+                "attach", "'attach' cannot be set in defaults, only in a case",
+                "children", "'children' cannot be set in defaults, only in a case"), values.problems())))
                 .orElse(CaseDraft.EMPTY);
     }
 
@@ -87,10 +89,11 @@ final class CaseReader {
         if (name.isEmpty() || merged.command().isEmpty()) {
             return Optional.empty();
         }
+        List<Expectation> childExpect = fields.get("children").map(n -> children(n, fields)).orElse(List.of());
         return Optional.of(new CaseSpec(name.get(), resolved(merged.command().get()),
                 merged.cwd().orElse(values.folder()), merged.env(), merged.stdin(), merged.timeout(),
                 merged.valgrindOptions(), merged.suppressions(), stops, List.copyOf(merged.expectations().values()),
-                mode, merged.malloc(), sample, onError, Optional.empty()));
+                mode, merged.malloc(), sample, onError, Optional.empty(), childExpect));
     }
 
     /** {@code malloc_trim} calls glibc's malloc in the target: under valgrind there is none to call. */
@@ -160,6 +163,17 @@ final class CaseReader {
     private java.util.OptionalLong count(Fields f, String key) {
         Optional<Long> n = f.get(key).flatMap(v -> values.integer(v, f.what(key), key.equals("arena_max") ? 1 : 0));
         return n.map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
+    }
+
+    /** {@code children: {expect: ...}}: the metrics of a case's {@code expect}, checked for every child process. */
+    private List<Expectation> children(YamlNode node, Fields owner) {
+        Optional<YamlMap> map = values.map(node, owner.what("children"));
+        if (map.isEmpty()) {
+            return List.of();
+        }
+        Fields f = new Fields(map.get(), "children of " + owner.context(), PlanMap.CHILDREN, values.problems());
+        return f.get("expect").map(n -> List.copyOf(expectations.read(n, f.context(), Scope.CASE).values()))
+                .orElse(List.of());
     }
 
     private Optional<SampleSchedule> sample(YamlNode node, Fields owner) {

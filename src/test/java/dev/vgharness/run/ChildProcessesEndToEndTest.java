@@ -173,4 +173,28 @@ class ChildProcessesEndToEndTest {
         assertTrue(ProcessHandle.of(child.pid()).isEmpty(), "the child was reaped");
         assertNull(c.finalResults().note());
     }
+
+    @Test
+    void childrenExpectIsCheckedForEveryChildAndAFailureIsInThatChildsEntry() throws Exception {
+        Path exe = Fixtures.compile("src/children.c");
+        RunResult run = run(dir, """
+                cases:
+                  - name: crash_expected
+                    command: [%1$s, crash]
+                    children: {expect: {signal: SIGSEGV}}
+                  - name: leak_not_allowed
+                    command: [%1$s, fork]
+                    children: {expect: {definitely_lost_bytes: 0}}
+                """.formatted(exe));
+        CaseResult crash = run.cases().get(0);
+        assertEquals(RunStatus.PASSED, crash.status(), crash.error());
+        assertEquals(RunStatus.PASSED, crash.children().get(0).status());
+        CaseResult leak = run.cases().get(1);
+        assertEquals(RunStatus.FAILED, leak.status(), leak.error());
+        ChildProcess child = leak.children().get(0);
+        assertEquals(RunStatus.FAILED, child.status());
+        assertEquals(List.of("definitely_lost_bytes: expected == 0, was 300"),
+                child.assertions().stream().map(a -> a.describe()).toList());
+        assertTrue(leak.assertions().stream().allMatch(a -> a.passed()), "the case's own expect is the parent's");
+    }
 }

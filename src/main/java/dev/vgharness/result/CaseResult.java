@@ -84,6 +84,23 @@ public record CaseResult(String name, RunStatus status, String error, List<Strin
                 stdout, stderr, samples, warnings, notes, children);
     }
 
+    /** The case (its main process), then each child as a case of its own, named {@code case[pid]}. */
+    public List<CaseResult> processes() {
+        List<CaseResult> all = new java.util.ArrayList<>();
+        all.add(this);
+        for (ChildProcess child : children) {
+            all.add(new CaseResult(childName(child), child.status(), child.error(), child.command(), child.pid(), 0,
+                    child.stops(), child.exit(), child.finalResults(), child.assertions(), null, null, null,
+                    List.of(), List.of(), List.of()));
+        }
+        return all;
+    }
+
+    /** {@code server[4242]}: how reports name a child process of this case. */
+    public String childName(ChildProcess child) {
+        return name + "[" + child.pid() + "]";
+    }
+
     /** The same case with other children (a report's filtered view of them). */
     public CaseResult withChildren(List<ChildProcess> otherChildren) {
         return new CaseResult(name, status, error, command, pid, durationMs, stops, exit, finalResults, assertions,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vgharness.DocSchemas;
 import dev.vgharness.Fixtures;
 import dev.vgharness.plan.PlanLoader;
 import dev.vgharness.result.CaseExit;
@@ -13,10 +14,21 @@ import dev.vgharness.result.ChildProcess;
 import dev.vgharness.result.RunResult;
 import dev.vgharness.result.RunStatus;
 import dev.vgharness.result.StopResult;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vgharness.report.HtmlReport;
+import dev.vgharness.report.JunitReport;
+import dev.vgharness.report.SarifReport;
+import dev.vgharness.report.SourceRoots;
+import dev.vgharness.report.TextSummary;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,7 +49,7 @@ class ChildProcessesEndToEndTest {
         Files.writeString(plan, yaml);
         RunOptions options = RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(60))
                 .withTraffic(line -> { if (System.getenv("CHILD_DEBUG") != null) System.err.println(line); });
-        return new PlanRunner(options, Clock.systemUTC(), "test").run(PlanLoader.load(plan));
+        return DocSchemas.valid(new PlanRunner(options, Clock.systemUTC(), "test").run(PlanLoader.load(plan)));
     }
 
     private static long definitelyLost(ChildProcess child) {
@@ -196,5 +208,45 @@ class ChildProcessesEndToEndTest {
         assertEquals(List.of("definitely_lost_bytes: expected == 0, was 300"),
                 child.assertions().stream().map(a -> a.describe()).toList());
         assertTrue(leak.assertions().stream().allMatch(a -> a.passed()), "the case's own expect is the parent's");
+    }
+
+    @Test
+    void everyReportShowsTheChildProcessesApart() throws Exception {
+        Path exe = Fixtures.compile("src/children.c");
+        RunResult run = run(dir, """
+                cases:
+                  - name: forks
+                    command: [%s, fork]
+                """.formatted(exe));
+        ChildProcess child = run.cases().get(0).children().get(0);
+        String name = "forks[" + child.pid() + "]";
+
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        TextSummary.print(run, new SourceRoots(List.of()), new PrintStream(text, true, StandardCharsets.UTF_8));
+        assertTrue(text.toString(StandardCharsets.UTF_8).contains("       child " + child.pid() + " of "
+                + run.cases().get(0).pid() + " (" + exe + " fork): PASS, exited, 0 stops\n"
+                + "         exit: definite 300 B in 2 ("), text.toString(StandardCharsets.UTF_8));
+        assertTrue(text.toString(StandardCharsets.UTF_8).contains(": 1 passed, 0 failed, 0 errors"),
+                "the counts are of cases");
+
+        StringWriter junit = new StringWriter();
+        JunitReport.write(run, new SourceRoots(List.of()), junit);
+        assertTrue(junit.toString().contains("<testsuite name=\"" + name + "\""), junit.toString());
+
+        JsonNode sarif = SarifReport.toJson(run, new SourceRoots(List.of()));
+        List<JsonNode> inChild = new ArrayList<>();
+        sarif.get("runs").get(0).get("results").forEach(r -> r.get("properties").get("cases")
+                .forEach(c -> {
+                    if (c.asText().equals(name)) {
+                        inChild.add(r);
+                    }
+                }));
+        assertEquals(2, inChild.size(), "the child's own block and the one it inherited from its parent");
+        JsonNode own = inChild.stream().filter(r -> r.get("properties").get("case").asText().equals(name))
+                .findFirst().orElseThrow();
+        assertEquals(exe + " fork", own.get("properties").get("command").asText());
+        assertEquals(child.pid(), own.get("properties").get("pid").asLong());
+
+        assertTrue(HtmlReport.html(run, new SourceRoots(List.of())).contains(name));
     }
 }

@@ -46,6 +46,10 @@ final class MemcheckCaseRunner extends CaseRunner {
 
     @Override
     void runIn(Path capture) throws MiSessionException, StopFailure, CaseProblem, CaseTimeout, TargetStuck {
+        if (spec.valgrindOptions().contains("--child-silent-after-fork=yes")) {
+            state.note("--child-silent-after-fork=yes: Valgrind writes nothing for a forked child that does not exec,"
+                    + " so such children are not in the report");
+        }
         if (needsGdb(spec)) {
             runTarget(capture);
         } else {
@@ -57,6 +61,12 @@ final class MemcheckCaseRunner extends CaseRunner {
     void finish(Path capture) {
         state.readFinal(ProcessFamily.xmlFile(capture, state.pid()), options.knownLeaks());
         family.readFinals(capture, state.pid(), options.knownLeaks());
+    }
+
+    @Override
+    void timedOut() {
+        super.timedOut();
+        family.caseTimedOut();
     }
 
     @Override

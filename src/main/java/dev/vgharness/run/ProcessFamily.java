@@ -32,6 +32,7 @@ final class ProcessFamily {
     /** By pid: pid order is start order until the kernel's pids wrap. */
     private final Map<Long, CaseState> children = new TreeMap<>();
     private final Set<Long> killed = new HashSet<>();
+    private boolean timedOut;
 
     /** The exit-time results of the process {@code pid} in {@code capture}. */
     static Path xmlFile(Path capture, long pid) {
@@ -41,6 +42,14 @@ final class ProcessFamily {
     /** Children still running at the case's end, which closing the case kills (Valgrind may still write). */
     synchronized void killedAtEnd(List<Long> pids) {
         killed.addAll(pids);
+    }
+
+    /**
+     * The case timed out: closing it sends every process of the case SIGTERM, so a child that Valgrind says was
+     * killed by SIGTERM or SIGKILL was killed by the harness.
+     */
+    synchronized void caseTimedOut() {
+        timedOut = true;
     }
 
     /** A child traced into its exec, about to be attached: its state, for its stops. */
@@ -75,13 +84,17 @@ final class ProcessFamily {
             }
             state.running();
             state.readFinal(report, known);
-            if (!report.complete() || wasKilled(pid)) {
+            if (!report.complete() || wasKilled(pid) || killedByTimeout(report.fatalSignal())) {
                 state.killedAtEnd();
             }
         } catch (IOException | RuntimeException e) {
             state.child(pid, 0, List.of());
             state.fail("cannot read valgrind's XML report: " + e.getMessage());
         }
+    }
+
+    private synchronized boolean killedByTimeout(String fatalSignal) {
+        return timedOut && ("SIGTERM".equals(fatalSignal) || "SIGKILL".equals(fatalSignal));
     }
 
     private synchronized boolean wasKilled(long pid) {

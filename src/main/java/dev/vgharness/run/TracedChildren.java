@@ -189,6 +189,10 @@ final class TracedChildren implements AutoCloseable {
             // Nothing is watched any more either way.
         }
         for (ChildSession s : snapshot()) {
+            if (s.thread.isAlive()) {
+                // Still attached when the case ends (its timeout, or the main process's gdb lost): it is killed.
+                s.state.killedAtEnd();
+            }
             s.end();
         }
         try {
@@ -258,8 +262,11 @@ final class TracedChildren implements AutoCloseable {
                 if (closing) {
                     return false;
                 }
-                gdbSession.send(main.targetSelectCommand(pid), timeout);
+                attach(gdbSession, timeout);
                 gdbSession.awaitStop(timeout);
+                // Attached to the program that waits for gdb: its command line is the one to report.
+                command = programOf(LiveProcess.commandLine(pid));
+                state.child(pid, ppid, command);
                 gdbSession.monitor("v.set vgdb-error 999999", timeout);
                 Breakpoints breakpoints = Breakpoints.insert(gdbSession, parent.spec().breakpoints());
                 state.running();
@@ -278,6 +285,24 @@ final class TracedChildren implements AutoCloseable {
                 state.fail("internal error: " + e + " (please report it, with the -v output)");
             }
             return false;
+        }
+
+        /**
+         * {@code -target-select} through vgdb. The FIFOs a forked child shows while it execs vanish with the old
+         * program ("Connection reset by peer"): then the new program's are waited for and the attach tried again.
+         */
+        private void attach(MiSession gdbSession, java.time.Duration timeout) throws MiSessionException {
+            while (true) {
+                try {
+                    gdbSession.send(main.targetSelectCommand(pid), timeout);
+                    return;
+                } catch (MiSessionException.CommandFailed e) {
+                    if (closing || ProcessHandle.of(pid).isEmpty() || System.nanoTime() > parent.deadline()) {
+                        throw e;
+                    }
+                    sleep(EXEC_LOOK_MS);
+                }
+            }
         }
 
         private GdbLaunch launch() {

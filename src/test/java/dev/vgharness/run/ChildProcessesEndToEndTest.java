@@ -91,6 +91,8 @@ class ChildProcessesEndToEndTest {
         assertEquals(RunStatus.PASSED, c.status(), c.error());
         assertEquals(List.of(), c.children());
         assertEquals(100, c.finalResults().summary().definitelyLost().bytes());
+        assertEquals(List.of("--child-silent-after-fork=yes: Valgrind writes nothing for a forked child that does not"
+                + " exec, so such children are not in the report"), c.notes());
     }
 
     @Test
@@ -248,5 +250,32 @@ class ChildProcessesEndToEndTest {
         assertEquals(child.pid(), own.get("properties").get("pid").asLong());
 
         assertTrue(HtmlReport.html(run, new SourceRoots(List.of())).contains(name));
+    }
+
+    @Test
+    void aTimeoutEndsAndReapsATracedChildAndLeavesNoFifo() throws Exception {
+        Path exe = Fixtures.compile("src/children.c");
+        CaseResult c = run(dir, """
+                cases:
+                  - name: hangs
+                    command: [%1$s, exechang, %1$s]
+                    valgrind: {options: [--trace-children=yes]}
+                    timeout: 4s
+                    breakpoints:
+                      - id: never
+                        at: "%2$s"
+                """.formatted(exe, Fixtures.location("src/children.c", "worker_leak"))).cases().get(0);
+        assertEquals(CaseExit.timeout(), c.exit());
+        assertEquals(1, c.children().size());
+        ChildProcess child = c.children().get(0);
+        assertEquals(List.of(exe.toString(), "sleeper"), child.command());
+        assertEquals(CaseExit.timeout(), child.exit());
+        assertEquals(RunStatus.ERROR, child.status());
+        assertTrue(ProcessHandle.of(c.pid()).isEmpty() && ProcessHandle.of(child.pid()).isEmpty(), "all reaped");
+        String fifo = "-to-" + child.pid() + "-by-";
+        try (var found = Files.find(Path.of(System.getProperty("java.io.tmpdir")), 2,
+                (p, a) -> p.getFileName().toString().contains(fifo))) {
+            assertEquals(List.of(), found.toList());
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.vgharness.plan.ErrorStops;
 import dev.vgharness.plan.ExitCodeExpectation;
 import dev.vgharness.plan.Expectation;
 import dev.vgharness.plan.LeakCheckAction;
+import dev.vgharness.plan.MallocTuning;
 import dev.vgharness.plan.Metric;
 import dev.vgharness.plan.MetricExpectation;
 import dev.vgharness.plan.Plan;
@@ -69,6 +70,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--on-error", description = "stop at each new Memcheck error (at most 10): the error, the"
             + " backtrace and the locals of your own frames go into the summary and the reports")
     boolean onError;
+
+    @Option(names = "--trace-children", description = "follow PROG into the programs its children exec"
+            + " (valgrind --trace-children=yes): each is stopped at the --break locations too; every child process is"
+            + " checked like PROG and reported apart")
+    boolean traceChildren;
 
     @Option(names = "--stdin", paramLabel = "FILE", description = "the program's standard input (default: ours, as"
             + " it comes, unless it is a terminal)")
@@ -173,8 +179,13 @@ final class CheckCommand implements Callable<Integer> {
             argv.set(0, cwd.resolve(argv.get(0)).normalize().toString());
         }
         String name = Path.of(command.get(0)).getFileName().toString();
-        CaseSpec spec = new CaseSpec(name, argv, cwd, Map.of(), input, Optional.empty(), List.of(),
-                List.of(), breakpoints, expectations);
+        List<String> valgrindOptions = traceChildren ? List.of("--trace-children=yes") : List.of();
+        // Every child process is checked as PROG is (a leak in a forked worker fails the check too), but for its exit
+        // status: Valgrind does not write a forked child's, and a worker's own is its parent's business.
+        List<Expectation> forChildren = expectations.stream().filter(e -> !(e instanceof ExitCodeExpectation)).toList();
+        CaseSpec spec = new CaseSpec(name, argv, cwd, Map.of(), input, Optional.empty(), valgrindOptions,
+                List.of(), breakpoints, expectations, CaseMode.MEMCHECK, MallocTuning.NONE, Optional.empty(),
+                Optional.empty(), Optional.empty(), forChildren);
         if (nativeMode) {
             spec = spec.withMode(CaseMode.NATIVE);
         } else if (onError) {

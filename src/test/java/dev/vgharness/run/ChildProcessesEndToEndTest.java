@@ -45,9 +45,13 @@ class ChildProcessesEndToEndTest {
     Path dir;
 
     private static RunResult run(Path dir, String yaml) throws Exception {
+        return run(dir, yaml, 1);
+    }
+
+    private static RunResult run(Path dir, String yaml, int jobs) throws Exception {
         Path plan = dir.resolve("plan.yaml");
         Files.writeString(plan, yaml);
-        RunOptions options = RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(60))
+        RunOptions options = RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(60)).withJobs(jobs)
                 .withTraffic(line -> { if (System.getenv("CHILD_DEBUG") != null) System.err.println(line); });
         return DocSchemas.valid(new PlanRunner(options, Clock.systemUTC(), "test").run(PlanLoader.load(plan)));
     }
@@ -277,5 +281,44 @@ class ChildProcessesEndToEndTest {
                 (p, a) -> p.getFileName().toString().contains(fifo))) {
             assertEquals(List.of(), found.toList());
         }
+    }
+
+    @Test
+    void fourJobsReportTheSameProcessesAsOne() throws Exception {
+        Path exe = Fixtures.compile("src/children.c");
+        String plan = """
+                cases:
+                  - name: forks
+                    command: [%1$s, fork]
+                  - name: execs
+                    command: [%1$s, exec, %1$s]
+                    valgrind: {options: [--trace-children=yes]}
+                    breakpoints:
+                      - {id: worker, at: "%2$s", actions: [leak_check]}
+                  - name: prefork
+                    command: [%1$s, prefork, %1$s]
+                    valgrind: {options: [--trace-children=yes]}
+                    breakpoints:
+                      - {id: worker, at: "%2$s"}
+                """.formatted(exe, Fixtures.location("src/children.c", "worker_leak"));
+        List<String> one = processes(run(dir, plan, 1));
+        List<String> four = processes(run(dir, plan, 4));
+        assertEquals(one, four);
+        assertEquals(3 + 1 + 1 + 4, one.size(), String.join("\n", one));
+    }
+
+    /** Each case and child as a line of what does not depend on pids or time. */
+    private static List<String> processes(RunResult run) {
+        List<String> lines = new ArrayList<>();
+        for (CaseResult c : run.cases()) {
+            lines.add(c.name() + " " + c.status() + " " + c.exit() + " " + c.stops().size() + " "
+                    + c.finalResults().summary().definitelyLost().bytes());
+            for (ChildProcess child : c.children()) {
+                lines.add("  " + child.command() + " of " + (child.ppid() == c.pid() ? "main" : child.ppid()) + " "
+                        + child.status() + " " + child.exit() + " "
+                        + child.stops().stream().map(StopResult::label).toList() + " " + definitelyLost(child));
+            }
+        }
+        return lines;
     }
 }

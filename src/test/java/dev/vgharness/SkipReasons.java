@@ -39,7 +39,8 @@ public final class SkipReasons implements TestExecutionListener {
 
     private static void skipped(TestIdentifier test, String reason) {
         String where = test.getSource().map(Object::toString).orElse(test.getDisplayName())
-                .replaceAll("^(?:Method|Class)Source \\[className = '([^']+)'(?:, methodName = '([^']+)')?.*$", "$1#$2");
+                .replaceAll("^(?:Method|Class)Source \\[className = '([^']+)'(?:, methodName = '([^']+)')?.*$", "$1#$2")
+                .replaceAll("#$", "");
         write("skipped " + where + ": " + reason + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 

@@ -68,9 +68,10 @@ public final class TestTools {
     private static Optional<String> findProblem(Tool tool) {
         return switch (tool) {
             case VALGRIND -> binaryProblem(chosen("vgharness.valgrind", "VGHARNESS_VALGRIND", "valgrind"),
-                    "VGHARNESS_VALGRIND", "valgrind").or(() -> vgdbProblem(
+                    "VGHARNESS_VALGRIND or -Dvgharness.valgrind", "valgrind").or(() -> vgdbProblem(
                             Executables.find(chosen("vgharness.valgrind", "VGHARNESS_VALGRIND", "valgrind")).orElseThrow()));
-            case GDB -> binaryProblem(chosen("vgharness.gdb", "VGHARNESS_GDB", "gdb"), "VGHARNESS_GDB", "gdb");
+            case GDB -> binaryProblem(chosen("vgharness.gdb", "VGHARNESS_GDB", "gdb"), "VGHARNESS_GDB or -Dvgharness.gdb",
+                    "gdb");
             case COMPILERS -> Executables.find("gcc").isPresent() && Executables.find("g++").isPresent()
                     ? Optional.empty() : Optional.of("gcc and g++ are not on PATH: install them (apt-get install gcc g++)");
             case TMUX -> Executables.find("tmux").isPresent() ? Optional.empty()
@@ -83,7 +84,7 @@ public final class TestTools {
             return Optional.empty();
         }
         return Optional.of(chosen.equals(name) ? name + " is not on PATH: install it (apt-get install " + name
-                + ") or point " + variable + " at one" : variable + "=" + chosen + " is not an executable file");
+                + ") or point " + variable + " at one" : chosen + " (" + variable + ") is not an executable file");
     }
 
     private static Optional<String> vgdbProblem(Path valgrind) {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
  * The JVM-wide list of the processes vgharness started (valgrind, gdb, vgdb, build commands) and of its private
  * directories, with the one shutdown hook that ends them when the harness is stopped (Ctrl-C, SIGTERM), in order:
  * <ol>
+ * <li>the {@link Release}s run: gdb detaches from a process vgharness watches but must not end;</li>
  * <li>no process or directory is started any more (a case thread runs on during shutdown and would start the next
  * case), and starts under way are waited for, each ended as soon as it is registered;</li>
  * <li>the {@link ShutdownTask}s take what they need from the run as it is ({@code beforeReaping});</li>
@@ -193,6 +194,11 @@ public final class ChildReaper {
     }
 
     private static void shutDown() {
+        // Gently first, while starts are still allowed (detaching may need one): gdb detached from a process
+        // vgharness watches but must not take down with it.
+        for (Release release : RELEASES.keySet()) {
+            run(release.action);
+        }
         awaitStarts();
         for (ShutdownTask task : TASKS) {
             run(task::beforeReaping);

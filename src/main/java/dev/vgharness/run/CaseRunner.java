@@ -32,7 +32,7 @@ abstract sealed class CaseRunner implements RunningCase permits MemcheckCaseRunn
     }
 
     @Override
-    public final CaseResult partial() {
+    public CaseResult partial() {
         return state.interrupted(spec, elapsedMs());
     }
 
@@ -87,7 +87,7 @@ abstract sealed class CaseRunner implements RunningCase permits MemcheckCaseRunn
                 .withTraffic(line -> options.traffic().accept("[" + name + "] " + line));
     }
 
-    private long elapsedMs() {
+    final long elapsedMs() {
         return (System.nanoTime() - started) / 1_000_000;
     }
 }

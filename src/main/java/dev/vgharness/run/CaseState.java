@@ -225,8 +225,13 @@ final class CaseState {
 
     /** What a case has so far, when the harness itself is stopped (SIGINT, SIGTERM) in the middle of it. */
     synchronized CaseResult interrupted(CaseSpec spec, long durationMs) {
+        return interrupted(spec, durationMs, List.of());
+    }
+
+    /** Like {@link #interrupted(CaseSpec, long)}, with the case's child processes as far as they got. */
+    synchronized CaseResult interrupted(CaseSpec spec, long durationMs, List<ChildProcess> children) {
         fail("interrupted: vgharness was stopped while the case ran; this is what it had gathered");
-        return result(spec, durationMs);
+        return result(spec, durationMs, children);
     }
 
     synchronized CaseResult result(CaseSpec spec, long durationMs) {

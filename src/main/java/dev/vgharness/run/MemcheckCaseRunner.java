@@ -63,6 +63,12 @@ final class MemcheckCaseRunner extends CaseRunner {
         family.readFinals(capture, state.pid(), options.knownLeaks());
     }
 
+    /** As far as it got, with the children seen so far (their exit-time files are not written yet). */
+    @Override
+    public CaseResult partial() {
+        return state.interrupted(spec, elapsedMs(), family.results(spec.childExpectations()));
+    }
+
     @Override
     void timedOut() {
         super.timedOut();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vgharness.DocSchemas;
 import dev.vgharness.Fixtures;
+import dev.vgharness.TestTools;
 import dev.vgharness.plan.PlanLoader;
 import dev.vgharness.result.CaseExit;
 import dev.vgharness.result.CaseResult;
@@ -52,6 +53,7 @@ class ChildProcessesEndToEndTest {
         Path plan = dir.resolve("plan.yaml");
         Files.writeString(plan, yaml);
         RunOptions options = RunOptions.defaults().withDefaultTimeout(Duration.ofSeconds(60)).withJobs(jobs)
+                .withTools(TestTools.valgrind(), TestTools.gdb())
                 .withTraffic(line -> { if (System.getenv("CHILD_DEBUG") != null) System.err.println(line); });
         return DocSchemas.valid(new PlanRunner(options, Clock.systemUTC(), "test").run(PlanLoader.load(plan)));
     }

@@ -122,8 +122,7 @@ final class MemcheckCaseRunner extends CaseRunner {
             TracedChildren traced) throws MiSessionException, StopFailure, CaseTimeout, TargetStuck {
         MiSession gdb = target.gdb();
         long pid = target.valgrind().pid();
-        Sampler sampler = spec.sample().map(s -> new Sampler(gdb, s,
-                (at, previous) -> sample(gdb, pid, at, previous), false)).orElse(null);
+        Sampler sampler = sampler(gdb, pid);
         ErrorStopper errorStops = spec.onError().map(e -> new ErrorStopper(e, options.commandTimeout())).orElse(null);
         state.running();
         try {
@@ -151,6 +150,12 @@ final class MemcheckCaseRunner extends CaseRunner {
         gdbClosed.join();
         state.exitedAs(status);
         awaitOtherProcesses(target.valgrind());
+    }
+
+    /** The case's sampler, or null when it does not sample. */
+    private Sampler sampler(MiSession gdb, long pid) {
+        return spec.sample().map(s -> new Sampler(gdb, s, (at, previous) -> sample(gdb, pid, at, previous), false))
+                .orElse(null);
     }
 
     /**

@@ -254,26 +254,12 @@ final class TracedChildren implements AutoCloseable {
 
         /** One attach to the child's gdbserver, its stops to its exit; false when that failed. */
         private boolean attachAndRun() {
-            MemcheckStopLoop.Case at = new MemcheckStopLoop.Case(parent.spec(), parent.options(), state,
-                    parent.ownTimes(), parent.deadline(), "pid " + pid + " ");
-            var timeout = parent.options().commandTimeout();
             try (MiSession gdbSession = MiSession.start(launch())) {
                 session = gdbSession;
                 if (closing) {
                     return false;
                 }
-                attach(gdbSession, timeout);
-                gdbSession.awaitStop(timeout);
-                // Attached to the program that waits for gdb: its command line is the one to report.
-                command = programOf(LiveProcess.commandLine(pid));
-                state.child(pid, ppid, command);
-                gdbSession.monitor("v.set vgdb-error 999999", timeout);
-                Breakpoints breakpoints = Breakpoints.insert(gdbSession, parent.spec().breakpoints());
-                state.running();
-                parent.options().traffic().accept("[" + parent.spec().name() + "] traced child " + pid + ": "
-                        + String.join(" ", command));
-                new MemcheckStopLoop(gdbSession, pid, at, breakpoints, null, null).run();
-                resolved.addAll(breakpoints.resolvedIds(gdbSession));
+                runAttached(gdbSession, parent.options().commandTimeout());
                 return true;
             } catch (CaseTimeout e) {
                 state.timedOut(parent.spec().timeoutOr(parent.options().defaultTimeout()));
@@ -285,6 +271,25 @@ final class TracedChildren implements AutoCloseable {
                 state.fail("internal error: " + e + " (please report it, with the -v output)");
             }
             return false;
+        }
+
+        /** Attached as the parent is: error stops silenced, the case's breakpoints, then its stops to its exit. */
+        private void runAttached(MiSession gdbSession, java.time.Duration timeout) throws MiSessionException,
+                CaseProblem, CaseTimeout, StopFailure, TargetStuck, Sampler.SamplingOver {
+            attach(gdbSession, timeout);
+            gdbSession.awaitStop(timeout);
+            // Attached to the program that waits for gdb: its command line is the one to report.
+            command = programOf(LiveProcess.commandLine(pid));
+            state.child(pid, ppid, command);
+            gdbSession.monitor("v.set vgdb-error 999999", timeout);
+            Breakpoints breakpoints = Breakpoints.insert(gdbSession, parent.spec().breakpoints());
+            state.running();
+            parent.options().traffic().accept("[" + parent.spec().name() + "] traced child " + pid + ": "
+                    + String.join(" ", command));
+            MemcheckStopLoop.Case at = new MemcheckStopLoop.Case(parent.spec(), parent.options(), state,
+                    parent.ownTimes(), parent.deadline(), "pid " + pid + " ");
+            new MemcheckStopLoop(gdbSession, pid, at, breakpoints, null, null).run();
+            resolved.addAll(breakpoints.resolvedIds(gdbSession));
         }
 
         /**

@@ -155,7 +155,7 @@ final class NativeCaseRunner extends CaseRunner {
         state.addStop(new StopResult(bp.id(), hit, stop.threadId(), StopFrame.of(stop.frame()), null, List.of(),
                 List.of(), List.of(), null, memory == null ? null : memory.proc().rssKb(), assertions, gdbOutputs,
                 List.of(), (System.nanoTime() - start) / 1_000_000, memory, StopReason.BREAKPOINT, null, List.of(),
-                List.of(), trim, failures, List.of(), List.of()));
+                List.of(), trim, failures, List.of(), List.of(), pid));
         breakpoints.retireIfDone(gdb, bp, hit);
     }
 

@@ -125,6 +125,7 @@ class ChildProcessesEndToEndTest {
         assertEquals(1, child.stops().size());
         StopResult stop = child.stops().get(0);
         assertEquals("in_child", stop.breakpoint());
+        assertEquals(child.pid(), stop.pid());
         assertNotNull(stop.leakCheck(), "the stop's actions ran in the child");
         assertNotNull(child.exit());
         assertEquals(CaseExit.Status.EXITED, child.exit().status());
@@ -153,6 +154,7 @@ class ChildProcessesEndToEndTest {
             assertEquals(c.pid(), child.ppid());
             assertEquals(List.of(exe.toString(), "worker"), child.command());
             assertEquals(1, child.stops().size(), "pid " + child.pid());
+            assertEquals(child.pid(), child.stops().get(0).pid(), "each stop says its process");
             assertEquals(CaseExit.exited(5), child.exit());
             assertEquals(300, definitelyLost(child), "an exec'd child inherits nothing");
         }

@@ -61,6 +61,12 @@ final class MemcheckCaseRunner extends CaseRunner {
     void finish(Path capture) {
         state.readFinal(ProcessFamily.xmlFile(capture, state.pid()), options.knownLeaks());
         family.readFinals(capture, state.pid(), options.knownLeaks());
+        List<Long> untraced = family.outOfValgrind();
+        if (!untraced.isEmpty()) {
+            state.note("child process" + (untraced.size() == 1 ? " " : "es ") + untraced.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", ")) + " exec'd a program Valgrind does not follow"
+                    + " (without --trace-children=yes, or named by --trace-children-skip): not reported");
+        }
     }
 
     /** As far as it got, with the children seen so far (their exit-time files are not written yet). */

@@ -33,6 +33,7 @@ final class ProcessFamily {
     private final Map<Long, CaseState> children = new TreeMap<>();
     private final Set<Long> killed = new HashSet<>();
     private boolean timedOut;
+    private final Set<Long> outOfValgrind = new java.util.TreeSet<>();
 
     /** The exit-time results of the process {@code pid} in {@code capture}. */
     static Path xmlFile(Path capture, long pid) {
@@ -73,24 +74,49 @@ final class ProcessFamily {
     }
 
     private void readFinal(long pid, Path xml, KnownLeaks known) {
-        CaseState state;
-        synchronized (this) {
-            state = children.computeIfAbsent(pid, p -> new CaseState());
-        }
+        ValgrindXmlReport report;
         try {
-            ValgrindXmlReport report = ValgrindXmlParser.parse(xml);
-            if (state.commandUnknown()) {
-                state.child(pid, report.ppid() == null ? 0 : report.ppid(), report.argv());
-            }
-            state.running();
-            state.readFinal(report, known);
-            if (!report.complete() || wasKilled(pid) || killedByTimeout(report.fatalSignal())) {
-                state.killedAtEnd();
-            }
+            report = ValgrindXmlParser.parse(xml);
         } catch (IOException | RuntimeException e) {
+            CaseState state = stateOf(pid);
             state.child(pid, 0, List.of());
             state.fail("cannot read valgrind's XML report: " + e.getMessage());
+            return;
         }
+        if (leftValgrind(pid, report)) {
+            return;
+        }
+        CaseState state = stateOf(pid);
+        if (state.commandUnknown()) {
+            state.child(pid, report.ppid() == null ? 0 : report.ppid(), report.argv());
+        }
+        state.running();
+        state.readFinal(report, known);
+        if (!report.complete() || wasKilled(pid) || killedByTimeout(report.fatalSignal())) {
+            state.killedAtEnd();
+        }
+    }
+
+    /**
+     * A forked child that exec'd a program Valgrind does not follow (no {@code --trace-children=yes}, or one
+     * {@code --trace-children-skip} names) leaves a file Valgrind began at the fork and never ended: not a process
+     * Valgrind watched to its end, so it has no entry (the case's notes name it).
+     */
+    private synchronized boolean leftValgrind(long pid, ValgrindXmlReport report) {
+        if (report.complete() || killed.contains(pid) || timedOut || children.containsKey(pid)) {
+            return false;
+        }
+        outOfValgrind.add(pid);
+        return true;
+    }
+
+    /** The children that exec'd out of Valgrind (see {@link #readFinals}), in pid order. */
+    synchronized List<Long> outOfValgrind() {
+        return List.copyOf(outOfValgrind);
+    }
+
+    private synchronized CaseState stateOf(long pid) {
+        return children.computeIfAbsent(pid, p -> new CaseState());
     }
 
     private synchronized boolean killedByTimeout(String fatalSignal) {

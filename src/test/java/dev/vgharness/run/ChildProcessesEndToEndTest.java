@@ -325,4 +325,26 @@ class ChildProcessesEndToEndTest {
         }
         return lines;
     }
+
+    @Test
+    void aChildSkippedByTraceChildrenSkipRunsWithoutValgrindAndHasNoEntry() throws Exception {
+        Path parent = Fixtures.compile("src/children.c");
+        Path leaks = Fixtures.compile("src/leaks.c");
+        CaseResult c = run(dir, """
+                cases:
+                  - name: skips
+                    command: [%s, exec, %s]
+                    valgrind: {options: [--trace-children=yes, "--trace-children-skip=*/leaks"]}
+                    breakpoints:
+                      - {id: in_child, at: "%s"}
+                """.formatted(parent, leaks, Fixtures.location("src/leaks.c", "checkpoint"))).cases().get(0);
+        assertEquals(List.of(), c.children());
+        assertEquals(CaseExit.exited(0), c.exit());
+        assertEquals(1, c.notes().size(), c.notes().toString());
+        assertTrue(c.notes().get(0).matches("child process \\d+ exec'd a program Valgrind does not follow \\(without"
+                + " --trace-children=yes, or named by --trace-children-skip\\): not reported"), c.notes().get(0));
+        assertEquals(RunStatus.ERROR, c.status(), "no process set the breakpoint: it is said");
+        assertTrue(c.error().startsWith("breakpoint 'in_child' at '" + Fixtures.location("src/leaks.c", "checkpoint")
+                + "' was never set: "), c.error());
+    }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class TargetOutput {
 
-    private static final Pattern XML_FILE = Pattern.compile("--xml-file=(\\S+)/final\\.xml");
+    private static final Pattern XML_FILE = Pattern.compile("--xml-file=(\\S+)/final\\.%p\\.xml");
     private static final long POLL_MILLIS = 20;
 
     private TargetOutput() {

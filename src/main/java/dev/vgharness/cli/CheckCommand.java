@@ -10,10 +10,11 @@ import dev.vgharness.plan.CaseSpec;
 import dev.vgharness.plan.Comparison;
 import dev.vgharness.plan.ErrorStops;
 import dev.vgharness.plan.ExitCodeExpectation;
-import dev.vgharness.plan.FindLost;
 import dev.vgharness.plan.Expectation;
+import dev.vgharness.plan.FindLost;
 import dev.vgharness.plan.LeakCheckAction;
 import dev.vgharness.plan.LossKind;
+import dev.vgharness.plan.MallocTuning;
 import dev.vgharness.plan.Metric;
 import dev.vgharness.plan.MetricExpectation;
 import dev.vgharness.plan.Plan;
@@ -40,8 +41,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -122,6 +123,11 @@ final class CheckCommand implements Callable<Integer> {
                     + " their first N bytes (1 to 4096; default 0, off); at exit the process is gone, so there is"
                     + " nothing to read")
     int contents;
+
+    @Option(names = "--trace-children", description = "follow PROG into the programs its children exec"
+            + " (valgrind --trace-children=yes): each is stopped at the --break locations too; every child process is"
+            + " checked like PROG and reported apart")
+    boolean traceChildren;
 
     @Option(names = "--stdin", paramLabel = "FILE", description = "the program's standard input (default: ours, as"
             + " it comes, unless it is a terminal)")
@@ -227,8 +233,13 @@ final class CheckCommand implements Callable<Integer> {
             argv.set(0, cwd.resolve(argv.get(0)).normalize().toString());
         }
         String name = Path.of(command.get(0)).getFileName().toString();
-        CaseSpec spec = new CaseSpec(name, argv, cwd, Map.of(), input, Optional.empty(), List.of(),
-                List.of(), breakpoints, expectations);
+        List<String> valgrindOptions = traceChildren ? List.of("--trace-children=yes") : List.of();
+        // Every child process is checked as PROG is (a leak in a forked worker fails the check too), but for its exit
+        // status: Valgrind does not write a forked child's, and a worker's own is its parent's business.
+        List<Expectation> forChildren = expectations.stream().filter(e -> !(e instanceof ExitCodeExpectation)).toList();
+        CaseSpec spec = new CaseSpec(name, argv, cwd, Map.of(), input, Optional.empty(), valgrindOptions,
+                List.of(), breakpoints, expectations, CaseMode.MEMCHECK, MallocTuning.NONE, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), forChildren);
         if (nativeMode) {
             spec = spec.withMode(CaseMode.NATIVE);
         } else if (onError) {

@@ -33,6 +33,9 @@ public final class ValgrindXmlParser {
     private Integer protocolVersion;
     private String tool;
     private Long pid;
+    private Long ppid;
+    private final List<String> argv = new ArrayList<>();
+    private String fatalSignal;
     private LeakSummary leakSummary;
     private HeapSummary heapSummary;
     private ErrorSummary errorSummary;
@@ -73,7 +76,7 @@ public final class ValgrindXmlParser {
             complete = false;
         }
         return new ValgrindXmlReport(protocolVersion, tool, pid, withCounts(errors), lossRecords, errorCounts,
-                suppressionCounts, states, leakSummary, heapSummary, errorSummary, complete);
+                suppressionCounts, states, leakSummary, heapSummary, errorSummary, complete, ppid, argv, fatalSignal);
     }
 
     /** True when the document reached its end ({@code </valgrindoutput>}). */
@@ -99,6 +102,9 @@ public final class ValgrindXmlParser {
             case "protocolversion" -> protocolVersion = node.smallNumber("<protocolversion>");
             case "tool" -> tool = node.text();
             case "pid" -> pid = node.number("<pid>");
+            case "ppid" -> ppid = node.number("<ppid>");
+            case "args" -> arguments(node);
+            case "fatal_signal" -> fatalSignal = node.childText("signame");
             case "status" -> state(node.childText("state"));
             case "error" -> error(node);
             case "errorcounts" -> node.children().forEach(pair -> errorCounts.add(
@@ -110,6 +116,15 @@ public final class ValgrindXmlParser {
             case "error_summary" -> errorSummary = XmlSummaries.errorSummary(node);
             default -> {
                 // unknown or uninteresting elements (preamble, args, ...) are skipped
+            }
+        }
+    }
+
+    /** {@code <args><argv><exe>P</exe><arg>A</arg>...}: the program's command line (not valgrind's). */
+    private void arguments(XmlNode args) {
+        for (XmlNode part : args.children()) {
+            if (part.name().equals("argv")) {
+                part.children().forEach(word -> argv.add(word.text()));
             }
         }
     }

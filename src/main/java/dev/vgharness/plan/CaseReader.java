@@ -22,10 +22,11 @@ final class CaseReader {
 
     static final List<String> CASE_KEYS =
             List.of("name", "command", "cwd", "env", "stdin", "timeout", "valgrind", "breakpoints", "expect", "mode",
-                    "malloc", "sample", "on_error", "attach", "find_lost");
+                    "malloc", "sample", "on_error", "attach", "find_lost", "children");
     static final List<String> DEFAULT_KEYS =
             List.of("command", "cwd", "env", "stdin", "timeout", "valgrind", "expect", "mode", "malloc");
     static final List<String> SAMPLE_KEYS = List.of("every", "for");
+    static final List<String> CHILDREN_KEYS = List.of("expect");
     static final List<String> VALGRIND_KEYS = List.of("options", "suppressions");
 
     private final Values values;
@@ -52,7 +53,8 @@ final class CaseReader {
                 "sample", "'sample' cannot be set in defaults, only in a case",
                 "on_error", "'on_error' cannot be set in defaults, only in a case",
                 "attach", "'attach' cannot be set in defaults, only in a case",
-                "find_lost", "'find_lost' cannot be set in defaults, only in a case"), values.problems())))
+                "find_lost", "'find_lost' cannot be set in defaults, only in a case",
+                "children", "'children' cannot be set in defaults, only in a case"), values.problems())))
                 .orElse(CaseDraft.EMPTY);
     }
 
@@ -100,10 +102,11 @@ final class CaseReader {
         if (name.isEmpty() || merged.command().isEmpty()) {
             return Optional.empty();
         }
+        List<Expectation> childExpect = fields.get("children").map(n -> children(n, fields)).orElse(List.of());
         return Optional.of(new CaseSpec(name.get(), resolved(merged.command().get()),
                 merged.cwd().orElse(values.folder()), merged.env(), merged.stdin(), merged.timeout(),
                 merged.valgrindOptions(), merged.suppressions(), stops, List.copyOf(merged.expectations().values()),
-                mode, merged.malloc(), sample, onError, Optional.empty(), find));
+                mode, merged.malloc(), sample, onError, Optional.empty(), find, childExpect));
     }
 
     /** {@code malloc_trim} calls glibc's malloc in the target: under valgrind there is none to call. */
@@ -173,6 +176,17 @@ final class CaseReader {
     private java.util.OptionalLong count(Fields f, String key) {
         Optional<Long> n = f.get(key).flatMap(v -> values.integer(v, f.what(key), key.equals("arena_max") ? 1 : 0));
         return n.map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
+    }
+
+    /** {@code children: {expect: ...}}: the metrics of a case's {@code expect}, checked for every child process. */
+    private List<Expectation> children(YamlNode node, Fields owner) {
+        Optional<YamlMap> map = values.map(node, owner.what("children"));
+        if (map.isEmpty()) {
+            return List.of();
+        }
+        Fields f = new Fields(map.get(), "children of " + owner.context(), PlanMap.CHILDREN, values.problems());
+        return f.get("expect").map(n -> List.copyOf(expectations.read(n, f.context(), Scope.CASE).values()))
+                .orElse(List.of());
     }
 
     private Optional<SampleSchedule> sample(YamlNode node, Fields owner) {

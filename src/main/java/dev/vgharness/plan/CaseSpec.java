@@ -40,20 +40,22 @@ import java.util.Optional;
  * @param onError stops at Memcheck errors ({@code on_error:}), case only
  * @param attach a running process to watch instead of starting {@code command} (then empty), case only
  * @param findLost a second run that finds where the exit's leaks were lost ({@code find_lost:}), case only
+ * @param childExpectations {@code children: expect:}, checked for every child process when it has ended
+ *     ({@code expectations} are about the main process only)
  */
 public record CaseSpec(String name, List<String> command, Path cwd, Map<String, String> env, Optional<Path> stdin,
         Optional<Duration> timeout, List<String> valgrindOptions, List<Path> suppressions,
         List<BreakpointSpec> breakpoints, List<Expectation> expectations, CaseMode mode, MallocTuning malloc,
         Optional<SampleSchedule> sample, Optional<ErrorStops> onError, Optional<AttachSpec> attach,
-        Optional<FindLost> findLost) {
+        Optional<FindLost> findLost, List<Expectation> childExpectations) {
 
-    /** A case that does not look for where its leaks were lost. */
+    /** A case that does not look for where its leaks were lost and has no expectations for its child processes. */
     public CaseSpec(String name, List<String> command, Path cwd, Map<String, String> env, Optional<Path> stdin,
             Optional<Duration> timeout, List<String> valgrindOptions, List<Path> suppressions,
             List<BreakpointSpec> breakpoints, List<Expectation> expectations, CaseMode mode, MallocTuning malloc,
             Optional<SampleSchedule> sample, Optional<ErrorStops> onError, Optional<AttachSpec> attach) {
         this(name, command, cwd, env, stdin, timeout, valgrindOptions, suppressions, breakpoints, expectations, mode,
-                malloc, sample, onError, attach, Optional.empty());
+                malloc, sample, onError, attach, Optional.empty(), List.of());
     }
 
     /** A case that starts its program and does not stop at errors. */
@@ -91,6 +93,7 @@ public record CaseSpec(String name, List<String> command, Path cwd, Map<String, 
         suppressions = List.copyOf(suppressions);
         breakpoints = List.copyOf(breakpoints);
         expectations = List.copyOf(expectations);
+        childExpectations = List.copyOf(childExpectations);
         if (command.isEmpty() == attach.isEmpty()) {
             throw new IllegalArgumentException("a case has a command or attaches, not both nor neither");
         }
@@ -104,25 +107,36 @@ public record CaseSpec(String name, List<String> command, Path cwd, Map<String, 
     /** The same case with another timeout (the CLI's {@code --timeout-multiplier}). */
     public CaseSpec withTimeout(Optional<Duration> newTimeout) {
         return new CaseSpec(name, command, cwd, env, stdin, newTimeout, valgrindOptions, suppressions, breakpoints,
-                expectations, mode, malloc, sample, onError, attach);
+                expectations, mode, malloc, sample, onError, attach, findLost, childExpectations);
     }
 
     /** The same case in another mode (the CLI's {@code --native}). */
     public CaseSpec withMode(CaseMode newMode) {
         return new CaseSpec(name, command, cwd, env, stdin, timeout, valgrindOptions, suppressions, breakpoints,
-                expectations, newMode, malloc, sample, onError, attach, findLost);
+                expectations, newMode, malloc, sample, onError, attach, findLost, childExpectations);
     }
 
     /** The same case stopping at Memcheck errors (the CLI's {@code check --on-error}). */
     public CaseSpec withOnError(ErrorStops stops) {
         return new CaseSpec(name, command, cwd, env, stdin, timeout, valgrindOptions, suppressions, breakpoints,
-                expectations, mode, malloc, sample, Optional.of(stops), attach, findLost);
+                expectations, mode, malloc, sample, Optional.of(stops), attach, findLost, childExpectations);
     }
 
     /** The same case with a second run finding where its leaks were lost (the CLI's {@code check --find-lost}). */
     public CaseSpec withFindLost(FindLost find) {
         return new CaseSpec(name, command, cwd, env, stdin, timeout, valgrindOptions, suppressions, breakpoints,
-                expectations, mode, malloc, sample, onError, attach, Optional.of(find));
+                expectations, mode, malloc, sample, onError, attach, Optional.of(find), childExpectations);
+    }
+
+    /** Whether Valgrind follows the target into exec'd programs ({@code --trace-children=yes}, the last one wins). */
+    public boolean tracesChildren() {
+        String last = null;
+        for (String option : valgrindOptions) {
+            if (option.startsWith("--trace-children=")) {
+                last = option.substring("--trace-children=".length());
+            }
+        }
+        return "yes".equals(last);
     }
 
     /** The target's environment: {@code env}, plus GLIBC_TUNABLES when {@code malloc} sets any. */

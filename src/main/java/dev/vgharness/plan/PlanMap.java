@@ -14,6 +14,7 @@ enum PlanMap {
     VALGRIND("/$defs/valgrind", CaseReader.VALGRIND_KEYS),
     MALLOC("/$defs/malloc", MallocTuning.KEYS),
     SAMPLE("/$defs/sample", CaseReader.SAMPLE_KEYS),
+    CHILDREN("/$defs/children", CaseReader.CHILDREN_KEYS),
     ON_ERROR("/$defs/on_error", ErrorStops.KEYS),
     ATTACH("/$defs/attach", AttachReader.KEYS),
     FIND_LOST("/$defs/find_lost", FindLost.KEYS),

@@ -56,7 +56,7 @@ final class Target implements AutoCloseable {
 
     private static ValgrindLaunch valgrindLaunch(ReplOptions options, List<String> argv, Path capture) {
         return ValgrindLaunch.of(argv, capture).withValgrind(options.valgrind())
-                .withOptions(List.of("--xml=yes", "--xml-file=" + capture.resolve("final.xml"), "--leak-check=full",
+                .withOptions(List.of("--xml=yes", "--xml-file=" + capture.resolve("final.%p.xml"), "--leak-check=full",
                         "--show-leak-kinds=all"))
                 .withCwd(options.cwd()).withTimeouts(READY, WHOLE_RUN);
     }
@@ -88,9 +88,12 @@ final class Target implements AutoCloseable {
         return leakChecks;
     }
 
-    /** Valgrind's XML report, complete once valgrind has ended. */
+    /**
+     * Valgrind's XML report of the program started, complete once valgrind has ended. Each process writes its own
+     * ({@code final.%p.xml}): a forked child's would otherwise overwrite the program's.
+     */
     Path xmlReport() {
-        return capture.path().resolve("final.xml");
+        return capture.path().resolve("final." + pid() + ".xml");
     }
 
     /** The program's standard output as captured so far. */

@@ -45,7 +45,10 @@ public final class HtmlReport {
         header(html, run);
         problems(html, run);
         for (CaseResult c : run.cases()) {
-            caseSection(html, c);
+            // Each child process is a section of its own after its case, named case[pid].
+            for (CaseResult process : c.processes()) {
+                caseSection(html, process);
+            }
         }
         html.append("<script>").append(HtmlAssets.SORT_SCRIPT).append("</script>\n</body></html>\n");
         return html.toString();

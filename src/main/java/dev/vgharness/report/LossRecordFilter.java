@@ -2,6 +2,7 @@ package dev.vgharness.report;
 
 import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.ChildProcess;
 import dev.vgharness.result.FinalResults;
 import dev.vgharness.result.LossRecordResult;
 import dev.vgharness.result.RunResult;
@@ -37,11 +38,18 @@ public final class LossRecordFilter {
     }
 
     private static CaseResult keep(CaseResult c, Predicate<LossRecord> keep) {
-        List<StopResult> stops = c.stops().stream().map(s -> keep(s, keep)).toList();
-        FinalResults fin = c.finalResults() == null ? null : new FinalResults(c.finalResults().summary(),
-                keep(c.finalResults().lossRecords(), keep), c.finalResults().errors(), c.finalResults().complete(),
-                c.finalResults().note());
-        return c.withStops(stops, fin);
+        List<ChildProcess> children = c.children().stream()
+                .map(child -> child.withStops(keepInStops(child.stops(), keep), keep(child.finalResults(), keep))).toList();
+        return c.withStops(keepInStops(c.stops(), keep), keep(c.finalResults(), keep)).withChildren(children);
+    }
+
+    private static List<StopResult> keepInStops(List<StopResult> stops, Predicate<LossRecord> keep) {
+        return stops.stream().map(s -> keep(s, keep)).toList();
+    }
+
+    private static FinalResults keep(FinalResults fin, Predicate<LossRecord> keep) {
+        return fin == null ? null : new FinalResults(fin.summary(), keep(fin.lossRecords(), keep), fin.errors(),
+                fin.complete(), fin.note());
     }
 
     private static StopResult keep(StopResult s, Predicate<LossRecord> keep) {

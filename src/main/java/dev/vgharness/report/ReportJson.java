@@ -24,11 +24,12 @@ import dev.vgharness.memcheck.PointerSearch;
 import dev.vgharness.memcheck.StackFrame;
 import dev.vgharness.result.CaseExit;
 import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.ChildProcess;
 import dev.vgharness.result.FinalResults;
 import dev.vgharness.result.LossRecordResult;
+import dev.vgharness.result.LostHow;
 import dev.vgharness.result.RunStatus;
 import dev.vgharness.result.StopFrame;
-import dev.vgharness.result.LostHow;
 import dev.vgharness.result.StopReason;
 import java.io.IOException;
 import java.time.Instant;
@@ -94,6 +95,7 @@ public final class ReportJson {
         module.addSerializer(LostHow.class, new ToStringSerializer<>(LostHow::key));
         module.addSerializer(Instant.class, new ToStringSerializer<>(Instant::toString));
         module.setMixInAnnotation(CaseResult.class, CaseResultMixin.class);
+        module.setMixInAnnotation(ChildProcess.class, ChildProcessMixin.class);
         module.setMixInAnnotation(LossRecordResult.class, LossRecordResultMixin.class);
         module.setMixInAnnotation(StopFrame.class, AddressMixin.class);
         return module;
@@ -152,6 +154,11 @@ public final class ReportJson {
     }
 
     private abstract static class CaseResultMixin {
+        @JsonProperty("final")
+        abstract FinalResults finalResults();
+    }
+
+    private abstract static class ChildProcessMixin {
         @JsonProperty("final")
         abstract FinalResults finalResults();
     }

@@ -9,13 +9,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vgharness.memcheck.LossRecord;
 import dev.vgharness.memcheck.MemcheckError;
 import dev.vgharness.memcheck.StackFrame;
+import dev.vgharness.result.CaseResult;
 import dev.vgharness.result.LeakFinding;
 import dev.vgharness.result.LostAt;
 import dev.vgharness.result.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -83,13 +86,16 @@ public final class SarifReport {
         log.put("$schema", SCHEMA);
         log.put("version", "2.1.0");
         ObjectNode sarifRun = log.putArray("runs").addObject();
-        List<SarifFindings.Finding> findings = SarifFindings.of(run);
+        RunResult processes = run.perProcess();
+        Map<String, CaseResult> byName = new HashMap<>();
+        processes.cases().forEach(c -> byName.put(c.name(), c));
+        List<SarifFindings.Finding> findings = SarifFindings.of(processes);
         List<String> rules = findings.stream().map(SarifFindings.Finding::ruleId).distinct().sorted().toList();
         sarifRun.set("tool", tool(run, rules));
         sarifRun.set("originalUriBaseIds", locations.baseIds());
         ArrayNode results = sarifRun.putArray("results");
         for (SarifFindings.Finding f : findings) {
-            results.add(result(f, rules.indexOf(f.ruleId())));
+            results.add(result(f, rules.indexOf(f.ruleId()), byName.get(f.cases().get(0))));
         }
         ObjectNode invocation = sarifRun.putArray("invocations").addObject();
         invocation.put("executionSuccessful", run.status() != dev.vgharness.result.RunStatus.ERROR);
@@ -114,7 +120,8 @@ public final class SarifReport {
         return tool;
     }
 
-    private ObjectNode result(SarifFindings.Finding f, int ruleIndex) {
+    /** @param process the case or child process of the finding's first case ({@code case[pid]} for a child) */
+    private ObjectNode result(SarifFindings.Finding f, int ruleIndex, CaseResult process) {
         ObjectNode result = nodes.objectNode();
         result.put("ruleId", f.ruleId());
         result.put("ruleIndex", ruleIndex);
@@ -136,7 +143,7 @@ public final class SarifReport {
         if (f.leak() != null && f.leak().baseline()) {
             result.putArray("suppressions").addObject().put("kind", "external").put("justification", "baseline");
         }
-        result.set("properties", properties(f));
+        result.set("properties", properties(f, process));
         return result;
     }
 
@@ -179,9 +186,13 @@ public final class SarifReport {
         return flow;
     }
 
-    private ObjectNode properties(SarifFindings.Finding f) {
+    private ObjectNode properties(SarifFindings.Finding f, CaseResult process) {
         ObjectNode properties = nodes.objectNode();
         properties.put("case", f.cases().get(0));
+        if (process != null) {
+            properties.put("pid", process.pid());
+            properties.put("command", String.join(" ", process.command()));
+        }
         if (f.leak() != null) {
             LeakFinding leak = f.leak();
             f.cases().forEach(properties.putArray("cases")::add);

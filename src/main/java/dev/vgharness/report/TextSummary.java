@@ -6,6 +6,7 @@ import dev.vgharness.memcheck.MemcheckError;
 import dev.vgharness.result.Assertion;
 import dev.vgharness.result.CaseExit;
 import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.ChildProcess;
 import dev.vgharness.result.RunResult;
 import dev.vgharness.result.RunStatus;
 import dev.vgharness.result.StopFrame;
@@ -42,6 +43,7 @@ public final class TextSummary {
         }
         for (CaseResult c : run.cases()) {
             printCase(c, roots, out, null);
+            printChildren(c, roots, out);
         }
         long passed = run.cases().stream().filter(c -> c.status() == RunStatus.PASSED).count();
         out.printf(Locale.ROOT, "%s: %d passed, %d failed, %d errors (%s)%n", run.plan().name(), passed,
@@ -60,6 +62,7 @@ public final class TextSummary {
         java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
         PrintStream out = new PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8);
         printCase(c, roots, out, new FailedLineEvidence(roots));
+        printChildren(c, roots, out);
         out.flush();
         return text.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -101,6 +104,41 @@ public final class TextSummary {
         if (c.status() != RunStatus.PASSED || c.exit() != null && c.exit().signal() != null) {
             stderrTail(c.stderr(), out);
         }
+    }
+
+    /**
+     * A child process under its case: {@code child 4242 of 4240 (./worker 2): PASS, exited 5, 1 stop}, then its stops,
+     * exit-time summary, errors and failed expectations as for a case.
+     */
+    private static void printChildren(CaseResult c, SourceRoots roots, PrintStream out) {
+        for (ChildProcess child : c.children()) {
+            printChild(c, child, roots, out);
+        }
+    }
+
+    private static void printChild(CaseResult c, ChildProcess child, SourceRoots roots, PrintStream out) {
+        out.printf(Locale.ROOT, "       child %d of %d%s: %s, %s, %d stop%s%n", child.pid(), child.ppid(),
+                child.command().isEmpty() ? "" : " (" + String.join(" ", child.command()) + ")", mark(child.status()),
+                exitOfChild(child.exit()), child.stops().size(), child.stops().size() == 1 ? "" : "s");
+        if (child.error() != null) {
+            out.println("         error: " + child.error());
+        }
+        for (StopResult stop : child.stops()) {
+            out.println("         " + stop.label() + " " + where(stop.frame())
+                    + (stop.leakCheck() == null ? "" : ": " + leaks(stop.leakCheck().summary())));
+            failed(stop.assertions(), out, null, java.util.List.of(), java.util.List.of());
+        }
+        if (child.finalResults() != null && child.finalResults().summary() != null) {
+            out.println("         exit: " + leaks(child.finalResults().summary()) + " | errors "
+                    + child.finalResults().errorCount());
+            child.finalResults().errors().forEach(e -> out.println("         " + error(e, roots)));
+        }
+        failed(child.assertions(), out, null, java.util.List.of(), java.util.List.of());
+    }
+
+    /** A forked child's exit code is not known: {@code exited}. */
+    private static String exitOfChild(CaseExit exit) {
+        return exit != null && exit.status() == CaseExit.Status.EXITED && exit.code() == null ? "exited" : exit(exit);
     }
 
     /** {@code error InvalidRead (2 times) at bad_read errs.c:10: Invalid read of size 4}. */

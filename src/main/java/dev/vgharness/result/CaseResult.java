@@ -19,10 +19,21 @@ import java.util.List;
  * @param warnings what in the plan will not do what it seems to (a breakpoint on malloc under Memcheck), in words
  * @param notes what a reader should know about how the case ran that is not a failure, e.g. that error stops ended
  *     at {@code max_stops}
+ * @param children the case's other processes (forked or exec'd children, and theirs), in start order; the case's
+ *     own stops, exit and final are its main process's
  */
 public record CaseResult(String name, RunStatus status, String error, List<String> command, long pid,
         long durationMs, List<StopResult> stops, CaseExit exit, FinalResults finalResults, List<Assertion> assertions,
-        String stdout, String stderr, SampleSeries samples, List<String> warnings, List<String> notes) {
+        String stdout, String stderr, SampleSeries samples, List<String> warnings, List<String> notes,
+        List<ChildProcess> children) {
+
+    /** A case with one process. */
+    public CaseResult(String name, RunStatus status, String error, List<String> command, long pid, long durationMs,
+            List<StopResult> stops, CaseExit exit, FinalResults finalResults, List<Assertion> assertions,
+            String stdout, String stderr, SampleSeries samples, List<String> warnings, List<String> notes) {
+        this(name, status, error, command, pid, durationMs, stops, exit, finalResults, assertions, stdout, stderr,
+                samples, warnings, notes, List.of());
+    }
 
     /** A case without stderr, warnings or notes. */
     public CaseResult(String name, RunStatus status, String error, List<String> command, long pid, long durationMs,
@@ -63,11 +74,36 @@ public record CaseResult(String name, RunStatus status, String error, List<Strin
         assertions = List.copyOf(assertions);
         warnings = List.copyOf(warnings);
         notes = List.copyOf(notes);
+        // A report written before children were reported has none.
+        children = children == null ? List.of() : List.copyOf(children);
     }
 
     /** The same case with other stops and exit-time results (a report's filtered view of it). */
     public CaseResult withStops(List<StopResult> otherStops, FinalResults otherFinal) {
         return new CaseResult(name, status, error, command, pid, durationMs, otherStops, exit, otherFinal, assertions,
-                stdout, stderr, samples, warnings, notes);
+                stdout, stderr, samples, warnings, notes, children);
+    }
+
+    /** The case (its main process), then each child as a case of its own, named {@code case[pid]}. */
+    public List<CaseResult> processes() {
+        List<CaseResult> all = new java.util.ArrayList<>();
+        all.add(this);
+        for (ChildProcess child : children) {
+            all.add(new CaseResult(childName(child), child.status(), child.error(), child.command(), child.pid(), 0,
+                    child.stops(), child.exit(), child.finalResults(), child.assertions(), null, null, null,
+                    List.of(), List.of(), List.of()));
+        }
+        return all;
+    }
+
+    /** {@code server[4242]}: how reports name a child process of this case. */
+    public String childName(ChildProcess child) {
+        return name + "[" + child.pid() + "]";
+    }
+
+    /** The same case with other children (a report's filtered view of them). */
+    public CaseResult withChildren(List<ChildProcess> otherChildren) {
+        return new CaseResult(name, status, error, command, pid, durationMs, stops, exit, finalResults, assertions,
+                stdout, stderr, samples, warnings, notes, otherChildren);
     }
 }

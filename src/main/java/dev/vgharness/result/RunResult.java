@@ -31,6 +31,20 @@ public record RunResult(Tool tool, PlanInfo plan, Map<String, String> environmen
         cases = List.copyOf(cases);
     }
 
+    /**
+     * The run with every child process as a case of its own, right after its case and named {@code case[pid]}: for
+     * the reports that show a process per test suite (JUnit) or per finding (SARIF, HTML). The same run when no case
+     * has children.
+     */
+    public RunResult perProcess() {
+        if (cases.stream().allMatch(c -> c.children().isEmpty())) {
+            return this;
+        }
+        List<CaseResult> processes = new java.util.ArrayList<>();
+        cases.forEach(c -> processes.addAll(c.processes()));
+        return new RunResult(tool, plan, environment, startedAt, durationMs, status, build, processes, harness);
+    }
+
     /** {@code {"name": "vgharness", "version": "0.1.0"}}. */
     public record Tool(String name, String version) {
     }

@@ -26,13 +26,26 @@ import java.util.List;
  * @param failures the actions that failed here (a failure not allowed ended the stop's actions)
  * @param leftOut what the limits of {@code block_list} and {@code who_points_at} left out
  * @param notes what the harness did besides the plan's actions, in words (e.g. giving valgrind's output back to gdb)
+ * @param pid the process that stopped (the case's main process or a traced child), or 0 when not said
  */
 public record StopResult(String breakpoint, int hit, int thread, StopFrame frame, StopLeakCheck leakCheck,
         List<BlockList> blockLists, List<PointerSearch> whoPointsAt, List<CommandOutput> monitor, Long errors,
         Long rssKb, List<Assertion> assertions, List<CommandOutput> gdb, List<CommandOutput> transcript,
         long durationMs, MemorySnapshot memory, StopReason reason, MemcheckError error, List<StopFrame> backtrace,
         List<FrameLocals> locals, TrimProbe mallocTrim, List<ActionFailure> failures, List<LeftOut> leftOut,
-        List<String> notes) {
+        List<String> notes, long pid) {
+
+    /** A stop whose process is not said. */
+    public StopResult(String breakpoint, int hit, int thread, StopFrame frame, StopLeakCheck leakCheck,
+            List<BlockList> blockLists, List<PointerSearch> whoPointsAt, List<CommandOutput> monitor, Long errors,
+            Long rssKb, List<Assertion> assertions, List<CommandOutput> gdb, List<CommandOutput> transcript,
+            long durationMs, MemorySnapshot memory, StopReason reason, MemcheckError error, List<StopFrame> backtrace,
+            List<FrameLocals> locals, TrimProbe mallocTrim, List<ActionFailure> failures, List<LeftOut> leftOut,
+            List<String> notes) {
+        this(breakpoint, hit, thread, frame, leakCheck, blockLists, whoPointsAt, monitor, errors, rssKb, assertions,
+                gdb, transcript, durationMs, memory, reason, error, backtrace, locals, mallocTrim, failures, leftOut,
+                notes, 0);
+    }
 
     /** A breakpoint stop with a trim probe, where every action worked in full and the harness had nothing to note. */
     public StopResult(String breakpoint, int hit, int thread, StopFrame frame, StopLeakCheck leakCheck,
@@ -95,7 +108,7 @@ public record StopResult(String breakpoint, int hit, int thread, StopFrame frame
     public StopResult withLeakCheck(StopLeakCheck check) {
         return new StopResult(breakpoint, hit, thread, frame, check, blockLists, whoPointsAt, monitor, errors, rssKb,
                 assertions, gdb, transcript, durationMs, memory, reason, error, backtrace, locals, mallocTrim, failures,
-                leftOut, notes);
+                leftOut, notes, pid);
     }
 
     /** How reports name the stop: {@code after_request#2}, or {@code error#1} for the first error stop. */

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A case's breakpoints as gdb numbered them, for both runners (under valgrind and native): inserted with their
@@ -74,11 +75,19 @@ final class Breakpoints {
      * {@code hits} rule.
      */
     Optional<String> neverSet(MiSession gdb, CaseSpec spec) {
+        return neverSet(gdb, spec, Set.of());
+    }
+
+    /** Like {@link #neverSet(MiSession, CaseSpec)}, leaving out the breakpoints another process set ({@code elsewhere}). */
+    Optional<String> neverSet(MiSession gdb, CaseSpec spec, Set<String> elsewhere) {
         LoadedCode code = gdb.loadedCode();
         Optional<Path> executable = Executables.find(spec.command().get(0), System.getenv("PATH"), spec.cwd());
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, BreakpointSpec> e : byNumber.entrySet()) {
             BreakpointSpec bp = e.getValue();
+            if (elsewhere.contains(bp.id())) {
+                continue;
+            }
             String named = "breakpoint '" + bp.id() + "' at '" + bp.at() + "'";
             Optional<GdbFrame> rejected = code.rejectedAt(e.getKey());
             if (rejected.isPresent()) {
@@ -91,6 +100,18 @@ final class Breakpoints {
             }
         }
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
+    }
+
+    /** The ids of the breakpoints gdb set in this process's code. */
+    Set<String> resolvedIds(MiSession gdb) {
+        LoadedCode code = gdb.loadedCode();
+        Set<String> ids = new java.util.HashSet<>();
+        byNumber.forEach((number, bp) -> {
+            if (code.resolved(number)) {
+                ids.add(bp.id());
+            }
+        });
+        return ids;
     }
 
     private static String where(GdbFrame f) {

@@ -7,12 +7,14 @@ import dev.vgharness.memcheck.ValgrindXmlReport;
 import dev.vgharness.plan.BreakpointSpec;
 import dev.vgharness.plan.CaseSpec;
 import dev.vgharness.plan.DurationText;
+import dev.vgharness.plan.Expectation;
 import dev.vgharness.plan.Metric;
 import dev.vgharness.plan.MetricExpectation;
 import dev.vgharness.plan.SignalExpectation;
 import dev.vgharness.result.Assertion;
 import dev.vgharness.result.CaseExit;
 import dev.vgharness.result.CaseResult;
+import dev.vgharness.result.ChildProcess;
 import dev.vgharness.result.FinalResults;
 import dev.vgharness.result.MemorySnapshot;
 import dev.vgharness.result.RunStatus;
@@ -43,6 +45,7 @@ final class CaseState {
     private final List<StopResult> stops = new ArrayList<>();
     private final Map<String, Integer> hits = new LinkedHashMap<>();
     private long pid;
+    private long ppid;
     private List<String> attachedCommand;
     private CaseExit exit;
     private String crashSignal;
@@ -66,6 +69,22 @@ final class CaseState {
     synchronized void attached(long processPid, List<String> command) {
         pid = processPid;
         attachedCommand = List.copyOf(command);
+    }
+
+    /** A child process of the case: its pid, its parent and its command (empty when unknown). */
+    synchronized void child(long childPid, long parentPid, List<String> command) {
+        pid = childPid;
+        ppid = parentPid;
+        attachedCommand = List.copyOf(command);
+    }
+
+    /** Whether the command of a child is still to learn (a forked child, known from its XML file only). */
+    synchronized boolean commandUnknown() {
+        return attachedCommand == null || attachedCommand.isEmpty();
+    }
+
+    synchronized long pid() {
+        return pid;
     }
 
     synchronized int hit(String breakpoint) {
@@ -135,6 +154,15 @@ final class CaseState {
                 + TIMEOUT_HINT;
     }
 
+    /** A child still running when the case ended (its Valgrind was killed before it wrote its exit results). */
+    synchronized void killedAtEnd() {
+        if (exit == null || exit.status() == CaseExit.Status.SIGNALED) {
+            exit = CaseExit.timeout();
+            fail("still running when the case ended (at its timeout, or when its main process had ended and the"
+                    + " timeout passed): killed");
+        }
+    }
+
     synchronized void fail(String message) {
         if (error == null) {
             error = message;
@@ -152,10 +180,22 @@ final class CaseState {
             return;
         }
         try {
-            ValgrindXmlReport report = ValgrindXmlParser.parse(xml);
-            finalResults = leakChecks.finalResults(report, known).withNote(numberingNote(report.lossRecords()));
+            readFinal(ValgrindXmlParser.parse(xml), known);
         } catch (IOException | RuntimeException e) {
             fail("cannot read valgrind's XML report: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A process's exit-time results as read; for a child without gdb (forked, not exec'd) they also tell how it
+     * ended: by its fatal signal, or exited with a code Valgrind does not write.
+     */
+    synchronized void readFinal(ValgrindXmlReport report, KnownLeaks known) {
+        finalResults = leakChecks.finalResults(report, known).withNote(numberingNote(report.lossRecords()));
+        if (exit == null && report.fatalSignal() != null) {
+            exit = CaseExit.signaled(report.fatalSignal());
+        } else if (exit == null && report.complete() && report.states().contains("FINISHED")) {
+            exit = new CaseExit(CaseExit.Status.EXITED, null, null);
         }
     }
 
@@ -188,26 +228,57 @@ final class CaseState {
 
     /** What a case has so far, when the harness itself is stopped (SIGINT, SIGTERM) in the middle of it. */
     synchronized CaseResult interrupted(CaseSpec spec, long durationMs) {
+        return interrupted(spec, durationMs, List.of());
+    }
+
+    /** Like {@link #interrupted(CaseSpec, long)}, with the case's child processes as far as they got. */
+    synchronized CaseResult interrupted(CaseSpec spec, long durationMs, List<ChildProcess> children) {
         fail("interrupted: vgharness was stopped while the case ran; this is what it had gathered");
-        return result(spec, durationMs);
+        return result(spec, durationMs, children);
     }
 
     synchronized CaseResult result(CaseSpec spec, long durationMs) {
+        return result(spec, durationMs, List.of());
+    }
+
+    /**
+     * The case's result with its children: a child in error makes the case an error (naming the child) unless the
+     * case has one of its own, a child that failed its {@code children: expect} makes it fail.
+     */
+    synchronized CaseResult result(CaseSpec spec, long durationMs, List<ChildProcess> children) {
         List<Assertion> assertions = new ArrayList<>();
         if (exit != null && exit.status() != CaseExit.Status.TIMEOUT) {
             assertions.addAll(Expectations.check(spec.expectations(), measured()));
         }
         assertions.addAll(hitAssertions(spec));
-        if (error == null && exit != null && exit.signal() != null && !expectsSignal(spec)) {
+        if (error == null && exit != null && exit.signal() != null && !expectsSignal(spec.expectations())) {
             error = "the target was killed by " + exit.signal() + " (add 'signal: " + exit.signal()
                     + "' to the case's expect: if that is what it should do)";
+        }
+        children.stream().filter(c -> c.status() == RunStatus.ERROR).findFirst()
+                .ifPresent(c -> fail("child process " + c.describe() + ": " + c.error()));
+        RunStatus status = error != null ? RunStatus.ERROR
+                : assertions.stream().allMatch(Assertion::passed) && stops.stream().allMatch(StopResult::passed)
+                        && children.stream().allMatch(c -> c.status() == RunStatus.PASSED)
+                        ? RunStatus.PASSED : RunStatus.FAILED;
+        List<String> command = attachedCommand != null ? attachedCommand : spec.command();
+        return new CaseResult(spec.name(), status, error, command, pid, durationMs, stops, exit, finalResults,
+                assertions, stdout, stderr, samples, warnings, notes, children);
+    }
+
+    /** A child's result, {@code expectations} (the case's {@code children: expect:}) checked for it. */
+    synchronized ChildProcess childResult(List<Expectation> expectations) {
+        List<Assertion> assertions = exit != null && exit.status() != CaseExit.Status.TIMEOUT
+                ? Expectations.check(expectations, measured()) : List.of();
+        if (error == null && exit != null && exit.signal() != null && !expectsSignal(expectations)) {
+            error = "killed by " + exit.signal() + " (add 'signal: " + exit.signal()
+                    + "' to the case's children: expect: if that is what it should do)";
         }
         RunStatus status = error != null ? RunStatus.ERROR
                 : assertions.stream().allMatch(Assertion::passed) && stops.stream().allMatch(StopResult::passed)
                         ? RunStatus.PASSED : RunStatus.FAILED;
-        List<String> command = attachedCommand != null ? attachedCommand : spec.command();
-        return new CaseResult(spec.name(), status, error, command, pid, durationMs, stops, exit, finalResults,
-                assertions, stdout, stderr, samples, warnings, notes);
+        return new ChildProcess(pid, ppid, attachedCommand == null ? List.of() : attachedCommand, status, error, stops,
+                exit, finalResults, assertions);
     }
 
     private Expectations.Measured measured() {
@@ -235,7 +306,7 @@ final class CaseState {
         return assertions;
     }
 
-    private static boolean expectsSignal(CaseSpec spec) {
-        return spec.expectations().stream().anyMatch(e -> e instanceof SignalExpectation);
+    private static boolean expectsSignal(List<Expectation> expectations) {
+        return expectations.stream().anyMatch(e -> e instanceof SignalExpectation);
     }
 }

@@ -1,7 +1,5 @@
 package dev.vgharness.run;
 
-import dev.vgharness.memcheck.MemcheckTextException;
-import dev.vgharness.plan.BreakpointSpec;
 import dev.vgharness.plan.CaseSpec;
 import dev.vgharness.plan.LeakCheckAction;
 import dev.vgharness.plan.Metric;
@@ -9,15 +7,11 @@ import dev.vgharness.result.CaseResult;
 import dev.vgharness.result.MemorySnapshot;
 import dev.vgharness.result.Sample;
 import dev.vgharness.result.StopLeakCheck;
-import dev.vgharness.vgdb.GdbCommands;
 import dev.vgharness.vgdb.GdbLaunch;
-import dev.vgharness.vgdb.HarnessException;
 import dev.vgharness.vgdb.KernelMemory;
 import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
-import dev.vgharness.vgdb.PrivateDir;
 import dev.vgharness.vgdb.ProcessExit;
-import dev.vgharness.vgdb.StopEvent;
 import dev.vgharness.vgdb.ValgrindLaunch;
 import dev.vgharness.vgdb.ValgrindProcess;
 import dev.vgharness.vgdb.VgdbTarget;
@@ -27,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -36,61 +31,59 @@ import java.util.concurrent.CompletableFuture;
  * gdb or vgdb: the same exit-time results, at the cost of plain valgrind. Whatever fails, what was gathered until
  * then is kept in the result.
  */
-final class MemcheckCaseRunner implements RunningCase {
+final class MemcheckCaseRunner extends CaseRunner {
 
     private static final Duration READY = Duration.ofSeconds(30);
     private static final Duration EXIT_WAIT = Duration.ofSeconds(20);
 
-    private final CaseSpec spec;
-    private final RunOptions options;
-    private final CaseState state = new CaseState();
-    private final long deadline;
-    private final long started = System.nanoTime();
     private final OwnTimes ownTimes;
+    private final ProcessFamily family = new ProcessFamily();
 
     MemcheckCaseRunner(CaseSpec spec, RunOptions options, OwnTimes ownTimes) {
-        this.spec = spec;
-        this.options = options;
+        super(spec, options);
         this.ownTimes = ownTimes;
-        this.deadline = System.nanoTime() + timeout().toNanos();
     }
 
+    @Override
+    void runIn(Path capture) throws MiSessionException, StopFailure, CaseProblem, CaseTimeout, TargetStuck {
+        if (spec.valgrindOptions().contains("--child-silent-after-fork=yes")) {
+            state.note("--child-silent-after-fork=yes: Valgrind writes nothing for a forked child that does not exec,"
+                    + " so such children are not in the report");
+        }
+        if (needsGdb(spec)) {
+            runTarget(capture);
+        } else {
+            runValgrindAlone(capture);
+        }
+    }
+
+    @Override
+    void finish(Path capture) {
+        state.readFinal(ProcessFamily.xmlFile(capture, state.pid()), options.knownLeaks());
+        family.readFinals(capture, state.pid(), options.knownLeaks());
+        List<Long> untraced = family.outOfValgrind();
+        if (!untraced.isEmpty()) {
+            state.note("child process" + (untraced.size() == 1 ? " " : "es ") + untraced.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", ")) + " exec'd a program Valgrind does not follow"
+                    + " (without --trace-children=yes, or named by --trace-children-skip): not reported");
+        }
+    }
+
+    /** As far as it got, with the children seen so far (their exit-time files are not written yet). */
     @Override
     public CaseResult partial() {
-        return state.interrupted(spec, (System.nanoTime() - started) / 1_000_000);
+        return state.interrupted(spec, elapsedMs(), family.results(spec.childExpectations()));
     }
 
     @Override
-    public CaseResult run() {
-        long start = started;
-        try (PrivateDir capture = PrivateDir.create()) {
-            try (OutputFollower shown = OutputFollower.of(options, spec.name(), capture.path())) {
-                if (needsGdb(spec)) {
-                    runTarget(capture.path());
-                } else {
-                    runValgrindAlone(capture.path());
-                }
-            } catch (CaseTimeout e) {
-                state.timedOut(timeout());
-            } catch (HarnessException | MiSessionException | StopFailure | CaseProblem | TargetStuck e) {
-                state.fail(e.getMessage());
-            } catch (MemcheckTextException e) {
-                state.fail("cannot read valgrind's answer: " + e.getMessage());
-            } catch (RuntimeException e) {
-                // A bug of ours must not lose the other cases or what this one gathered.
-                state.fail("internal error: " + e + " (please report it, with the -v output)");
-            } finally {
-                state.readFinal(capture.path().resolve("final.xml"), options.knownLeaks());
-                state.readOutput(capture.path().resolve("target.stdout"), capture.path().resolve("target.stderr"));
-            }
-        } catch (HarnessException e) {
-            state.fail(e.getMessage());
-        }
-        return state.result(spec, (System.nanoTime() - start) / 1_000_000);
+    void timedOut() {
+        super.timedOut();
+        family.caseTimedOut();
     }
 
-    private Duration timeout() {
-        return spec.timeoutOr(options.defaultTimeout());
+    @Override
+    CaseResult result(long durationMs) {
+        return state.result(spec, durationMs, family.results(spec.childExpectations()));
     }
 
     /** Whether anything would stop the target: breakpoints, sampling or error stops. */
@@ -111,42 +104,72 @@ final class MemcheckCaseRunner implements RunningCase {
                 throw new CaseTimeout();
             }
             state.exitedAs(status);
+            awaitOtherProcesses(valgrind);
         }
     }
 
     private void runTarget(Path capture) throws MiSessionException, StopFailure, CaseProblem,
             CaseTimeout, TargetStuck {
-        try (VgdbTarget target = VgdbTarget.start(launch(capture), gdbLaunch(), options.commandTimeout())) {
+        try (VgdbTarget target = VgdbTarget.start(launch(capture), memcheckGdb(), options.commandTimeout())) {
             state.started(target.valgrind().pid());
             MiSession gdb = target.gdb();
             Breakpoints breakpoints = Breakpoints.insert(gdb, spec.breakpoints());
             spec.breakpoints().forEach(bp -> AllocatorBreakpoints.warning(bp).ifPresent(state::warn));
-            long pid = target.valgrind().pid();
-            Sampler sampler = spec.sample().map(s -> new Sampler(gdb, s,
-                    (at, previous) -> sample(gdb, pid, at, previous), false)).orElse(null);
-            ErrorStopper errorStops = spec.onError().map(e -> new ErrorStopper(e, options.commandTimeout()))
-                    .orElse(null);
-            state.running();
-            try {
-                new StopLoop(gdb, pid, breakpoints, sampler, errorStops).run();
-            } catch (Sampler.SamplingOver e) {
-                state.detached();
-                return; // closing the target ends valgrind, which would run on
-            } catch (MiSessionException e) {
-                state.fail(e.getMessage() + "; vgharness let the target run to its end without gdb");
-                runToEndWithoutGdb(target);
-                return;
-            } finally {
-                if (sampler != null) {
-                    state.sampled(sampler.series());
-                }
+            MemcheckStopLoop.Case main = new MemcheckStopLoop.Case(spec, options, state, ownTimes, deadline, "");
+            try (TracedChildren traced = spec.tracesChildren()
+                    ? TracedChildren.watch(target.valgrind(), main, gdbLaunch(), family) : null) {
+                runMain(target, main, breakpoints, traced);
             }
-            // gdb's exit and valgrind's exit-time report need nothing of each other: wait for both at once.
-            CompletableFuture<Void> gdbClosed = CompletableFuture.runAsync(gdb::close);
-            Optional<ProcessExit> status = target.valgrind().waitFor(EXIT_WAIT);
-            gdbClosed.join();
-            state.exitedAs(status);
         }
+    }
+
+    /** The main process's stops to its end; then its traced children's, which may outlive it. */
+    private void runMain(VgdbTarget target, MemcheckStopLoop.Case main, Breakpoints breakpoints,
+            TracedChildren traced) throws MiSessionException, StopFailure, CaseTimeout, TargetStuck {
+        MiSession gdb = target.gdb();
+        long pid = target.valgrind().pid();
+        Sampler sampler = sampler(gdb, pid);
+        ErrorStopper errorStops = spec.onError().map(e -> new ErrorStopper(e, options.commandTimeout())).orElse(null);
+        state.running();
+        try {
+            new MemcheckStopLoop(gdb, pid, main, breakpoints, sampler, errorStops).run();
+            if (traced != null) {
+                traced.awaitEnd();
+            }
+            breakpoints.neverSet(gdb, spec, traced == null ? Set.of() : traced.resolvedBreakpoints())
+                    .ifPresent(state::fail);
+        } catch (Sampler.SamplingOver e) {
+            state.detached();
+            return; // closing the target ends valgrind, which would run on
+        } catch (MiSessionException e) {
+            state.fail(e.getMessage() + "; vgharness let the target run to its end without gdb");
+            runToEndWithoutGdb(target);
+            return;
+        } finally {
+            if (sampler != null) {
+                state.sampled(sampler.series());
+            }
+        }
+        // gdb's exit and valgrind's exit-time report need nothing of each other: wait for both at once.
+        CompletableFuture<Void> gdbClosed = CompletableFuture.runAsync(gdb::close);
+        Optional<ProcessExit> status = target.valgrind().waitFor(EXIT_WAIT);
+        gdbClosed.join();
+        state.exitedAs(status);
+        awaitOtherProcesses(target.valgrind());
+    }
+
+    /** The case's sampler, or null when it does not sample. */
+    private Sampler sampler(MiSession gdb, long pid) {
+        return spec.sample().map(s -> new Sampler(gdb, s, (at, previous) -> sample(gdb, pid, at, previous), false))
+                .orElse(null);
+    }
+
+    /**
+     * Children that outlive the main process (forked workers, a daemon) end by themselves until the case's
+     * deadline; closing the target then kills the rest, which are reported as killed.
+     */
+    private void awaitOtherProcesses(ValgrindProcess valgrind) {
+        family.killedAtEnd(valgrind.awaitGroupEnd(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
     }
 
     /**
@@ -185,7 +208,7 @@ final class MemcheckCaseRunner implements RunningCase {
     }
 
     private ValgrindLaunch launch(Path capture) {
-        List<String> valgrindOptions = new ArrayList<>(List.of("--xml=yes", "--xml-file=" + capture.resolve("final.xml"),
+        List<String> valgrindOptions = new ArrayList<>(List.of("--xml=yes", "--xml-file=" + capture.resolve(ProcessFamily.XML_FILES),
                 "--leak-check=full", "--show-leak-kinds=all"));
         valgrindOptions.addAll(spec.valgrindOptions());
         spec.suppressions().forEach(s -> valgrindOptions.add("--suppressions=" + s));
@@ -195,88 +218,8 @@ final class MemcheckCaseRunner implements RunningCase {
         return spec.stdin().map(launch::withStdin).orElse(launch);
     }
 
-    private GdbLaunch gdbLaunch() {
-        String name = spec.name();
-        GdbLaunch launch = GdbLaunch.defaults().withGdb(options.gdb())
-                .withCommandTimeout(options.commandTimeout())
-                .withTraffic(line -> options.traffic().accept("[" + name + "] " + line));
+    private GdbLaunch memcheckGdb() {
         Path program = Path.of(spec.command().get(0));
-        return Files.isRegularFile(program) ? launch.withProgram(program) : launch;
+        return Files.isRegularFile(program) ? gdbLaunch().withProgram(program) : gdbLaunch();
     }
-
-    /** Continues the target and acts on each stop until it ends. */
-    private final class StopLoop {
-        private final MiSession gdb;
-        private final long pid;
-        private final Breakpoints breakpoints;
-        private final Sampler sampler;
-        private final ErrorStopper errorStops;
-
-        StopLoop(MiSession gdb, long pid, Breakpoints breakpoints, Sampler sampler, ErrorStopper errorStops) {
-            this.gdb = gdb;
-            this.pid = pid;
-            this.breakpoints = breakpoints;
-            this.sampler = sampler;
-            this.errorStops = errorStops;
-        }
-
-        void run() throws MiSessionException, StopFailure, CaseTimeout, Sampler.SamplingOver, TargetStuck {
-            String timed = null;
-            while (true) {
-                if (timed != null) {
-                    // Said after the continue was sent, so that the line's time counts the whole stop.
-                    options.traffic().accept(timed);
-                    timed = null;
-                }
-                if (errorStops != null) {
-                    errorStops.arm(gdb);
-                }
-                GdbCommands.continueRunning(gdb);
-                StopEvent stop = awaitStop();
-                if (stop.isExit()) {
-                    state.exitedAs(stop);
-                    breakpoints.neverSet(gdb, spec).ifPresent(state::fail);
-                    return;
-                }
-                if (stop.isBreakpointHit()) {
-                    timed = onHit(stop);
-                } else if (errorStops != null && errorStops.isErrorStop(gdb, stop)) {
-                    onError(stop);
-                } else if (stop.signal().isPresent() && !stop.signal().get().equals("SIGTRAP")) {
-                    // A crash: continuing passes the signal on, so valgrind writes its exit report.
-                    state.signalled(stop.signal().get());
-                }
-            }
-        }
-
-        private StopEvent awaitStop() throws MiSessionException, CaseTimeout, StopFailure,
-                Sampler.SamplingOver {
-            return Breakpoints.awaitStop(gdb, sampler, deadline);
-        }
-
-        /** Acts on a plan's breakpoint; returns the stop's time line for -v, or null for any other stop. */
-        private String onHit(StopEvent stop) throws MiSessionException, TargetStuck {
-            OwnTimes.Stop timing = ownTimes.stopped(gdb);
-            BreakpointSpec bp = breakpoints.hitBy(stop);
-            if (bp == null) {
-                return null;
-            }
-            int hit = state.hit(bp.id());
-            new StopRecorder(gdb, options, state.leakChecks(), pid, state.lastMemory(), deadline)
-                    .act(bp, hit, stop, state::addStop);
-            breakpoints.retireIfDone(gdb, bp, hit);
-            return "[" + spec.name() + "] stop " + bp.id() + "#" + hit + ": " + timing.end();
-        }
-
-        private void onError(StopEvent stop) throws MiSessionException, TargetStuck, StopFailure {
-            int number = errorStops.count();
-            new StopRecorder(gdb, options, state.leakChecks(), pid, state.lastMemory(), deadline)
-                    .actAtError(errorStops, number, stop, state::addStop);
-            if (errorStops.exhausted()) {
-                state.note("on_error: stopped at the first " + number + " errors (max_stops); later errors were"
-                        + " counted but did not stop");
-            }
-        }
-    }
-
 }

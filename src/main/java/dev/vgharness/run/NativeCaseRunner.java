@@ -6,7 +6,6 @@ import dev.vgharness.plan.GdbAction;
 import dev.vgharness.plan.MallocTrimAction;
 import dev.vgharness.result.ActionFailure;
 import dev.vgharness.result.Assertion;
-import dev.vgharness.result.CaseResult;
 import dev.vgharness.result.CommandOutput;
 import dev.vgharness.result.MemorySnapshot;
 import dev.vgharness.result.Sample;
@@ -19,14 +18,12 @@ import dev.vgharness.vgdb.AttachedTarget;
 import dev.vgharness.vgdb.ChildReaper;
 import dev.vgharness.vgdb.GdbCommands;
 import dev.vgharness.vgdb.GdbLaunch;
-import dev.vgharness.vgdb.HarnessException;
 import dev.vgharness.vgdb.KernelMemory;
 import dev.vgharness.vgdb.LiveProcess;
 import dev.vgharness.vgdb.MallocInfo;
 import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
 import dev.vgharness.vgdb.NativeTarget;
-import dev.vgharness.vgdb.PrivateDir;
 import dev.vgharness.vgdb.StopEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,56 +37,30 @@ import java.util.Optional;
  * the same view is taken periodically ({@link Sampler}). Closing gdb kills the target; the case's timeout ends both.
  * With {@code attach:} the target is a process already running, which is detached and left running instead.
  */
-final class NativeCaseRunner implements RunningCase {
+final class NativeCaseRunner extends CaseRunner {
 
-    private final CaseSpec spec;
-    private final RunOptions options;
-    private final CaseState state = new CaseState();
-    private final long started = System.nanoTime();
-    private final long deadline;
     private long pid;
 
     NativeCaseRunner(CaseSpec spec, RunOptions options) {
-        this.spec = spec;
-        this.options = options;
-        this.deadline = started + spec.timeoutOr(options.defaultTimeout()).toNanos();
+        super(spec, options);
     }
 
     @Override
-    public CaseResult partial() {
-        return state.interrupted(spec, (System.nanoTime() - started) / 1_000_000);
-    }
-
-    @Override
-    public CaseResult run() {
-        try (PrivateDir capture = PrivateDir.create()) {
-            try (OutputFollower shown = OutputFollower.of(options, spec.name(), capture.path())) {
-                runTarget(capture.path());
-            } catch (CaseTimeout e) {
-                if (spec.attach().isPresent()) {
-                    state.timedOutAttached(spec.timeoutOr(options.defaultTimeout()));
-                } else {
-                    state.timedOut(spec.timeoutOr(options.defaultTimeout()));
-                }
-            } catch (MiSessionException | CaseProblem e) {
-                state.fail(e.getMessage());
-            } catch (RuntimeException e) {
-                state.fail("internal error: " + e + " (please report it, with the -v output)");
-            } finally {
-                state.readOutput(capture.path().resolve("target.stdout"), capture.path().resolve("target.stderr"));
-            }
-        } catch (HarnessException e) {
-            state.fail(e.getMessage());
+    void timedOut() {
+        if (spec.attach().isPresent()) {
+            state.timedOutAttached(timeout());
+        } else {
+            super.timedOut();
         }
-        return state.result(spec, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private void runTarget(Path capture) throws MiSessionException, CaseProblem, CaseTimeout {
+    @Override
+    void runIn(Path capture) throws MiSessionException, CaseProblem, CaseTimeout {
         if (spec.attach().isPresent()) {
             runAttached(AttachedPid.resolve(spec.attach().get()));
             return;
         }
-        try (NativeTarget target = NativeTarget.start(gdbLaunch(), spec.command(), spec.targetEnvironment(),
+        try (NativeTarget target = NativeTarget.start(nativeGdb(), spec.command(), spec.targetEnvironment(),
                 spec.stdin(), capture)) {
             MiSession gdb = target.gdb();
             Breakpoints breakpoints = Breakpoints.insert(gdb, spec.breakpoints());
@@ -137,7 +108,7 @@ final class NativeCaseRunner implements RunningCase {
 
     private AttachedTarget attach(long target) throws MiSessionException, CaseProblem {
         try {
-            return AttachedTarget.attach(gdbLaunch().inOwnSession(), target);
+            return AttachedTarget.attach(nativeGdb().inOwnSession(), target);
         } catch (MiSessionException.CommandFailed e) {
             throw new CaseProblem("cannot attach to process " + target + ": " + e.gdbMessage());
         }
@@ -161,11 +132,8 @@ final class NativeCaseRunner implements RunningCase {
         }
     }
 
-    private GdbLaunch gdbLaunch() {
-        String name = spec.name();
-        return GdbLaunch.defaults().withGdb(options.gdb()).withCommandTimeout(options.commandTimeout())
-                .withWorkingDirectory(spec.cwd())
-                .withTraffic(line -> options.traffic().accept("[" + name + "] " + line));
+    private GdbLaunch nativeGdb() {
+        return gdbLaunch().withWorkingDirectory(spec.cwd());
     }
 
     private void onStop(MiSession gdb, StopEvent stop, Breakpoints breakpoints) throws MiSessionException {
@@ -187,7 +155,7 @@ final class NativeCaseRunner implements RunningCase {
         state.addStop(new StopResult(bp.id(), hit, stop.threadId(), StopFrame.of(stop.frame()), null, List.of(),
                 List.of(), List.of(), null, memory == null ? null : memory.proc().rssKb(), assertions, gdbOutputs,
                 List.of(), (System.nanoTime() - start) / 1_000_000, memory, StopReason.BREAKPOINT, null, List.of(),
-                List.of(), trim, failures, List.of(), List.of()));
+                List.of(), trim, failures, List.of(), List.of(), pid));
         breakpoints.retireIfDone(gdb, bp, hit);
     }
 

@@ -201,6 +201,6 @@ final class StopRecorder {
                 kept.leakCheck(), actions.blockLists(), actions.pointerSearches(), actions.monitorOutputs(), errors,
                 rss.isPresent() ? rss.getAsLong() : null, assertions, actions.gdbOutputs(), actions.transcript(),
                 (System.nanoTime() - start) / 1_000_000, memory, at.reason(), at.error(), at.backtrace(),
-                at.locals(), null, failures, leftOut, actions.notes());
+                at.locals(), null, failures, leftOut, actions.notes(), pid);
     }
 }

@@ -64,6 +64,11 @@ public final class ProcessTree {
         return tree;
     }
 
+    /** The live members of the process group {@code pgid}, its leader included. */
+    static List<ProcessHandle> group(long pgid) {
+        return ProcessHandle.allProcesses().filter(p -> p.isAlive() && processGroup(p.pid()) == pgid).toList();
+    }
+
     /** The process group of a live process (field 5 of /proc/PID/stat), or -1. */
     static long processGroup(long pid) {
         try {

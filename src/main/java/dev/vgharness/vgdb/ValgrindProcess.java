@@ -37,6 +37,8 @@ public final class ValgrindProcess implements AutoCloseable {
     private static final Pattern READY_FIFO = Pattern.compile("vgdb-from-vgdb-to-(\\d+)-by-.*");
     private static final Duration REAP_LIMIT = Duration.ofSeconds(5);
     private static final Duration PUMP_LIMIT = Duration.ofSeconds(3);
+    /** How often {@link #awaitGroupEnd} looks: each look reads every process's /proc stat. */
+    private static final long GROUP_LOOK_MS = 100;
 
     private final PrivateDir dir;
     private final Path vgdb;
@@ -253,6 +255,34 @@ public final class ValgrindProcess implements AutoCloseable {
     /** The MI attach command, unquoted as gdb needs it: {@code -target-select remote | vgdb --vgdb-prefix=P --pid=N}. */
     public String targetSelectCommand() {
         return "-target-select remote | " + String.join(" ", vgdbCommand());
+    }
+
+    /**
+     * The attach command for another process of this run that waits in its own gdbserver under the same prefix: a
+     * child Valgrind traced into an exec ({@code --trace-children=yes}).
+     */
+    public String targetSelectCommand(long otherPid) {
+        return "-target-select remote | " + vgdb + " --vgdb-prefix=" + vgdbPrefix() + " --pid=" + otherPid;
+    }
+
+    /** The folder the gdbserver FIFOs of every process of this run appear in. */
+    public Path vgdbFolder() {
+        return dir.path();
+    }
+
+    /**
+     * Waits up to {@code limit} for the other processes of valgrind's process group (children that outlived it) to
+     * end; returns the pids still running then (empty when none is left), which {@link #close()} kills.
+     */
+    public List<Long> awaitGroupEnd(Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        while (true) {
+            List<Long> left = ProcessTree.group(valgrind.pid()).stream().map(ProcessHandle::pid).toList();
+            if (left.isEmpty() || System.nanoTime() > end) {
+                return left;
+            }
+            ProcessTree.sleepQuietly(GROUP_LOOK_MS);
+        }
     }
 
     /** Time from starting the process to seeing the ready FIFO. */

@@ -265,6 +265,23 @@ class CheckCommandTest {
     }
 
     @Test
+    void aTracedChildIsCheckedAndReportedApartAndItsLeakFailsTheCheck() throws Exception {
+        String exe = exe("src/children.c");
+        Check c = check("--trace-children", "--break", Fixtures.location("src/children.c", "worker_leak"), "--",
+                exe, "exec", exe);
+
+        assertEquals(1, c.outcome().code(), c.stdout() + c.outcome().stderr());
+        JsonNode child = c.json().at("/cases/0/children/0");
+        assertEquals(List.of(exe, "worker"), List.of(child.at("/command/0").asText(), child.at("/command/1").asText()));
+        assertEquals(1, child.path("stops").size());
+        assertEquals(5, child.at("/exit/code").asInt());
+        assertEquals("failed", child.path("status").asText());
+        assertTrue(c.stdout().contains("       child " + child.path("pid").asLong() + " of "
+                + c.json().at("/cases/0/pid").asLong() + " (" + exe + " worker): FAIL, exited 5, 1 stop\n"), c.stdout());
+        assertTrue(c.html().contains("children[" + child.path("pid").asLong() + "]"), "a section of its own");
+    }
+
+    @Test
     void aCleanProgramPassesWithNoLeaksSaid() throws Exception {
         Check c = check("--", exe("src/clean.c"));
 

@@ -1,8 +1,8 @@
 package dev.vgharness.memcheck;
 
-import static dev.vgharness.memcheck.Golden.totals;
 import static dev.vgharness.memcheck.Golden.record;
 import static dev.vgharness.memcheck.Golden.src;
+import static dev.vgharness.memcheck.Golden.totals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -48,7 +48,8 @@ class ValgrindXmlParserTest {
                 ValgrindLogTest.LOSS_RECORDS,
                 List.of(new ValgrindXmlReport.ErrorCount(4, 1), new ValgrindXmlReport.ErrorCount(3, 1),
                         new ValgrindXmlReport.ErrorCount(2, 1), new ValgrindXmlReport.ErrorCount(0, 2)),
-                List.of(), List.of("RUNNING", "FINISHED"), null, null, null, true), report);
+                List.of(), List.of("RUNNING", "FINISHED"), null, null, null, true, 8339L,
+                List.of("/tmp/tmp.TlbS14q0Qx/errs"), null), report);
     }
 
     @Test
@@ -56,7 +57,7 @@ class ValgrindXmlParserTest {
         ValgrindXmlReport report = parse("sample327.killed.xml");
 
         assertEquals(new ValgrindXmlReport(6, "memcheck", 394L, List.of(), List.of(), List.of(), List.of(),
-                List.of("RUNNING"), null, null, null, false), report);
+                List.of("RUNNING"), null, null, null, false, 353L, List.of("./leaks"), null), report);
     }
 
     @Test
@@ -128,7 +129,8 @@ class ValgrindXmlParserTest {
                 List.of(), List.of(), List.of("RUNNING", "FINISHED"),
                 new LeakSummary(totals(10_920, 6), totals(186_000, 1_200), totals(0, 0), totals(1_234_567, 1),
                         totals(0, 0), List.of()),
-                new HeapSummary(1_431_487, 1_207, 1_207, 0, 1_431_487), new ErrorSummary(2, 2, 0, 0), true), report);
+                new HeapSummary(1_431_487, 1_207, 1_207, 0, 1_431_487), new ErrorSummary(2, 2, 0, 0), true,
+                18833L, List.of("/tmp/tmp.6nkNfHJsFg/separators"), null), report);
     }
 
     @ParameterizedTest

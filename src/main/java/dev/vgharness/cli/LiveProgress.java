@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
  * What a run shows while it runs, for CI logs and people alike: each case's block on stdout as soon as it ends,
  * numbered {@code [2/5]}; for a case still running, a heartbeat line every 30 s ({@code growth: running 1m30s,
  * 3 stops}); and on a terminal one status line on stderr, redrawn every second (case, elapsed, stops), cleared
- * before anything else is printed. The summary at the end is printed as before, by the reports.
+ * before anything else is printed. The summary at the end, by the reports, then gives those cases their first line
+ * only.
  */
 final class LiveProgress implements RunOptions.Progress, AutoCloseable {
 
@@ -49,6 +50,8 @@ final class LiveProgress implements RunOptions.Progress, AutoCloseable {
      * @param blocks a finished case's block, as the summary prints it
      * @param nanoTime the clock ({@code System::nanoTime}, a fake one in tests)
      */
+    private final java.util.Set<String> shown = new java.util.HashSet<>();
+
     LiveProgress(int total, Output output, Function<CaseResult, String> blocks, LongSupplier nanoTime) {
         this.total = total;
         this.output = output;
@@ -81,8 +84,14 @@ final class LiveProgress implements RunOptions.Progress, AutoCloseable {
         }
     }
 
+    /** The cases whose block was printed as they ended. */
+    synchronized java.util.Set<String> shown() {
+        return java.util.Set.copyOf(shown);
+    }
+
     @Override
     public synchronized void caseFinished(CaseResult result) {
+        shown.add(result.name());
         running.remove(result.name());
         finished++;
         clearStatus();

@@ -54,12 +54,17 @@ final class PlanExecution {
      * then the case errors on stderr; false, writing nothing, when an interruption is writing them instead.
      */
     boolean report(RunResult result, boolean printSummary, Runnable before) {
+        return report(result, printSummary, java.util.Set.of(), before);
+    }
+
+    /** @param shownLive the cases whose whole block was printed as they ended (their summary is one line) */
+    boolean report(RunResult result, boolean printSummary, java.util.Set<String> shownLive, Runnable before) {
         if (!gate.claim()) {
             return false;
         }
         try {
             before.run();
-            reports.write(result, roots, printSummary, leaks.writeFiles(result, output.err()), output);
+            reports.write(result, roots, printSummary, shownLive, leaks.writeFiles(result, output.err()), output);
             CaseErrors.print(result, output.err());
             return true;
         } finally {

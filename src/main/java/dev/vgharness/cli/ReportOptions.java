@@ -44,6 +44,12 @@ final class ReportOptions {
 
     /** Writes every report asked for, then the summary (when asked, in colour on a terminal) and the paths written. */
     void write(RunResult result, SourceRoots roots, boolean printSummary, List<Path> alsoWritten, Output output) {
+        write(result, roots, printSummary, java.util.Set.of(), alsoWritten, output);
+    }
+
+    /** @param shownLive the cases whose whole block was printed as they ended: the summary gives their first line */
+    void write(RunResult result, SourceRoots roots, boolean printSummary, java.util.Set<String> shownLive,
+            List<Path> alsoWritten, Output output) {
         List<Path> written = new ArrayList<>();
         write(result, roots, pick(json, "report.json"), (r, s, f) -> JsonReport.write(r, f), written, output.err());
         write(result, roots, pick(junit, "junit.xml"), JunitReport::write, written, output.err());
@@ -54,7 +60,7 @@ final class ReportOptions {
         write(result, roots, pick(html, "report.html"), HtmlReport::write, written, output.err());
         if (printSummary) {
             java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
-            TextSummary.print(result, roots, new java.io.PrintStream(text, true, StandardCharsets.UTF_8));
+            TextSummary.print(result, roots, new java.io.PrintStream(text, true, StandardCharsets.UTF_8), shownLive);
             output.out().print(output.style().marks(text.toString(StandardCharsets.UTF_8)));
         }
         written.addAll(alsoWritten);

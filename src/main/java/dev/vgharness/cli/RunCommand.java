@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
             RunResult result = execution.run(selected,
                     harness.quiet ? options : options.withProgress(live.start()));
             live.close();
-            execution.report(result, true, () -> { });
+            execution.report(result, true, live.shown(), () -> { });
             return ExitCodes.of(result);
         }
     }

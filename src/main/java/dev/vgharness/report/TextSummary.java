@@ -37,11 +37,23 @@ public final class TextSummary {
     }
 
     public static void print(RunResult run, SourceRoots roots, PrintStream out) {
+        print(run, roots, out, java.util.Set.of());
+    }
+
+    /**
+     * The summary, with each case in {@code shownLive} (its whole block was printed as it ended, {@code [2/5] ...})
+     * as its first line only: a CI log then holds each case's details once.
+     */
+    public static void print(RunResult run, SourceRoots roots, PrintStream out, java.util.Set<String> shownLive) {
         if (run.build() != null) {
             out.println("ERROR  build failed (exit " + run.build().exitCode() + "): " + run.build().command());
             run.build().output().lines().forEach(line -> out.println("       " + line));
         }
         for (CaseResult c : run.cases()) {
+            if (shownLive.contains(c.name())) {
+                out.println(firstLine(c));
+                continue;
+            }
             printCase(c, roots, out, null);
             printChildren(c, roots, out);
         }
@@ -67,10 +79,15 @@ public final class TextSummary {
         return text.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** {@code FAIL   growth (2.9 s, 3 stops, exited 0)}. */
+    private static String firstLine(CaseResult c) {
+        return String.format(Locale.ROOT, "%-6s %s (%s, %d stop%s, %s)", mark(c.status()), c.name(),
+                seconds(c.durationMs()), c.stops().size(), c.stops().size() == 1 ? "" : "s", exit(c));
+    }
+
     /** {@code evidence} null: the FAILED lines alone. */
     private static void printCase(CaseResult c, SourceRoots roots, PrintStream out, FailedLineEvidence evidence) {
-        out.printf(Locale.ROOT, "%-6s %s (%s, %d stop%s, %s)%n", mark(c.status()), c.name(), seconds(c.durationMs()),
-                c.stops().size(), c.stops().size() == 1 ? "" : "s", exit(c));
+        out.println(firstLine(c));
         if (c.error() != null) {
             out.println("       error: " + c.error());
         }

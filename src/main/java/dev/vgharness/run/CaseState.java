@@ -211,8 +211,8 @@ final class CaseState {
             return null;
         }
         return "valgrind numbers these loss records 'of " + of + "' while it lists " + records.size() + ": the "
-                + (of - records.size()) + " others are suppressed records and records left from the leak "
-                + (searches == 1 ? "search" : searches + " searches") + " at stops and samples (all their blocks were"
+                + (of - records.size()) + " others are suppressed records and records left from the "
+                + (searches == 1 ? "leak search" : searches + " leak searches") + " at stops and samples (all their blocks were"
                 + " freed since); a run without stops numbers the same records 'of' fewer";
     }
 

@@ -97,6 +97,21 @@ class RunCommandTest {
     }
 
     @Test
+    void eachCasesDetailsAreInTheLogOnceAsItEndsAndTheSummaryGivesItsFirstLine() throws Exception {
+        Outcome o = main("run", plan("cases:\n" + leakyCase("first", "{definitely_lost_bytes: 0}")
+                + leakyCase("second", "{exit_code: 0}")).toString(), "--jobs", "1");
+        assertEquals(1, o.code(), o.stderr());
+        String out = o.stdout();
+        assertEquals(2, out.split("\n       exit: ", -1).length - 1, "one exit line per case: " + out);
+        assertEquals(1, out.split("FAILED definitely_lost_bytes", -1).length - 1, out);
+        assertTrue(out.contains("[1/2] FAIL   first (") && out.contains("[2/2] PASS   second ("), out);
+        String summary = out.substring(out.indexOf("\nFAIL   first ("));
+        assertTrue(summary.contains("\nPASS   second (") && summary.contains(": 1 passed, 1 failed, 0 errors ("),
+                summary);
+        assertTrue(!summary.contains("FAILED") && !summary.contains("exit: "), "first lines only: " + summary);
+    }
+
+    @Test
     void anInvalidPlanExitsTwoWithOneLocatedLinePerProblemAndRunsNothing() throws Exception {
         Path plan = plan("""
                 cases:

@@ -118,21 +118,9 @@ final class TracedChildren implements AutoCloseable {
         session.thread.start();
     }
 
-    /**
-     * The program's argv in a traced child's command line, {@code valgrind.bin --opt=... [--] prog args}: what
-     * follows Valgrind's options.
-     */
+    /** The program's argv in a traced child's command line (what follows Valgrind's options). */
     static List<String> programOf(List<String> cmdline) {
-        for (int i = 1; i < cmdline.size(); i++) {
-            String word = cmdline.get(i);
-            if (word.equals("--")) {
-                return List.copyOf(cmdline.subList(i + 1, cmdline.size()));
-            }
-            if (!word.startsWith("-")) {
-                return List.copyOf(cmdline.subList(i, cmdline.size()));
-            }
-        }
-        return List.of();
+        return LiveProcess.programOf(cmdline);
     }
 
     private Path fifoOf(long pid) {

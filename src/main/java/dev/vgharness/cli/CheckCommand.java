@@ -271,8 +271,8 @@ final class CheckCommand implements Callable<Integer> {
                 printTable(stop.breakpoint() + " hit " + stop.hit(), stop.leakCheck().lossRecords(), out);
             }
             if (!stop.blockLists().isEmpty()) {
-                System.out.println(stop.breakpoint() + " hit " + stop.hit() + ", blocks:");
-                System.out.print(BlockListTable.render(stop.blockLists()));
+                out.println(stop.breakpoint() + " hit " + stop.hit() + ", blocks:");
+                out.print(BlockListTable.render(stop.blockLists()));
             }
         }
         if (c.finalResults() != null) {

@@ -85,12 +85,12 @@ class CommandLineUsageTest {
     }
 
     @Test
-    void checkAndMergeHelpSayTheirSourceRootIsTheCurrentFolder() {
+    void checkAndMergeHelpSayTheirSourceRootIsTheCheckoutsTop() {
         for (String command : new String[] {"check", "merge"}) {
             String help = main(command, "--help").stdout().replaceAll("\\s+", " ");
 
             assertTrue(help.contains("--source-root=DIR where the program's own sources are (repeatable; default:"
-                    + " the current folder)"), help);
+                    + " the top of the current folder's git checkout, else the current folder)"), help);
             assertTrue(!help.contains("plan's folder"), help);
         }
     }

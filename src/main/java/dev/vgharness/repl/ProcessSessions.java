@@ -8,7 +8,6 @@ import dev.vgharness.vgdb.LiveProcess;
 import dev.vgharness.vgdb.MiSession;
 import dev.vgharness.vgdb.MiSessionException;
 import dev.vgharness.vgdb.ValgrindProcess;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,9 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The processes of one target under {@code --trace-children=yes}: the program and each child Valgrind traced into
@@ -27,8 +23,6 @@ import java.util.stream.Stream;
  * session through vgdb on first use. {@link #close()} ends every child's gdb.
  */
 final class ProcessSessions implements AutoCloseable {
-
-    private static final Pattern READY_FIFO = Pattern.compile("vgdb-from-vgdb-to-(\\d+)-by-.*");
 
     /** One process: its gdb once attached, its state while the REPL talks to another, its leak history. */
     static final class Member {
@@ -115,16 +109,7 @@ final class ProcessSessions implements AutoCloseable {
     }
 
     private void lookForNew() {
-        try (Stream<Path> files = Files.list(main.vgdbFolder())) {
-            for (Path f : files.toList()) {
-                Matcher m = READY_FIFO.matcher(f.getFileName().toString());
-                if (m.matches()) {
-                    noticed(Long.parseLong(m.group(1)));
-                }
-            }
-        } catch (IOException e) {
-            // The folder is gone with the target: no new process.
-        }
+        main.gdbserverPids().forEach(this::noticed);
     }
 
     private void noticed(long pid) {

@@ -87,16 +87,7 @@ final class TracedChildren implements AutoCloseable {
     }
 
     private void lookForNew() {
-        try (Stream<Path> files = Files.list(main.vgdbFolder())) {
-            for (Path f : files.toList()) {
-                Matcher m = READY_FIFO.matcher(f.getFileName().toString());
-                if (m.matches()) {
-                    startSession(Long.parseLong(m.group(1)));
-                }
-            }
-        } catch (IOException e) {
-            // The folder is gone: the case is over.
-        }
+        main.gdbserverPids().forEach(this::startSession);
     }
 
     private synchronized void startSession(long pid) {

@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The REPL's own commands, one method each: {@code :start [-- PROG ARGS]}, {@code :break LOC}, {@code :continue},
- * {@code :json on|off}, {@code :contents N}, {@code :report FILE}, {@code :help}, {@code :quit}. A prefix of
+ * {@code :json on|off}, {@code :contents N}, {@code :report FILE}, {@code :processes}, {@code :process PID},
+ * {@code :help}, {@code :quit}. A prefix of
  * {@code :continue} is {@code :continue} ({@code :c}, {@code :cont}), though {@code :contents} starts the same.
  */
 final class ColonCommands {
@@ -37,6 +38,10 @@ final class ColonCommands {
             :contents N            read the first N bytes (1 to 4096) of every block a block_list answer lists,
                                    shown as hex and text (0: off, the default)
             :report FILE           write everything seen so far as a JSON report (docs/report.md)
+            :processes             list the target's processes (pid, ppid, state, command); * marks the one
+                                   commands go to (children exec'd under repl --trace-children)
+            :process PID           send gdb and monitor commands to process PID from now on (gdb is attached
+                                   to it on first use)
             :help                  this text
             :quit                  end valgrind, gdb and vgdb, and leave
             monitor CMD, or a monitor word (leak_check, block_list, who_points_at, v.info, ...): ask valgrind
@@ -63,6 +68,8 @@ final class ColonCommands {
         handlers.put(":json", this::json);
         handlers.put(":contents", this::contents);
         handlers.put(":report", this::report);
+        handlers.put(":processes", this::processes);
+        handlers.put(":process", this::process);
         handlers.put(":help", args -> {
             session.out().print(HELP);
             return true;
@@ -135,6 +142,39 @@ final class ColonCommands {
         } catch (MiSessionException.CommandFailed e) {
             throw new ReplException("gdb cannot set a breakpoint at '" + args.strip() + "': " + e.gdbMessage());
         }
+        return true;
+    }
+
+    private boolean processes(String args) throws ReplException {
+        Target target = session.target();
+        List<ProcessSessions.Member> all = target.processes();
+        for (ProcessSessions.Member m : all) {
+            boolean current = m.pid == target.currentPid();
+            session.out().printf("%s %d  ppid %d  %s  %s%n", current ? "*" : " ", m.pid, m.ppid,
+                    current ? session.state().describe() : stateOf(m), String.join(" ", m.command));
+        }
+        session.out().println(all.size() + (all.size() == 1 ? " process" : " processes")
+                + "; * marks the one commands go to");
+        return true;
+    }
+
+    /** A process the REPL does not talk to: as it was left, or exited once gone. */
+    private static String stateOf(ProcessSessions.Member m) {
+        if (!(m.state instanceof TargetState.Exited) && ProcessSessions.ended(m.pid)) {
+            return "exited";
+        }
+        return m.state.describe();
+    }
+
+    private boolean process(String args) throws ReplException, MiSessionException {
+        long pid;
+        try {
+            pid = Long.parseLong(args.strip());
+        } catch (NumberFormatException e) {
+            throw new ReplException(":process takes a pid from :processes, not '" + args.strip() + "'");
+        }
+        session.switchTo(pid);
+        session.out().println("process " + pid + ": " + session.state().describe());
         return true;
     }
 

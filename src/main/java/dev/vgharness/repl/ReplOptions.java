@@ -14,9 +14,11 @@ import java.util.function.Consumer;
  * @param commandTimeout the deadline of every gdb and monitor command, and of a {@code :continue}
  * @param history the JLine history file ({@code ~/.vgharness_history})
  * @param traffic every MI line, for {@code -v}
+ * @param traceChildren whether valgrind follows the program into what its children exec
+ *     ({@code --trace-children=yes}; {@code :processes} and {@code :process PID} reach them)
  */
 public record ReplOptions(String valgrind, String gdb, Duration commandTimeout, List<String> program, Path cwd,
-        Path history, Consumer<String> traffic) {
+        Path history, Consumer<String> traffic, boolean traceChildren) {
 
     public ReplOptions {
         requireNonNull(valgrind, "valgrind is null");
@@ -31,26 +33,30 @@ public record ReplOptions(String valgrind, String gdb, Duration commandTimeout, 
     /** valgrind and gdb from PATH, 60 s per command, no program, the current directory, the home history file. */
     public static ReplOptions defaults() {
         return new ReplOptions("valgrind", "gdb", Duration.ofSeconds(60), List.of(), Path.of("").toAbsolutePath(),
-                Path.of(System.getProperty("user.home"), ".vgharness_history"), line -> { });
+                Path.of(System.getProperty("user.home"), ".vgharness_history"), line -> { }, false);
     }
 
     public ReplOptions withTools(String valgrindPath, String gdbPath) {
-        return new ReplOptions(valgrindPath, gdbPath, commandTimeout, program, cwd, history, traffic);
+        return new ReplOptions(valgrindPath, gdbPath, commandTimeout, program, cwd, history, traffic, traceChildren);
     }
 
     public ReplOptions withCommandTimeout(Duration timeout) {
-        return new ReplOptions(valgrind, gdb, timeout, program, cwd, history, traffic);
+        return new ReplOptions(valgrind, gdb, timeout, program, cwd, history, traffic, traceChildren);
     }
 
     public ReplOptions withProgram(List<String> argv) {
-        return new ReplOptions(valgrind, gdb, commandTimeout, argv, cwd, history, traffic);
+        return new ReplOptions(valgrind, gdb, commandTimeout, argv, cwd, history, traffic, traceChildren);
     }
 
     public ReplOptions withHistory(Path file) {
-        return new ReplOptions(valgrind, gdb, commandTimeout, program, cwd, file, traffic);
+        return new ReplOptions(valgrind, gdb, commandTimeout, program, cwd, file, traffic, traceChildren);
     }
 
     public ReplOptions withTraffic(Consumer<String> log) {
-        return new ReplOptions(valgrind, gdb, commandTimeout, program, cwd, history, log);
+        return new ReplOptions(valgrind, gdb, commandTimeout, program, cwd, history, log, traceChildren);
+    }
+
+    public ReplOptions withTraceChildren(boolean on) {
+        return new ReplOptions(valgrind, gdb, commandTimeout, program, cwd, history, traffic, on);
     }
 }

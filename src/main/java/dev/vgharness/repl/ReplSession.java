@@ -152,6 +152,15 @@ final class ReplSession implements AutoCloseable {
         return t.gdb();
     }
 
+    /** Talks to process {@code pid} of the target from now on ({@code :process PID}); its state becomes the REPL's. */
+    void switchTo(long pid) throws ReplException, MiSessionException {
+        Target t = target();
+        if (state instanceof TargetState.Running) {
+            throw new ReplException("the target is running: wait for it to stop or press Ctrl-C");
+        }
+        state = t.select(pid, state);
+    }
+
     /** Ctrl-C: stops a running target (gdb -exec-interrupt); anything else is left alone. */
     void interrupt() {
         Target t = target;

@@ -87,16 +87,7 @@ final class TracedChildren implements AutoCloseable {
     }
 
     private void lookForNew() {
-        try (Stream<Path> files = Files.list(main.vgdbFolder())) {
-            for (Path f : files.toList()) {
-                Matcher m = READY_FIFO.matcher(f.getFileName().toString());
-                if (m.matches()) {
-                    startSession(Long.parseLong(m.group(1)));
-                }
-            }
-        } catch (IOException e) {
-            // The folder is gone: the case is over.
-        }
+        main.gdbserverPids().forEach(this::startSession);
     }
 
     private synchronized void startSession(long pid) {
@@ -118,21 +109,9 @@ final class TracedChildren implements AutoCloseable {
         session.thread.start();
     }
 
-    /**
-     * The program's argv in a traced child's command line, {@code valgrind.bin --opt=... [--] prog args}: what
-     * follows Valgrind's options.
-     */
+    /** The program's argv in a traced child's command line (what follows Valgrind's options). */
     static List<String> programOf(List<String> cmdline) {
-        for (int i = 1; i < cmdline.size(); i++) {
-            String word = cmdline.get(i);
-            if (word.equals("--")) {
-                return List.copyOf(cmdline.subList(i + 1, cmdline.size()));
-            }
-            if (!word.startsWith("-")) {
-                return List.copyOf(cmdline.subList(i, cmdline.size()));
-            }
-        }
-        return List.of();
+        return LiveProcess.programOf(cmdline);
     }
 
     private Path fifoOf(long pid) {

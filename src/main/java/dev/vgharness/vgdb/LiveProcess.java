@@ -63,6 +63,23 @@ public final class LiveProcess {
         }
     }
 
+    /**
+     * The program's argv in a traced child's command line, {@code valgrind.bin --opt=... [--] prog args}: what
+     * follows Valgrind's options.
+     */
+    public static List<String> programOf(List<String> cmdline) {
+        for (int i = 1; i < cmdline.size(); i++) {
+            String word = cmdline.get(i);
+            if (word.equals("--")) {
+                return List.copyOf(cmdline.subList(i + 1, cmdline.size()));
+            }
+            if (!word.startsWith("-")) {
+                return List.copyOf(cmdline.subList(i, cmdline.size()));
+            }
+        }
+        return List.of();
+    }
+
     /** The executable, from the /proc/PID/exe link; empty when it cannot be read. */
     public static Optional<Path> executable(long pid) {
         try {

@@ -271,6 +271,19 @@ public final class ValgrindProcess implements AutoCloseable {
     }
 
     /**
+     * The pids of the processes whose gdbserver FIFOs are in {@link #vgdbFolder()} now: the program's, and each
+     * child traced into an exec once it waits for gdb. Empty once the folder is gone.
+     */
+    public List<Long> gdbserverPids() {
+        try (Stream<Path> files = Files.list(dir.path())) {
+            return files.map(f -> READY_FIFO.matcher(f.getFileName().toString()))
+                    .filter(Matcher::matches).map(m -> Long.parseLong(m.group(1))).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /**
      * Waits up to {@code limit} for the other processes of valgrind's process group (children that outlived it) to
      * end; returns the pids still running then (empty when none is left), which {@link #close()} kills.
      */

@@ -3,7 +3,6 @@ package dev.vgharness.result;
 import dev.vgharness.plan.Metric;
 import dev.vgharness.vgdb.KernelMemory;
 import dev.vgharness.vgdb.MallocInfo;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -40,14 +39,7 @@ public record MemoryRates(Rate heapInUseBytesPerS, Rate mmapInUseBytesPerS, Rate
     }
 
     private static Rate rate(List<Point> points, Function<Point, Long> number) {
-        List<Rate.Point> values = new ArrayList<>();
-        for (Point p : points) {
-            Long value = number.apply(p);
-            if (value != null) {
-                values.add(new Rate.Point(p.atMs(), value));
-            }
-        }
-        return Rate.of(values);
+        return Rate.over(points, Point::atMs, number);
     }
 
     /** The rate a {@code *_per_s} memory metric names; empty for the other metrics. */

@@ -1,6 +1,9 @@
 package dev.vgharness.result;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * How fast a number changes, per second: the least-squares slope through every sample that has the number, not the
@@ -14,6 +17,18 @@ public record Rate(Double perS, int samples) {
 
     /** One sample of the number: when (milliseconds) and what. */
     public record Point(long atMs, long value) {
+    }
+
+    /** The rate of one number over the samples that have it ({@code number} null: this sample has not). */
+    public static <T> Rate over(List<T> samples, ToLongFunction<T> atMs, Function<T, Long> number) {
+        List<Point> points = new ArrayList<>();
+        for (T sample : samples) {
+            Long value = number.apply(sample);
+            if (value != null) {
+                points.add(new Point(atMs.applyAsLong(sample), value));
+            }
+        }
+        return of(points);
     }
 
     /** The least-squares slope of the points, per second. */

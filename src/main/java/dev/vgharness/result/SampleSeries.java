@@ -2,7 +2,6 @@ package dev.vgharness.result;
 
 import dev.vgharness.memcheck.LeakSummary;
 import dev.vgharness.plan.Metric;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -36,14 +35,7 @@ public record SampleSeries(long everyMs, List<Sample> samples, Double definitely
 
     /** The least-squares slope per second of one number over the samples that have it, or null. */
     private static Double rate(List<Sample> samples, Function<Sample, Long> number) {
-        List<Rate.Point> points = new ArrayList<>();
-        for (Sample s : samples) {
-            Long value = number.apply(s);
-            if (value != null) {
-                points.add(new Rate.Point(s.atMs(), value));
-            }
-        }
-        return Rate.of(points).perS();
+        return Rate.over(samples, Sample::atMs, number).perS();
     }
 
     private static MemoryRates memoryRates(List<Sample> samples) {

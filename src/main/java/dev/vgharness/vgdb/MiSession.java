@@ -90,6 +90,10 @@ public final class MiSession implements AutoCloseable {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("LANG", "C.UTF-8");
         env.putAll(launch.environment());
+        // gdb runs `target remote | vgdb ...` through $SHELL -c with a socket as its stdin. Debian's bash takes that
+        // for an ssh session and reads ~/.bashrc when SHLVL is unset (CI runners, services): a pyenv or conda init
+        // there costs a tenth of a second per attach, a stale pyenv lock a minute. /bin/sh reads no rc file.
+        env.put("SHELL", "/bin/sh");
         try {
             executor.execute(command, env, exit);
             Process started = watchdog.started().get(10, TimeUnit.SECONDS);

@@ -1,6 +1,7 @@
 package dev.vgharness.vgdb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,11 +9,14 @@ import dev.vgharness.EndToEnd;
 import dev.vgharness.Fixtures;
 import dev.vgharness.TestTools;
 import dev.vgharness.TestTools.Tool;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +120,26 @@ class MiSessionTest {
             assertTrue(traffic.stream().anyMatch(l -> l.startsWith("-> ") && l.contains("-target-select remote | ")),
                     "the traffic log shows the commands");
         }
+    }
+
+    @Test
+    void attachingNeverRunsTheUsersBashStartupFiles() throws Exception {
+        // Bash reads ~/.bashrc for `-c` when its stdin is a socket (gdb's pipe to vgdb) and SHLVL says it is the
+        // first shell: the shape of a CI runner's environment.
+        Path home = Files.createDirectories(temp.resolve("home"));
+        Path sourced = home.resolve("sourced");
+        Files.writeString(home.resolve(".bashrc"), "touch '" + sourced + "'\n");
+        Path leaky = Fixtures.compile("src/leaky.c");
+        ValgrindLaunch launch = ValgrindLaunch.of(List.of(leaky.toString(), "1"), temp).withValgrind(TestTools.valgrind());
+        try (ValgrindProcess valgrind = ValgrindProcess.start(launch)) {
+            Map<String, String> env = new HashMap<>(valgrind.vgdbEnvironment());
+            env.putAll(Map.of("HOME", home.toString(), "SHELL", "/bin/bash", "SHLVL", "0"));
+            try (MiSession gdb = MiSession.start(gdbLaunch().withProgram(leaky).withEnvironment(env))) {
+                GdbCommands.attach(gdb, valgrind, WAIT);
+                assertEquals("n_errs_found 0 n_errs_shown 0 (vgdb-error 0) \n", gdb.monitor("v.info n_errs_found", WAIT));
+            }
+        }
+        assertFalse(Files.exists(sourced), "the pipe to vgdb ran through a shell that read ~/.bashrc");
     }
 
     @Test

@@ -315,8 +315,7 @@ class PlanRunnerEndToEndTest {
                         actions: [{leak_check: {limit: 2}}]
                 """.formatted(exe, line), RunOptions.defaults().withTranscript(true));
         StopResult stop = run.cases().get(0).stops().get(0);
-        assertEquals(List.of("v.info n_errs_found", "leak_check full reachable changed heuristics all",
-                "v.info n_errs_found"),
+        assertEquals(List.of("v.info n_errs_found", "leak_check full reachable changed heuristics all"),
                 stop.transcript().stream().map(CommandOutput::command).toList());
         PlainGdbSession.Answer limited = PlainGdbSession.leakCheckAt(exe, List.of("2"), "leaky.c:" + line,
                 "leak_check full reachable any limited 2 heuristics all");
@@ -326,6 +325,33 @@ class PlanRunnerEndToEndTest {
         assertEquals(whole.summaryWithoutDeltas(), PlainGdbSession.withoutDeltas(stop.leakCheck().summary()));
         assertTrue(!limited.summaryWithoutDeltas().equals(whole.summaryWithoutDeltas()),
                 "valgrind's own summary of a limited search is wrong, which is why the harness never sends one");
+    }
+
+    @Test
+    void aStopsErrorCountIsTheProbesAnswerUnlessAnActionRanProgramCodeAfterIt() throws Exception {
+        String exe = exe("src/errs.c");
+        String at = "errs.c:" + Fixtures.line("src/errs.c", "call_bad_write");
+        RunResult run = run("""
+                cases:
+                  - name: checks-only
+                    command: [%1$s]
+                    breakpoints:
+                      - {id: before, at: "%2$s", actions: [leak_check]}
+                  - name: calls-into-the-program
+                    command: [%1$s]
+                    breakpoints:
+                      - {id: before, at: "%2$s", actions: [leak_check, {gdb: "call bad_write()"}]}
+                """.formatted(exe, at), RunOptions.defaults().withTranscript(true));
+        StopResult checksOnly = run.cases().get(0).stops().get(0);
+        StopResult calls = run.cases().get(1).stops().get(0);
+        String probe = "v.info n_errs_found";
+        String check = "leak_check full reachable changed heuristics all";
+        // Two invalid reads before the stop; monitor commands run no program code, so the first probe's count holds.
+        assertEquals(List.of(probe, check), checksOnly.transcript().stream().map(CommandOutput::command).toList());
+        assertEquals(2L, checksOnly.errors());
+        // The call writes past a block: the count is asked again, and has the new error.
+        assertEquals(List.of(probe, check, probe), calls.transcript().stream().map(CommandOutput::command).toList());
+        assertEquals(3L, calls.errors());
     }
 
     @Test
@@ -352,8 +378,7 @@ class PlanRunnerEndToEndTest {
         String command = stops.get(0).leakCheck().command();
         assertTrue(command.startsWith("leak_check full ") && command.contains(" new "), command);
         // After the probe that valgrind's answers reach gdb.
-        assertEquals(List.of("v.info n_errs_found", "leak_check full reachable changed heuristics all",
-                "v.info n_errs_found"), stops.get(0).transcript().stream().map(CommandOutput::command).toList());
+        assertEquals(List.of("v.info n_errs_found", "leak_check full reachable changed heuristics all"), stops.get(0).transcript().stream().map(CommandOutput::command).toList());
         // The first search has nothing before it: every record is new.
         List<LossRecordResult> first = stops.get(0).leakCheck().lossRecords();
         assertTrue(!first.isEmpty() && first.stream().allMatch(r -> r.record().newRecord()), first.toString());

@@ -42,6 +42,7 @@ final class PlanExecution {
 
     /** Runs the plan; the result as reported (leak filters applied). Call {@link #report} afterwards. */
     RunResult run(Plan plan, RunOptions options) {
+        WarmUp.start(reports.any());
         sweepStaleDirs(output.err());
         PlanRunner runner = new PlanRunner(leaks.apply(options, roots), Clock.systemUTC(),
                 VgharnessCommand.Version.number());

@@ -37,6 +37,11 @@ final class ReportOptions {
             description = "all reports at once into DIR: report.json, junit.xml, report.html, report.sarif")
     Path reportDir;
 
+    /** Whether any report file is asked for. */
+    boolean any() {
+        return json != null || junit != null || sarif != null || html != null || reportDir != null;
+    }
+
     /** A report writer: the result, the source roots, the file. */
     private interface Writer {
         void write(RunResult result, SourceRoots roots, Path file) throws IOException;

@@ -21,7 +21,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.apache.commons.exec.CommandLine;
-import org.apache.commons.exec.DefaultExecuteResultHandler;
 import org.apache.commons.exec.DefaultExecutor;
 
 /**
@@ -47,7 +46,7 @@ public final class MiSession implements AutoCloseable {
     private final BlockingQueue<MiRecord.Async> events = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> readerReady = new CompletableFuture<>();
     private final GdbStreams streams = new GdbStreams(() -> readerReady.complete(null));
-    private final DefaultExecuteResultHandler exit = new DefaultExecuteResultHandler();
+    private final ProcessEnd exit = new ProcessEnd();
     private final TreeWatchdog watchdog;
     private final Process process;
     private final ChildReaper.Registration registration;

@@ -1,5 +1,6 @@
 package dev.vgharness.vgdb;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,15 +70,49 @@ public final class ProcessTree {
         return ProcessHandle.allProcesses().filter(p -> p.isAlive() && processGroup(p.pid()) == pgid).toList();
     }
 
-    /** The process group of a live process (field 5 of /proc/PID/stat), or -1. */
+    /**
+     * The process group of a live process (field 5 of /proc/PID/stat: {@code 1234 (comm) S 1 1234 ...}), or -1. Read
+     * into a small buffer and scanned by hand: it runs for every process on the machine at the end of each case.
+     */
     static long processGroup(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[2]);
-        } catch (IOException | RuntimeException e) {
+        byte[] stat = new byte[1024];
+        int n = 0;
+        try (FileInputStream in = new FileInputStream("/proc/" + pid + "/stat")) {
+            for (int r; n < stat.length && (r = in.read(stat, n, stat.length - n)) > 0; ) {
+                n += r;
+            }
+        } catch (IOException e) {
             return -1;
         }
+        int close = n - 1;
+        while (close >= 0 && stat[close] != ')') {
+            close--;
+        }
+        if (close < 0) {
+            return -1;
+        }
+        // ") S PPID PGRP": past the state, then past the parent
+        int ppid = indexOf(stat, (byte) ' ', close + 2, n) + 1;
+        int pgrp = ppid == 0 ? 0 : indexOf(stat, (byte) ' ', ppid, n) + 1;
+        return pgrp == 0 ? -1 : digits(stat, pgrp, n);
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static long digits(byte[] bytes, int from, int end) {
+        long value = 0;
+        int i = from;
+        for (; i < end && bytes[i] >= '0' && bytes[i] <= '9'; i++) {
+            value = value * 10 + (bytes[i] - '0');
+        }
+        return i == from ? -1 : value;
     }
 
     private static boolean awaitDeath(List<ProcessHandle> tree, Duration limit) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.exec.CommandLine;
-import org.apache.commons.exec.DefaultExecuteResultHandler;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.PumpStreamHandler;
 
@@ -65,7 +64,7 @@ public final class ShortCommand {
         if (cwd != null) {
             executor.setWorkingDirectory(cwd.toFile());
         }
-        DefaultExecuteResultHandler done = new DefaultExecuteResultHandler();
+        ProcessEnd done = new ProcessEnd();
         try (ChildReaper.Registration registration = started(executor, argv, environment, done, watchdog)) {
             // The watchdog ends the process at the deadline; the extra time covers reaping and the pumps.
             done.waitFor(deadline.plusSeconds(5));
@@ -89,7 +88,7 @@ public final class ShortCommand {
 
     /** Starts the command, registered with the reaper so that stopping the harness ends it too (a long build). */
     private static ChildReaper.Registration started(DefaultExecutor executor, List<String> argv,
-            Map<String, String> environment, DefaultExecuteResultHandler done, TreeWatchdog watchdog)
+            Map<String, String> environment, ProcessEnd done, TreeWatchdog watchdog)
             throws IOException, InterruptedException {
         try (ChildReaper.Start start = ChildReaper.beginStart()) {
             executor.execute(commandLine(argv), environment, done);

@@ -20,7 +20,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.commons.exec.DefaultExecuteResultHandler;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.PumpStreamHandler;
 
@@ -45,7 +44,7 @@ public final class ValgrindProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final Process process;
     private final ProcessHandle valgrind;
-    private final DefaultExecuteResultHandler result;
+    private final ProcessEnd result;
     private final ChildReaper.Registration registration;
     private final Duration readyLatency;
     private final ValgrindLaunch launch;
@@ -64,7 +63,7 @@ public final class ValgrindProcess implements AutoCloseable {
 
     /** What exists between starting the process and seeing its FIFO. */
     private record Started(ValgrindLaunch launch, PrivateDir dir, Path vgdb, Map<String, String> environment,
-            Process process, DefaultExecuteResultHandler result, ChildReaper.Registration registration, long startNanos) {
+            Process process, ProcessEnd result, ChildReaper.Registration registration, long startNanos) {
     }
 
     /**
@@ -133,7 +132,7 @@ public final class ValgrindProcess implements AutoCloseable {
                     .setWorkingDirectory(launch.cwd().toFile()).get();
             executor.setWatchdog(watchdog);
             executor.setExitValues(null);
-            DefaultExecuteResultHandler result = new ClosingResultHandler(out, err, in);
+            ProcessEnd result = new ClosingResultHandler(out, err, in);
             long startNanos = System.nanoTime();
             executor.execute(ShortCommand.commandLine(argv), environment, result);
             Process process = watchdog.started().get(launch.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -191,7 +190,7 @@ public final class ValgrindProcess implements AutoCloseable {
         }
     }
 
-    private static void awaitPumps(DefaultExecuteResultHandler result) {
+    private static void awaitPumps(ProcessEnd result) {
         try {
             result.waitFor(PUMP_LIMIT);
         } catch (InterruptedException e) {
@@ -349,7 +348,7 @@ public final class ValgrindProcess implements AutoCloseable {
         shutDown(process, result, registration, dir);
     }
 
-    private static void shutDown(Process process, DefaultExecuteResultHandler result,
+    private static void shutDown(Process process, ProcessEnd result,
             ChildReaper.Registration registration, PrivateDir dir) {
         try {
             ProcessTree.terminate(process.toHandle(), ProcessTree.DEFAULT_GRACE);
@@ -383,7 +382,7 @@ public final class ValgrindProcess implements AutoCloseable {
     }
 
     /** Closes the capture files once commons-exec has reaped the process and stopped its pumps. */
-    private static final class ClosingResultHandler extends DefaultExecuteResultHandler {
+    private static final class ClosingResultHandler extends ProcessEnd {
         private final List<AutoCloseable> streams = new ArrayList<>();
 
         ClosingResultHandler(OutputStream out, OutputStream err, InputStream in) {

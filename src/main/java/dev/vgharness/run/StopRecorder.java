@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 
@@ -97,6 +98,9 @@ final class StopRecorder {
             throws MiSessionException, TargetStuck {
         CaseProgress.stopped(options);
         long start = System.nanoTime();
+        // The process view as the stop begins, read beside the actions: /proc/PID/smaps of valgrind is a thousand
+        // lines, milliseconds the stop would otherwise wait for; and the leak search's own memory is not in it.
+        CompletableFuture<Optional<KernelMemory>> proc = CompletableFuture.supplyAsync(() -> KernelMemory.read(pid));
         ActionRunner actions = new ActionRunner(gdb, options.commandTimeout(), leakChecks, options.knownLeaks(),
                 options.transcript());
         List<ActionFailure> failures = new ArrayList<>();
@@ -108,7 +112,7 @@ final class StopRecorder {
             }
             errors = goOn ? errorCount(actions, failures) : null;
         } finally {
-            record.accept(result(at, actions, errors, start, failures));
+            record.accept(result(at, actions, errors, start, failures, proc.join()));
         }
     }
 
@@ -183,8 +187,8 @@ final class StopRecorder {
         return action.name();
     }
 
-    private StopResult result(Stop at, ActionRunner actions, Long errors, long start, List<ActionFailure> failures) {
-        Optional<KernelMemory> proc = KernelMemory.read(pid);
+    private StopResult result(Stop at, ActionRunner actions, Long errors, long start, List<ActionFailure> failures,
+            Optional<KernelMemory> proc) {
         // VmRSS from the same read of /proc/PID/status; read alone only when smaps could not be.
         OptionalLong rss = proc.isPresent() ? OptionalLong.of(proc.get().rssKb()) : ProcessTree.rssKb(pid);
         MemorySnapshot memory = proc.map(p -> MemorySnapshot.of(null, p, previous)).orElse(null);

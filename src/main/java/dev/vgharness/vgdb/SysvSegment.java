@@ -28,6 +28,10 @@ public record SysvSegment(String key, long shmid, long sizeKb, long rssKb) {
 
     /** Every SysV mapping of the smaps text, in address order. */
     public static List<SysvSegment> parse(String smaps) {
+        if (!smaps.contains("/SYSV")) {
+            // Most processes map none: no regex over the thousand lines of valgrind's smaps at every stop.
+            return List.of();
+        }
         List<SysvSegment> segments = new ArrayList<>();
         Matcher current = null;
         long rss = 0;

@@ -251,9 +251,13 @@ public final class ValgrindProcess implements AutoCloseable {
         return List.of(vgdb.toString(), "--vgdb-prefix=" + vgdbPrefix(), "--pid=" + pid());
     }
 
-    /** The MI attach command, unquoted as gdb needs it: {@code -target-select remote | vgdb --vgdb-prefix=P --pid=N}. */
+    /**
+     * The MI attach command, unquoted as gdb needs it:
+     * {@code -target-select remote | exec vgdb --vgdb-prefix=P --pid=N}. gdb runs the pipe through {@code $SHELL -c} ({@code /bin/sh}, see {@link MiSession}); dash forks for it where
+     * bash execs, and {@code exec} keeps vgdb gdb's own child, which gdb ends when it closes the connection.
+     */
     public String targetSelectCommand() {
-        return "-target-select remote | " + String.join(" ", vgdbCommand());
+        return "-target-select remote | exec " + String.join(" ", vgdbCommand());
     }
 
     /**
@@ -261,7 +265,7 @@ public final class ValgrindProcess implements AutoCloseable {
      * child Valgrind traced into an exec ({@code --trace-children=yes}).
      */
     public String targetSelectCommand(long otherPid) {
-        return "-target-select remote | " + vgdb + " --vgdb-prefix=" + vgdbPrefix() + " --pid=" + otherPid;
+        return "-target-select remote | exec " + vgdb + " --vgdb-prefix=" + vgdbPrefix() + " --pid=" + otherPid;
     }
 
     /** The folder the gdbserver FIFOs of every process of this run appear in. */

@@ -123,7 +123,7 @@ class MiSessionTest {
     }
 
     @Test
-    void attachingNeverRunsTheUsersBashStartupFiles() throws Exception {
+    void attachingRunsVgdbWithoutTheUsersBashStartupFilesOrAShellBetween() throws Exception {
         // Bash reads ~/.bashrc for `-c` when its stdin is a socket (gdb's pipe to vgdb) and SHLVL says it is the
         // first shell: the shape of a CI runner's environment.
         Path home = Files.createDirectories(temp.resolve("home"));
@@ -137,6 +137,9 @@ class MiSessionTest {
             try (MiSession gdb = MiSession.start(gdbLaunch().withProgram(leaky).withEnvironment(env))) {
                 GdbCommands.attach(gdb, valgrind, WAIT);
                 assertEquals("n_errs_found 0 n_errs_shown 0 (vgdb-error 0) \n", gdb.monitor("v.info n_errs_found", WAIT));
+                // No shell left between gdb and vgdb: gdb's SIGTERM at the end reaches vgdb itself.
+                assertEquals(List.of("vgdb"), ProcessHandle.of(gdb.pid()).orElseThrow().children()
+                        .map(c -> Path.of(c.info().command().orElse("?")).getFileName().toString()).toList());
             }
         }
         assertFalse(Files.exists(sourced), "the pipe to vgdb ran through a shell that read ~/.bashrc");

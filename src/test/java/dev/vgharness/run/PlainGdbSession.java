@@ -32,6 +32,13 @@ final class PlainGdbSession {
     private PlainGdbSession() {
     }
 
+    /** As vgharness runs gdb: the pipe to vgdb through /bin/sh, never a bash that reads ~/.bashrc (MiSession). */
+    private static java.util.Map<String, String> plainShell(java.util.Map<String, String> environment) {
+        java.util.Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("SHELL", "/bin/sh");
+        return env;
+    }
+
     static Answer leakCheckAt(String program, List<String> args, String location, String monitorCommand)
             throws Exception {
         Path capture = Files.createTempDirectory("vgharness-plain");
@@ -42,7 +49,7 @@ final class PlainGdbSession {
             ShortCommand.Result gdb = ShortCommand.run(List.of(TestTools.gdb(), "-batch", "-nx", "-q", program,
                     "-ex", "target remote | " + String.join(" ", valgrind.vgdbCommand()),
                     "-ex", "monitor v.set vgdb-error 999999", "-ex", "break " + location, "-ex", "continue",
-                    "-ex", "monitor " + monitorCommand, "-ex", "kill"), valgrind.vgdbEnvironment(),
+                    "-ex", "monitor " + monitorCommand, "-ex", "kill"), plainShell(valgrind.vgdbEnvironment()),
                     Duration.ofSeconds(60));
             LeakCheckAnswer result = LeakCheckParser.parse(gdb.stderr());
             return new Answer(withoutDeltas(result.summary()), records(result.lossRecords()));
@@ -71,7 +78,7 @@ final class PlainGdbSession {
                         "-ex", "monitor " + monitorCommand));
             }
             gdbArgs.addAll(List.of("-ex", "kill"));
-            String stderr = ShortCommand.run(gdbArgs, valgrind.vgdbEnvironment(), Duration.ofMinutes(30)).stderr();
+            String stderr = ShortCommand.run(gdbArgs, plainShell(valgrind.vgdbEnvironment()), Duration.ofMinutes(30)).stderr();
             List<String> parts = List.of(stderr.split(STOP + "\n", -1));
             return parts.subList(1, parts.size()).stream().map(LeakCheckParser::parse).toList();
         } finally {

@@ -22,7 +22,6 @@ final class ReplSession implements AutoCloseable {
     private final SessionLog log;
     private volatile Target target;
     private volatile TargetState state = new TargetState.NoTarget();
-    private volatile boolean interruptPending;
     private boolean json;
     /** Bytes of each block that {@code block_list} answers read ({@code :contents N}); 0 reads none. */
     private int contents;
@@ -163,20 +162,10 @@ final class ReplSession implements AutoCloseable {
     }
 
     /** Ctrl-C: stops a running target (gdb -exec-interrupt); anything else is left alone. */
-    /** Whether Ctrl-C asked to stop the running target and no stop has come since ({@link StopWatcher}). */
-    boolean interruptPending() {
-        return interruptPending;
-    }
-
-    void interruptAnswered() {
-        interruptPending = false;
-    }
-
     void interrupt() {
         Target t = target;
         if (t != null && state instanceof TargetState.Running) {
             try {
-                interruptPending = true;
                 GdbCommands.interrupt(t.gdb());
             } catch (MiSessionException e) {
                 failed("cannot interrupt the target: " + e.getMessage());

@@ -33,8 +33,6 @@ import java.util.Optional;
 final class StopWatcher {
 
     private static final Duration VALGRIND_EXIT = Duration.ofSeconds(20);
-    /** How long an interrupt may take before it is asked again. */
-    private static final Duration INTERRUPT_ANSWER = Duration.ofSeconds(2);
 
     private final ReplSession session;
 
@@ -58,45 +56,20 @@ final class StopWatcher {
 
     void awaitStop(MiSession gdb) throws ReplException, MiSessionException {
         Duration limit = session.options().commandTimeout();
-        long end = System.nanoTime() + limit.toNanos();
-        StopEvent stop = null;
-        while (stop == null) {
-            long left = end - System.nanoTime();
-            if (left <= 0) {
-                GdbCommands.interrupt(gdb);
-                stopped(gdb.awaitStop(limit), gdb);
-                throw new ReplException("the target was still running after " + limit.toSeconds()
-                        + " s: interrupted (raise --timeout to wait longer)");
-            }
-            try {
-                stop = gdb.awaitStop(Duration.ofNanos(Math.min(left, INTERRUPT_ANSWER.toNanos())));
-            } catch (MiSessionException.Timeout e) {
-                askAgainIfInterrupted(gdb);
-            }
+        StopEvent stop;
+        try {
+            stop = gdb.awaitStop(limit);
+        } catch (MiSessionException.Timeout e) {
+            GdbCommands.interrupt(gdb);
+            stopped(gdb.awaitStop(limit), gdb);
+            throw new ReplException("the target was still running after " + limit.toSeconds()
+                    + " s: interrupted (raise --timeout to wait longer)");
         }
         stopped(stop, gdb);
     }
 
-    /**
-     * Under vgdb an {@code -exec-interrupt} can be answered {@code ^done} and then lost (the target stops only when
-     * Valgrind next polls, which a program asleep in a loop of sleep(1) hardly does): when Ctrl-C asked for a stop
-     * and none came, ask again. A target that stopped meanwhile makes gdb answer {@code ^error}: the stop is on its
-     * way.
-     */
-    private void askAgainIfInterrupted(MiSession gdb) throws MiSessionException {
-        if (!session.interruptPending()) {
-            return;
-        }
-        try {
-            GdbCommands.interrupt(gdb);
-        } catch (MiSessionException.CommandFailed stoppedMeanwhile) {
-            // the stop is on its way
-        }
-    }
-
     /** Records a stop and prints its line. */
     void stopped(StopEvent stop, MiSession gdb) throws ReplException {
-        session.interruptAnswered();
         if (stop.isExit()) {
             exited(stop);
             neverSet(gdb.loadedCode());

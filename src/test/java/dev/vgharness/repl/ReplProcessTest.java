@@ -33,7 +33,8 @@ class ReplProcessTest {
     @Test
     void sigintInterruptsTheRunningTargetAndTheHarnessGoesOn() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> argv = new ArrayList<>(List.of(java, "-Duser.home=" + home, "-cp",
+        List<String> argv = new ArrayList<>(dev.vgharness.vgdb.ChildJvm.DEFAULT_SIGINT);
+        argv.addAll(List.of(java, "-Duser.home=" + home, "-cp",
                 System.getProperty("java.class.path"), "dev.vgharness.cli.Main", "repl"));
         argv.addAll(TestTools.options());
         argv.addAll(List.of("--", Fixtures.compile("src/hang.c").toString()));

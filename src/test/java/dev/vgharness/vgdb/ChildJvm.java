@@ -13,6 +13,13 @@ import org.apache.commons.exec.PumpStreamHandler;
 /** A second JVM on the test's classpath, started through commons-exec, for tests that signal the harness itself. */
 public final class ChildJvm implements AutoCloseable {
 
+    /**
+     * Prefix of a command line that runs it with SIGINT's default action. A suite started in the background of a
+     * shell ({@code mvn test &}) has SIGINT ignored, and every process it starts inherits that: the JVM then never
+     * sees the Ctrl-C a test sends, which a harness on a terminal does. env execs in place: the pid stays.
+     */
+    public static final List<String> DEFAULT_SIGINT = List.of("env", "--default-signal=INT");
+
     private final TreeWatchdog watchdog;
     private final DefaultExecuteResultHandler done = new DefaultExecuteResultHandler();
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -39,6 +46,7 @@ public final class ChildJvm implements AutoCloseable {
     private ChildJvm(List<String> jvmOptions, String mainClass, List<String> args, Duration limit, boolean ownSession)
             throws IOException {
         List<String> argv = new ArrayList<>(ownSession ? List.of("setsid") : List.of());
+        argv.addAll(DEFAULT_SIGINT);
         argv.add(ProcessHandle.current().info().command().orElse("java"));
         argv.addAll(jvmOptions);
         argv.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));

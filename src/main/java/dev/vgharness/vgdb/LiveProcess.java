@@ -29,12 +29,7 @@ public final class LiveProcess {
 
     /** The one-letter state of /proc/PID/stat; empty when the process is gone. */
     public static Optional<Character> state(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            return Optional.of(stat.charAt(stat.lastIndexOf(')') + 2));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return ProcStat.fields(pid).map(f -> f[0].charAt(0));
     }
 
     /** Stopped by a signal (T) or by a tracer (t). */

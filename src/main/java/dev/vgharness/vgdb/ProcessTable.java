@@ -46,14 +46,17 @@ final class ProcessTable {
     }
 
     private static java.util.Optional<Entry> entry(Path dir, long pid) {
+        java.util.Optional<String[]> fields = ProcStat.fields(dir.resolve("stat").toString());
+        long parent = fields.map(f -> ProcStat.number(f, 1)).orElse(-1L);
+        long group = fields.map(f -> ProcStat.number(f, 2)).orElse(-1L);
+        if (parent < 0 || group < 0) {
+            return java.util.Optional.empty(); // gone meanwhile
+        }
         try {
-            String stat = Files.readString(dir.resolve("stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             String commandLine = new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8)
                     .replace('\0', ' ');
-            return java.util.Optional.of(new Entry(pid, Long.parseLong(fields[1]), Long.parseLong(fields[2]),
-                    commandLine));
-        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.of(new Entry(pid, parent, group, commandLine));
+        } catch (IOException e) {
             return java.util.Optional.empty(); // gone meanwhile
         }
     }

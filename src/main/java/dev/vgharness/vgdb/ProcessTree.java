@@ -1,6 +1,5 @@
 package dev.vgharness.vgdb;
 
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -70,49 +70,9 @@ public final class ProcessTree {
         return ProcessHandle.allProcesses().filter(p -> p.isAlive() && processGroup(p.pid()) == pgid).toList();
     }
 
-    /**
-     * The process group of a live process (field 5 of /proc/PID/stat: {@code 1234 (comm) S 1 1234 ...}), or -1. Read
-     * into a small buffer and scanned by hand: it runs for every process on the machine at the end of each case.
-     */
+    /** The process group of a live process (field 5 of /proc/PID/stat), or -1. */
     static long processGroup(long pid) {
-        byte[] stat = new byte[1024];
-        int n = 0;
-        try (FileInputStream in = new FileInputStream("/proc/" + pid + "/stat")) {
-            for (int r; n < stat.length && (r = in.read(stat, n, stat.length - n)) > 0; ) {
-                n += r;
-            }
-        } catch (IOException e) {
-            return -1;
-        }
-        int close = n - 1;
-        while (close >= 0 && stat[close] != ')') {
-            close--;
-        }
-        if (close < 0) {
-            return -1;
-        }
-        // ") S PPID PGRP": past the state, then past the parent
-        int ppid = indexOf(stat, (byte) ' ', close + 2, n) + 1;
-        int pgrp = ppid == 0 ? 0 : indexOf(stat, (byte) ' ', ppid, n) + 1;
-        return pgrp == 0 ? -1 : digits(stat, pgrp, n);
-    }
-
-    private static int indexOf(byte[] bytes, byte b, int from, int end) {
-        for (int i = from; i < end; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static long digits(byte[] bytes, int from, int end) {
-        long value = 0;
-        int i = from;
-        for (; i < end && bytes[i] >= '0' && bytes[i] <= '9'; i++) {
-            value = value * 10 + (bytes[i] - '0');
-        }
-        return i == from ? -1 : value;
+        return ProcStat.fields(pid).map(f -> ProcStat.number(f, 2)).orElse(-1L);
     }
 
     private static boolean awaitDeath(List<ProcessHandle> tree, Duration limit) {
@@ -132,16 +92,13 @@ public final class ProcessTree {
      * empty too.
      */
     public static OptionalLong cpuTicks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            if (fields[0].equals("T") || fields[0].equals("Z")) {
-                return OptionalLong.empty();
-            }
-            return OptionalLong.of(Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
-        } catch (IOException | RuntimeException e) {
+        Optional<String[]> stat = ProcStat.fields(pid);
+        if (stat.isEmpty() || stat.get()[0].equals("T") || stat.get()[0].equals("Z")) {
             return OptionalLong.empty();
         }
+        long user = ProcStat.number(stat.get(), 11);
+        long system = ProcStat.number(stat.get(), 12);
+        return user < 0 || system < 0 ? OptionalLong.empty() : OptionalLong.of(user + system);
     }
 
     /** The resident set size of a live process in kB ({@code VmRSS:   123456 kB} in /proc/PID/status). */

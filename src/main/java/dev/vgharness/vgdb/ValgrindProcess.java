@@ -253,8 +253,9 @@ public final class ValgrindProcess implements AutoCloseable {
 
     /**
      * The MI attach command, unquoted as gdb needs it:
-     * {@code -target-select remote | exec vgdb --vgdb-prefix=P --pid=N}. gdb runs the pipe through {@code $SHELL -c} ({@code /bin/sh}, see {@link MiSession}); dash forks for it where
-     * bash execs, and {@code exec} keeps vgdb gdb's own child, which gdb ends when it closes the connection.
+     * {@code -target-select remote | exec vgdb --vgdb-prefix=P --pid=N}. gdb runs the pipe through
+     * {@code $SHELL -c} ({@code /bin/sh}, see {@link MiSession}); dash forks for it where bash execs, and {@code exec}
+     * keeps vgdb gdb's own child, which gdb ends when it closes the connection.
      */
     public String targetSelectCommand() {
         return "-target-select remote | exec " + String.join(" ", vgdbCommand());

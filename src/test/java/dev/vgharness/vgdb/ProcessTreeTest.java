@@ -1,9 +1,11 @@
 package dev.vgharness.vgdb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +37,9 @@ class ProcessTreeTest {
         Process p = new ProcessBuilder(odd.toString(), "30").start();
         try {
             assertEquals(psGroup(p.pid()), ProcessTree.processGroup(p.pid()));
+            Optional<Character> state = LiveProcess.state(p.pid());
+            assertTrue(state.equals(Optional.of('S')) || state.equals(Optional.of('R')), "sleep(1): " + state);
+            assertTrue(ProcessTree.cpuTicks(p.pid()).isPresent(), "utime and stime are read past the name");
         } finally {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
